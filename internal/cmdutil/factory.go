@@ -1,0 +1,42 @@
+package cmdutil
+
+import (
+	"context"
+	"sync"
+
+	"github.com/cogwiz/cogwiz/internal/cognito"
+	"github.com/cogwiz/cogwiz/internal/iostreams"
+)
+
+// Factory builds what commands need, lazily, so that nothing expensive
+// (AWS credentials, network) happens before a command asks for it, and
+// tests can swap any piece.
+type Factory struct {
+	IOStreams *iostreams.IOStreams
+	// Version is the build version, stamped by ldflags.
+	Version string
+	// AWS holds the common --profile, --region and --endpoint-url flags.
+	AWS cognito.Options
+	// ConfigFile is the common -f/--file flag.
+	ConfigFile string
+
+	// Cognito returns the Cognito client; tests replace it with a fake or
+	// point AWS.EndpointURL at cognito-local.
+	Cognito func(ctx context.Context) (cognito.API, error)
+
+	once   sync.Once
+	client cognito.API
+	err    error
+}
+
+// New returns a Factory wired to the real world.
+func New(version string) *Factory {
+	f := &Factory{IOStreams: iostreams.System(), Version: version}
+	f.Cognito = f.defaultCognito
+	return f
+}
+
+func (f *Factory) defaultCognito(ctx context.Context) (cognito.API, error) {
+	f.once.Do(func() { f.client, f.err = cognito.New(ctx, f.AWS) })
+	return f.client, f.err
+}
