@@ -22,7 +22,7 @@ var ErrNotFound = errors.New("not found")
 // NotFoundError says what was looked for.
 type NotFoundError struct{ What string }
 
-func (e *NotFoundError) Error() string { return e.What + " not found" }
+func (e *NotFoundError) Error() string        { return e.What + " not found" }
 func (e *NotFoundError) Is(target error) bool { return target == ErrNotFound }
 
 // IsNotFound reports whether err is a Cognito ResourceNotFoundException or

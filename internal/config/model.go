@@ -84,13 +84,13 @@ type CustomAttribute struct {
 
 // PasswordPolicy is Policies.PasswordPolicy.
 type PasswordPolicy struct {
-	MinimumLength                 *int  `yaml:"minimum_length,omitempty" json:"minimum_length,omitempty"`
-	RequireLowercase              bool  `yaml:"require_lowercase" json:"require_lowercase"`
-	RequireUppercase              bool  `yaml:"require_uppercase" json:"require_uppercase"`
-	RequireNumbers                bool  `yaml:"require_numbers" json:"require_numbers"`
-	RequireSymbols                bool  `yaml:"require_symbols" json:"require_symbols"`
-	TemporaryPasswordValidityDays *int  `yaml:"temporary_password_validity_days,omitempty" json:"temporary_password_validity_days,omitempty"`
-	PasswordHistorySize           *int  `yaml:"password_history_size,omitempty" json:"password_history_size,omitempty"`
+	MinimumLength                 *int `yaml:"minimum_length,omitempty" json:"minimum_length,omitempty"`
+	RequireLowercase              bool `yaml:"require_lowercase" json:"require_lowercase"`
+	RequireUppercase              bool `yaml:"require_uppercase" json:"require_uppercase"`
+	RequireNumbers                bool `yaml:"require_numbers" json:"require_numbers"`
+	RequireSymbols                bool `yaml:"require_symbols" json:"require_symbols"`
+	TemporaryPasswordValidityDays *int `yaml:"temporary_password_validity_days,omitempty" json:"temporary_password_validity_days,omitempty"`
+	PasswordHistorySize           *int `yaml:"password_history_size,omitempty" json:"password_history_size,omitempty"`
 }
 
 // MFA is MfaConfiguration plus the factors set through SetUserPoolMfaConfig.
