@@ -2,12 +2,15 @@ package cognito
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awsconfig "github.com/aws/aws-sdk-go-v2/config"
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
+	"github.com/aws/smithy-go"
 )
 
 // Options are the common AWS flags. Empty fields fall back to the SDK's
@@ -53,7 +56,46 @@ func New(ctx context.Context, o Options) (API, error) {
 // against per-category rate limits.
 // https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html
 func newRetryer() aws.Retryer {
-	return retry.NewStandard(func(so *retry.StandardOptions) {
+	return &retryer{RetryerV2: retry.NewStandard(func(so *retry.StandardOptions) {
 		so.MaxAttempts = 8
-	})
+	})}
 }
+
+// retryer narrows the standard retryer for Cognito's error codes.
+type retryer struct{ aws.RetryerV2 }
+
+// limitExceededAttempts caps retries of LimitExceededException. The SDK
+// counts it as throttling, but Cognito also uses it for limits that do not
+// pass with time (the daily email quota, resource counts), so retrying it
+// eight times only delays the real message.
+// https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html
+const limitExceededAttempts = 2
+
+func (r *retryer) IsErrorRetryable(err error) bool {
+	// An endpoint without the operation (cognito-local answers
+	// "Unsupported" with a 5xx) will not grow it on a retry.
+	if errorCode(err) == "Unsupported" {
+		return false
+	}
+	return r.RetryerV2.IsErrorRetryable(err)
+}
+
+func (r *retryer) RetryDelay(attempt int, err error) (time.Duration, error) {
+	if errorCode(err) == "LimitExceededException" && attempt >= limitExceededAttempts {
+		return 0, err
+	}
+	return r.RetryerV2.RetryDelay(attempt, err)
+}
+
+func errorCode(err error) string {
+	var ae smithy.APIError
+	if errors.As(err, &ae) {
+		return ae.ErrorCode()
+	}
+	return ""
+}
+
+// IsUnsupported reports whether the endpoint does not implement the
+// operation at all (cognito-local for domains, identity providers and
+// resource servers). Readers treat it as "none of these exist".
+func IsUnsupported(err error) bool { return errorCode(err) == "Unsupported" }

@@ -45,7 +45,16 @@ type Server struct {
 // Start launches a fresh emulator for tb and stops it when tb ends.
 func Start(tb testing.TB) *Server {
 	tb.Helper()
-	s, err := start()
+	return StartWith(tb, nil)
+}
+
+// StartWith is Start with prepare run on the state directory (dbDir is
+// .cognito/db, still empty) before the emulator loads it. Benchmarks use
+// it to seed thousands of users at once: through the API that takes
+// minutes, because every write rewrites the whole pool file.
+func StartWith(tb testing.TB, prepare func(dbDir string) error) *Server {
+	tb.Helper()
+	s, err := start(prepare)
 	if err != nil {
 		if os.Getenv("CI") != "" {
 			tb.Fatalf("cognito-local could not start: %v", err)
@@ -88,7 +97,7 @@ func (s *Server) Stop() {
 	_ = os.RemoveAll(s.Dir)
 }
 
-func start() (*Server, error) {
+func start(prepare func(dbDir string) error) (*Server, error) {
 	script, err := startScript()
 	if err != nil {
 		return nil, err
@@ -116,6 +125,16 @@ func start() (*Server, error) {
 	cfg = bytes.ReplaceAll(cfg, []byte("http://127.0.0.1:9229"), []byte(endpoint))
 	if err := os.WriteFile(filepath.Join(dir, ".cognito", "config.json"), cfg, 0o644); err != nil {
 		return nil, err
+	}
+	if prepare != nil {
+		db := filepath.Join(dir, ".cognito", "db")
+		if err := os.MkdirAll(db, 0o755); err != nil {
+			return nil, err
+		}
+		if err := prepare(db); err != nil {
+			os.RemoveAll(dir)
+			return nil, fmt.Errorf("preparing the emulator state: %w", err)
+		}
 	}
 	log := &bytes.Buffer{}
 	cmd := exec.Command(node, script)

@@ -2,29 +2,195 @@
 package apply
 
 import (
+	"bufio"
+	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"os"
+	"strings"
 
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
+	"github.com/cogwiz/cogwiz/internal/apply"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
+	"github.com/cogwiz/cogwiz/internal/config"
+	"github.com/cogwiz/cogwiz/internal/iostreams"
+	"github.com/cogwiz/cogwiz/internal/render"
 )
 
 // Options holds the dependencies and flags of `cogwiz apply`.
 type Options struct {
-	Factory *cmdutil.Factory
+	Factory   *cmdutil.Factory
+	IO        *iostreams.IOStreams
+	LookupEnv func(string) (string, bool)
+	// AskSecret reads a secret without echo (terminal only).
+	AskSecret func(name string) (string, error)
+
+	File        string
+	AutoApprove bool
+	OutputsFile string
+	PoolID      string
 }
 
 // NewCmdApply builds the command; runF replaces the run function in tests.
 func NewCmdApply(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{Factory: f}
-	return &cobra.Command{
+	opts := &Options{Factory: f, IO: f.IOStreams, LookupEnv: os.LookupEnv}
+	opts.AskSecret = func(name string) (string, error) { return askHidden(opts.IO, name) }
+	cmd := &cobra.Command{
 		Use:   "apply",
 		Short: "Make Cognito match cognito.yaml",
+		Long: `Plan, show the plan, ask for "yes", and make Cognito match cognito.yaml.
+
+apply reads the pool again and plans again (the same plan as cogwiz plan),
+and refuses to start while anything is BLOCKED: nothing is changed then.
+Only "yes" approves; without a terminal pass --auto-approve.
+
+Updates are read-modify-write: Cognito resets every setting an update
+leaves out, so cogwiz reads the pool (or client), changes only what the
+plan shows and sends the rest back as it was. The pool is tagged with
+resource_name when it is created, so apply from a fresh clone updates the
+same pool, and an apply that stopped half-way finishes when run again.
+
+Secrets (identity provider client secrets, Apple private keys) are
+${env:NAME} references in the file, read when apply starts; a missing
+variable stops apply before any call. On a terminal cogwiz asks for it
+without echo. Secrets are never written, printed or logged.
+
+When the changes are made, apply reads everything back: any remaining
+difference is an error. Then it prints the outputs (pool id and ARN,
+client ids, issuer, JWKS and hosted UI URLs) and, for Lambda triggers, the
+aws lambda add-permission command Cognito needs.`,
+		Example: `  # review the plan and type yes
+  cogwiz apply
+
+  # in CI, and keep the ids for the app's build
+  cogwiz apply --auto-approve --outputs cognito-outputs.json
+
+  # an identity provider secret comes from the environment
+  GOOGLE_CLIENT_SECRET=... cogwiz apply`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.File = f.ConfigFile
+			if opts.File == "" {
+				opts.File = config.DefaultFile
+			}
+			if !opts.AutoApprove && !opts.IO.CanPrompt() {
+				return cmdutil.FlagErrorf("apply asks for confirmation and there is no terminal: pass --auto-approve")
+			}
 			if runF != nil {
 				return runF(opts)
 			}
-			return errors.New("apply: not implemented yet")
+			return applyRun(cmd.Context(), opts)
 		},
 	}
+	cmd.Flags().BoolVar(&opts.AutoApprove, "auto-approve", false, "apply without asking for yes")
+	cmd.Flags().StringVar(&opts.OutputsFile, "outputs", "", "also write the outputs as JSON to `FILE` (never a secret)")
+	cmd.Flags().StringVar(&opts.PoolID, "pool-id", "", "apply to this pool id instead of finding it by tag")
+	return cmd
+}
+
+func applyRun(ctx context.Context, opts *Options) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	io := opts.IO
+	cfg, warns, err := apply.LoadConfig(opts.File)
+	for _, w := range warns {
+		fmt.Fprintln(io.ErrOut, w.String())
+	}
+	if err != nil {
+		return err
+	}
+	if opts.PoolID != "" {
+		cfg.UserPool.ID = opts.PoolID
+	}
+	var ask func(string) (string, error)
+	if io.CanPrompt() && opts.AskSecret != nil {
+		ask = opts.AskSecret
+	}
+	secrets, err := apply.ResolveSecrets(cfg, opts.LookupEnv, ask)
+	if err != nil {
+		return err
+	}
+	api, err := opts.Factory.Cognito(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(io.ErrOut, "reading user pool %s…\n", cfg.ResourceName)
+	st, p, err := apply.Prepare(ctx, api, cfg, opts.LookupEnv)
+	if err != nil {
+		return err
+	}
+	color := io.ColorEnabled() && io.IsStdoutTTY()
+	if err := render.PlanText(io.Out, p, render.PlanOptions{Color: color}); err != nil {
+		return err
+	}
+	if b := p.Blocked(); len(b) > 0 {
+		return cmdutil.WithHint(fmt.Errorf("%d change(s) are blocked; nothing was changed", len(b)),
+			"put the blocked settings back as they are in Cognito, or follow the way out printed under each one")
+	}
+	if p.HasChanges() {
+		if !opts.AutoApprove {
+			ok, err := confirm(io)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				return errors.New("apply cancelled: only 'yes' approves; nothing was changed")
+			}
+		}
+	}
+	res, err := apply.Run(ctx, apply.Options{
+		API: api, Desired: cfg, State: st, Plan: p, Secrets: secrets, LookupEnv: opts.LookupEnv,
+		Progress: func(s string) { fmt.Fprintln(io.ErrOut, s) },
+	})
+	if err != nil {
+		return cmdutil.WithHint(fmt.Errorf("apply stopped: %w", err),
+			"fix the cause and run cogwiz apply again: it finds the same pool and finishes what is left")
+	}
+	out := apply.BuildOutputs(res.State, cfg)
+	if err := render.PlanOutputs(io.Out, out, apply.LambdaPermissionCommands(cfg.UserPool.Triggers, res.PoolARN)); err != nil {
+		return err
+	}
+	if opts.OutputsFile != "" {
+		b, err := json.MarshalIndent(out, "", "  ")
+		if err != nil {
+			return err
+		}
+		if err := config.WriteFileAtomic(opts.OutputsFile, append(b, '\n'), 0o644); err != nil {
+			return fmt.Errorf("writing outputs: %w", err)
+		}
+		fmt.Fprintf(io.ErrOut, "outputs written to %s\n", opts.OutputsFile)
+	}
+	if p.HasChanges() {
+		fmt.Fprintln(io.ErrOut, "Apply complete: Cognito matches the file.")
+	}
+	return nil
+}
+
+// confirm asks Terraform's question; only "yes" approves.
+func confirm(io *iostreams.IOStreams) (bool, error) {
+	fmt.Fprint(io.ErrOut, "\nDo you want to perform these actions?\n  Only 'yes' will be accepted to approve.\n\n  Enter a value: ")
+	line, err := bufio.NewReader(io.In).ReadString('\n')
+	if err != nil && line == "" {
+		return false, cmdutil.ErrCancelled
+	}
+	return strings.TrimSpace(line) == "yes", nil
+}
+
+// askHidden reads a secret from the terminal without echo.
+func askHidden(io *iostreams.IOStreams, name string) (string, error) {
+	f, ok := io.In.(*os.File)
+	if !ok {
+		return "", fmt.Errorf("environment variable %s is not set", name)
+	}
+	fmt.Fprintf(io.ErrOut, "%s is not set; enter its value (not shown): ", name)
+	b, err := term.ReadPassword(f.Fd())
+	fmt.Fprintln(io.ErrOut)
+	if err != nil {
+		return "", fmt.Errorf("reading %s: %w", name, err)
+	}
+	return string(b), nil
 }

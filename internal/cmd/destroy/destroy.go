@@ -2,29 +2,157 @@
 package destroy
 
 import (
+	"bufio"
+	"context"
 	"errors"
+	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
+	"github.com/cogwiz/cogwiz/internal/cognito"
+	"github.com/cogwiz/cogwiz/internal/config"
+	"github.com/cogwiz/cogwiz/internal/iostreams"
 )
 
 // Options holds the dependencies and flags of `cogwiz destroy`.
 type Options struct {
 	Factory *cmdutil.Factory
+	IO      *iostreams.IOStreams
+
+	File                      string
+	AutoApprove               bool
+	DisableDeletionProtection bool
+	PoolID                    string
 }
 
 // NewCmdDestroy builds the command; runF replaces the run function in tests.
 func NewCmdDestroy(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{Factory: f}
-	return &cobra.Command{
+	opts := &Options{Factory: f, IO: f.IOStreams}
+	cmd := &cobra.Command{
 		Use:   "destroy",
 		Short: "Delete what apply created",
+		Long: `Delete the user pool cognito.yaml describes, with everything in it: app
+clients, groups, domain, identity providers, resource servers and every
+user account. There is no undo from cogwiz (AWS keeps a deleted pool
+inactive for 14 days, and only AWS Support can restore it).
+
+destroy first shows what will be deleted and Cognito's estimate of the
+number of users, then asks you to type the pool's name. It refuses while
+deletion protection is on unless you pass --disable-deletion-protection,
+which turns it off (read-modify-write, nothing else changes) right before
+deleting. Without a terminal pass --auto-approve.`,
+		Example: `  # see what would go, then type the pool name to confirm
+  cogwiz destroy
+
+  # a pool with deletion protection, in a script
+  cogwiz destroy --disable-deletion-protection --auto-approve`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.File = f.ConfigFile
+			if opts.File == "" {
+				opts.File = config.DefaultFile
+			}
+			if !opts.AutoApprove && !opts.IO.CanPrompt() {
+				return cmdutil.FlagErrorf("destroy asks you to type the pool name and there is no terminal: pass --auto-approve")
+			}
 			if runF != nil {
 				return runF(opts)
 			}
-			return errors.New("destroy: not implemented yet")
+			return destroyRun(cmd.Context(), opts)
 		},
+	}
+	cmd.Flags().BoolVar(&opts.AutoApprove, "auto-approve", false, "delete without asking for the pool name")
+	cmd.Flags().BoolVar(&opts.DisableDeletionProtection, "disable-deletion-protection", false, "turn deletion protection off first, if it is on")
+	cmd.Flags().StringVar(&opts.PoolID, "pool-id", "", "destroy this pool id instead of finding it by tag")
+	return cmd
+}
+
+func destroyRun(ctx context.Context, opts *Options) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	io := opts.IO
+	doc, err := config.Load(opts.File)
+	if err != nil {
+		return err
+	}
+	cfg := doc.Config
+	if opts.PoolID != "" {
+		cfg.UserPool.ID = opts.PoolID
+	}
+	api, err := opts.Factory.Cognito(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(io.ErrOut, "reading user pool %s…\n", cfg.ResourceName)
+	exists, id, err := cognito.PoolExists(ctx, api, cfg)
+	if err != nil {
+		return err
+	}
+	if !exists {
+		fmt.Fprintf(io.ErrOut, "No user pool tagged %s=%s: nothing to destroy.\n", cognito.TagResourceName, cfg.ResourceName)
+		return nil
+	}
+	sum, err := cognito.DescribePool(ctx, api, id)
+	if err != nil {
+		return err
+	}
+	st, err := cognito.ReadState(ctx, api, id)
+	if err != nil {
+		return err
+	}
+	writeSummary(io, sum, st)
+	if sum.DeletionProtection && !opts.DisableDeletionProtection {
+		return cmdutil.WithHint(fmt.Errorf("user pool %s has deletion protection on; nothing was deleted", id),
+			"pass --disable-deletion-protection to turn it off and delete, or set user_pool.deletion_protection: false and apply first")
+	}
+	if !opts.AutoApprove {
+		fmt.Fprintf(io.ErrOut, "\nType the pool name (%s) to delete it: ", sum.Name)
+		line, err := bufio.NewReader(io.In).ReadString('\n')
+		if err != nil && line == "" {
+			return cmdutil.ErrCancelled
+		}
+		if strings.TrimSpace(line) != sum.Name {
+			return errors.New("destroy cancelled: the name did not match; nothing was deleted")
+		}
+	}
+	if sum.DeletionProtection {
+		fmt.Fprintf(io.ErrOut, "turning off deletion protection of %s\n", id)
+		if err := cognito.DisableDeletionProtection(ctx, api, id); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(io.ErrOut, "deleting user pool %s\n", id)
+	if err := cognito.DeletePool(ctx, api, id, sum.Domain); err != nil {
+		return err
+	}
+	fmt.Fprintf(io.ErrOut, "Destroyed user pool %s (%s).\n", sum.Name, id)
+	return nil
+}
+
+// writeSummary lists what will be deleted, on stdout (it is data).
+func writeSummary(io *iostreams.IOStreams, sum *cognito.PoolSummary, st *cognito.State) {
+	w := io.Out
+	fmt.Fprintf(w, "cogwiz will delete user pool %s (%s) and everything in it:\n", sum.Name, sum.ID)
+	fmt.Fprintf(w, "  users (Cognito's estimate): %d\n", sum.EstimatedUsers)
+	for _, c := range st.Config.AppClients {
+		fmt.Fprintf(w, "  - app client %s (%s)\n", c.Name, c.ID)
+	}
+	for _, g := range st.Config.UserPool.Groups {
+		fmt.Fprintf(w, "  - group %s\n", g.Name)
+	}
+	if sum.Domain != "" {
+		fmt.Fprintf(w, "  - domain %s\n", sum.Domain)
+	}
+	for _, p := range st.Config.IdentityProviders {
+		fmt.Fprintf(w, "  - identity provider %s\n", p.ProviderName())
+	}
+	for _, r := range st.Config.ResourceServers {
+		fmt.Fprintf(w, "  - resource server %s\n", r.Identifier)
+	}
+	if sum.DeletionProtection {
+		fmt.Fprintln(w, "  deletion protection: on")
 	}
 }

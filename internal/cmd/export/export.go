@@ -1,30 +1,198 @@
-// Package export implements `cogwiz export FORMAT`.
+// Package export implements `cogwiz export cloudformation|terraform|aws-cli`.
 package export
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
+	"io/fs"
+	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
+	"github.com/cogwiz/cogwiz/internal/config"
+	"github.com/cogwiz/cogwiz/internal/export"
+	"github.com/cogwiz/cogwiz/internal/iostreams"
+)
+
+// Formats.
+const (
+	FormatCloudFormation = "cloudformation"
+	FormatTerraform      = "terraform"
+	FormatAWSCLI         = "aws-cli"
 )
 
 // Options holds the dependencies and flags of `cogwiz export FORMAT`.
 type Options struct {
 	Factory *cmdutil.Factory
+	IO      *iostreams.IOStreams
+
+	File   string
+	Format string
+	Output string
+	JSON   bool
+	Force  bool
 }
 
 // NewCmdExport builds the command; runF replaces the run function in tests.
 func NewCmdExport(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{Factory: f}
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "export FORMAT",
 		Short: "Write the configuration as CloudFormation, Terraform or an AWS CLI script",
+		Long: `Write cognito.yaml as something another tool runs: a CloudFormation template,
+Terraform HCL for the AWS provider, or a bash script of aws cognito-idp calls.
+
+All three carry the very requests cogwiz apply sends: the pool, its MFA
+settings, identity providers, resource servers, app clients, domain and
+groups, in the order Cognito needs them.
+
+No export ever holds a secret. A ${env:NAME} reference becomes a NoEcho
+parameter (CloudFormation), a sensitive variable (Terraform) or a shell
+variable read from the environment (AWS CLI script).
+
+The file is validated first; an invalid file is not exported. The output
+goes to stdout, or to -o FILE (written atomically).`,
+		Example: `  cogwiz export cloudformation -o cognito.cfn.yaml
+  cogwiz export terraform > cognito.tf
+  cogwiz export aws-cli -o create-pool.sh`,
+		Args: cobra.NoArgs,
+	}
+	cmd.AddCommand(
+		newCmdFormat(f, runF, FormatCloudFormation, []string{"cfn"},
+			"Write a CloudFormation template (YAML, or JSON with --json)",
+			`Write a CloudFormation template with AWS::Cognito::UserPool, UserPoolClient,
+UserPoolDomain, UserPoolGroup, UserPoolIdentityProvider and
+UserPoolResourceServer resources. Each secret is a NoEcho parameter; app
+clients depend on the identity providers they list; the outputs give the
+pool id and ARN, the client ids, the token issuer and the hosted UI URL.`,
+			`  cogwiz export cloudformation -o cognito.cfn.yaml
+  aws cloudformation deploy --template-file cognito.cfn.yaml --stack-name shop-auth \
+    --parameter-overrides GoogleClientSecret="$GOOGLE_CLIENT_SECRET"
+
+  # JSON instead of YAML
+  cogwiz export cloudformation --json`),
+		newCmdFormat(f, runF, FormatTerraform, []string{"tf"},
+			"Write Terraform HCL for the AWS provider",
+			`Write Terraform HCL for the hashicorp/aws provider: aws_cognito_user_pool,
+aws_cognito_user_pool_client, aws_cognito_user_pool_domain,
+aws_cognito_user_group, aws_cognito_identity_provider and
+aws_cognito_resource_server. Each secret is a sensitive variable.`,
+			`  cogwiz export terraform -o cognito.tf
+  TF_VAR_google_client_secret="$GOOGLE_CLIENT_SECRET" terraform apply`),
+		newCmdFormat(f, runF, FormatAWSCLI, []string{"awscli", "sh"},
+			"Write a bash script of aws cognito-idp calls",
+			`Write a readable bash script that creates the pool and everything in it
+with aws cognito-idp calls, one commented step at a time, capturing the ids
+it needs. Secrets are read from environment variables when it runs.
+
+The script creates new resources each time it runs; cogwiz apply is the
+way to change what exists.`,
+			`  cogwiz export aws-cli -o create-pool.sh
+  GOOGLE_CLIENT_SECRET=... ./create-pool.sh`),
+	)
+	return cmd
+}
+
+func newCmdFormat(f *cmdutil.Factory, runF func(*Options) error, format string, aliases []string, short, long, example string) *cobra.Command {
+	opts := &Options{Factory: f, IO: f.IOStreams, Format: format}
+	cmd := &cobra.Command{
+		Use:     format,
+		Aliases: aliases,
+		Short:   short,
+		Long:    long,
+		Example: example,
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.File = f.ConfigFile
+			if opts.File == "" {
+				opts.File = config.DefaultFile
+			}
+			if opts.JSON && opts.Format != FormatCloudFormation {
+				return cmdutil.FlagErrorf("--json applies to cloudformation only")
+			}
 			if runF != nil {
 				return runF(opts)
 			}
-			return errors.New("export FORMAT: not implemented yet")
+			return exportRun(opts)
 		},
 	}
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to FILE instead of stdout")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite an output file that cogwiz did not generate")
+	if format == FormatCloudFormation {
+		cmd.Flags().BoolVar(&opts.JSON, "json", false, "write the template as JSON")
+	}
+	return cmd
+}
+
+func exportRun(opts *Options) error {
+	if err := checkOutput(opts.Output, opts.Force); err != nil {
+		return err
+	}
+	doc, err := config.Load(opts.File)
+	if err != nil {
+		return err
+	}
+	var errs []config.Problem
+	for _, p := range config.ValidateDocument(doc) {
+		if p.Severity == config.SeverityError {
+			errs = append(errs, p)
+			continue
+		}
+		fmt.Fprintln(opts.IO.ErrOut, p.String())
+	}
+	if len(errs) > 0 {
+		return cmdutil.WithHint(&config.LoadError{Problems: errs}, "fix the file, then export again: an export of an invalid file would fail when deployed")
+	}
+	var r *export.Result
+	switch opts.Format {
+	case FormatCloudFormation:
+		r, err = export.CloudFormation(doc.Config, opts.JSON)
+	case FormatTerraform:
+		r, err = export.Terraform(doc.Config)
+	case FormatAWSCLI:
+		r, err = export.AWSCLI(doc.Config)
+	default:
+		return cmdutil.FlagErrorf("unknown format %q: use cloudformation, terraform or aws-cli", opts.Format)
+	}
+	if err != nil {
+		return err
+	}
+	for _, s := range r.Skipped {
+		fmt.Fprintln(opts.IO.ErrOut, "not exported: "+s)
+	}
+	if opts.Output == "" || opts.Output == "-" {
+		_, err = opts.IO.Out.Write(r.Data)
+		return err
+	}
+	perm := uint32(0o644)
+	if opts.Format == FormatAWSCLI {
+		perm = 0o755
+	}
+	if err := config.WriteFileAtomic(opts.Output, r.Data, perm); err != nil {
+		return fmt.Errorf("writing %s: %w", opts.Output, err)
+	}
+	fmt.Fprintf(opts.IO.ErrOut, "wrote %s\n", opts.Output)
+	if len(r.Secrets) > 0 {
+		fmt.Fprintf(opts.IO.ErrOut, "it reads these secrets when it runs: %v\n", r.Secrets)
+	}
+	return nil
+}
+
+// checkOutput refuses to replace a file cogwiz did not generate, unless --force.
+func checkOutput(path string, force bool) error {
+	if path == "" || path == "-" || force {
+		return nil
+	}
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("checking %s: %w", path, err)
+	}
+	if bytes.Contains(data, []byte("by cogwiz from cognito.yaml")) {
+		return nil
+	}
+	return cmdutil.WithHint(fmt.Errorf("%s exists and was not generated by cogwiz", path), "pass --force to overwrite it, or -o another file")
 }

@@ -1,30 +1,128 @@
-// Package importcmd implements `cogwiz import`.
+// Package importcmd implements `cogwiz import amplify` and `cogwiz import pool`.
 package importcmd
 
 import (
 	"errors"
+	"fmt"
+	"io/fs"
+	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
+	"github.com/cogwiz/cogwiz/internal/config"
+	"github.com/cogwiz/cogwiz/internal/iostreams"
 )
 
-// Options holds the dependencies and flags of `cogwiz import`.
+// Options holds the dependencies and flags of `cogwiz import amplify|pool`.
 type Options struct {
 	Factory *cmdutil.Factory
+	IO      *iostreams.IOStreams
+
+	// Source is "amplify" or "pool".
+	Source string
+	// Path is the Amplify project, resource folder or cli-inputs.json.
+	Path string
+	// PoolID is the live pool to read.
+	PoolID string
+
+	Output   string
+	Force    bool
+	Resource string
+	Env      string
+	// DeploymentSecrets is Amplify's per-user secrets file; tests point it elsewhere.
+	DeploymentSecrets string
 }
 
 // NewCmdImport builds the command; runF replaces the run function in tests.
 func NewCmdImport(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{Factory: f}
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "import",
 		Short: "Write cognito.yaml from an Amplify project or a live pool",
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if runF != nil {
-				return runF(opts)
-			}
-			return errors.New("import: not implemented yet")
-		},
+		Long: `Write cognito.yaml from what you already have, so you can keep going with
+cogwiz: an Amplify Gen 1 auth resource (import amplify) or a user pool that
+exists in Cognito (import pool).
+
+Secrets are never copied into the file: they become ${env:NAME} references,
+and the import tells you which variables to set.`,
+		Example: `  # an Amplify project
+  cogwiz import amplify ~/src/shop
+
+  # a pool made in the console, then check nothing would change
+  cogwiz import pool eu-west-1_AbCdEf123
+  cogwiz plan`,
+		Args: cobra.NoArgs,
 	}
+	cmd.AddCommand(newCmdAmplify(f, runF), newCmdPool(f, runF))
+	return cmd
+}
+
+// addOutputFlags adds -o and --force, shared by both sources.
+func addOutputFlags(cmd *cobra.Command, opts *Options) {
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "file to write (default: the -f file, cognito.yaml); - for stdout")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite the output file if it exists")
+}
+
+// outputPath resolves -o against the global -f.
+func outputPath(opts *Options) string {
+	if opts.Output != "" {
+		return opts.Output
+	}
+	if opts.Factory != nil && opts.Factory.ConfigFile != "" {
+		return opts.Factory.ConfigFile
+	}
+	return config.DefaultFile
+}
+
+// checkOverwrite refuses to replace an existing file without --force,
+// before any work is done, so that a refused import changes nothing.
+func checkOverwrite(path string, force bool) error {
+	if path == "-" || force {
+		return nil
+	}
+	if _, err := os.Stat(path); err == nil {
+		return cmdutil.WithHint(fmt.Errorf("%s already exists", path), "pass --force to overwrite it, or -o FILE to write elsewhere")
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("checking %s: %w", path, err)
+	}
+	return nil
+}
+
+// write saves cfg (atomically) or prints it, then reports what validate
+// says about it, with positions in the written text.
+func write(io *iostreams.IOStreams, path string, cfg *config.Config) error {
+	data, err := config.Marshal(cfg)
+	if err != nil {
+		return err
+	}
+	name := path
+	if path == "-" {
+		name = "<stdout>"
+		if _, err := io.Out.Write(data); err != nil {
+			return err
+		}
+	} else if err := config.WriteFileAtomic(path, data, 0o644); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	doc, err := config.Parse(name, data)
+	if err != nil {
+		// The file was written from the model; if it does not load back,
+		// say so rather than hide it.
+		return fmt.Errorf("%s was written but does not load back: %w", name, err)
+	}
+	problems := config.ValidateDocument(doc)
+	errs := 0
+	for _, p := range problems {
+		if p.Severity == config.SeverityError {
+			errs++
+		}
+		fmt.Fprintln(io.ErrOut, p.String())
+	}
+	switch {
+	case path != "-" && errs > 0:
+		fmt.Fprintf(io.ErrOut, "wrote %s; fix the %d problem(s) above, then run cogwiz validate\n", path, errs)
+	case path != "-":
+		fmt.Fprintf(io.ErrOut, "wrote %s; next: cogwiz validate, then cogwiz plan\n", path)
+	}
+	return nil
 }

@@ -1,30 +1,270 @@
-// Package initcmd implements `cogwiz init`.
+// Package initcmd implements `cogwiz init` (and bare `cogwiz`): the
+// wizard that asks Amplify's questions and writes cognito.yaml.
 package initcmd
 
 import (
+	"context"
 	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
+	"github.com/cogwiz/cogwiz/internal/config"
+	"github.com/cogwiz/cogwiz/internal/iostreams"
+	"github.com/cogwiz/cogwiz/internal/prompt"
+	"github.com/cogwiz/cogwiz/internal/questions"
+	"github.com/cogwiz/cogwiz/internal/wizard"
 )
 
 // Options holds the dependencies and flags of `cogwiz init`.
 type Options struct {
 	Factory *cmdutil.Factory
+	IO      *iostreams.IOStreams
+	// Prompter asks the questions; nil builds one for IO (terminal or accessible).
+	Prompter prompt.Prompter
+
+	File        string
+	Defaults    bool
+	AnswersFile string
+	Force       bool
+	Yes         bool
 }
 
 // NewCmdInit builds the command; runF replaces the run function in tests.
 func NewCmdInit(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{Factory: f}
-	return &cobra.Command{
+	opts := &Options{Factory: f, IO: f.IOStreams}
+	cmd := &cobra.Command{
 		Use:   "init",
 		Short: "Run the wizard and write cognito.yaml",
+		Long: `Ask the questions amplify add auth asks and write cognito.yaml.
+
+Each question marks the recommended choice (⭐) with the reason, warns before
+a choice that can never be changed once the pool exists (⚠️), and links the
+AWS documentation (📝). Press ? for more about a question, ctrl+b to go back
+one question, and Esc or ctrl+c to quit without writing anything.
+
+The default path is four key presses: Enter on the mode, Enter on the sign-in
+method, Enter on "No, I am done.", and Enter to write the file.
+
+Without a terminal, pass --defaults (no questions: the recommended file) or
+--answers FILE (a YAML map of question id to answer; docs/questions.md lists
+the ids). An existing file is replaced only after you confirm, or with --force.`,
+		Example: `  # the wizard
+  cogwiz init
+
+  # the recommended configuration, no questions
+  cogwiz init --defaults
+
+  # answers from a file, for scripts and CI
+  cat > answers.yaml <<'YAML'
+  mode: manual
+  sign_in: email
+  mfa_mode: OPTIONAL
+  YAML
+  cogwiz init --answers answers.yaml -f auth/cognito.yaml`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.File = f.ConfigFile
+			if opts.File == "" {
+				opts.File = config.DefaultFile
+			}
+			if opts.Defaults && opts.AnswersFile != "" {
+				return cmdutil.FlagErrorf("`--defaults` and `--answers` cannot be used together")
+			}
+			if !opts.Defaults && opts.AnswersFile == "" && opts.Prompter == nil && !opts.IO.CanPrompt() {
+				return cmdutil.FlagErrorf("cannot ask questions without a terminal: pass `--defaults` for the recommended configuration or `--answers FILE` to answer by question id")
+			}
 			if runF != nil {
 				return runF(opts)
 			}
-			return errors.New("init: not implemented yet")
+			return initRun(cmd.Context(), opts)
 		},
 	}
+	fl := cmd.Flags()
+	fl.BoolVar(&opts.Defaults, "defaults", false, "write the recommended configuration without asking")
+	fl.StringVar(&opts.AnswersFile, "answers", "", "answer the questions from a YAML `FILE` of question id: answer")
+	fl.BoolVar(&opts.Force, "force", false, "replace an existing file without asking")
+	fl.BoolVarP(&opts.Yes, "yes", "y", false, "write the file without the final confirmation")
+	return cmd
+}
+
+// Run is initRun for callers outside this package (tests, the root command).
+func Run(ctx context.Context, opts *Options) error { return initRun(ctx, opts) }
+
+func initRun(ctx context.Context, opts *Options) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	old, exists, err := readExisting(opts.File)
+	if err != nil {
+		return err
+	}
+	if opts.Defaults {
+		if exists && !opts.Force {
+			return existsError(opts.File)
+		}
+		if err := config.Save(opts.File, config.Recommended()); err != nil {
+			return err
+		}
+		fmt.Fprintf(opts.IO.ErrOut, "Wrote %s with the recommended configuration.\n", opts.File)
+		NextSteps(opts.IO.ErrOut, opts.File, nil)
+		return nil
+	}
+
+	g, err := questions.Default()
+	if err != nil {
+		return err
+	}
+	p := opts.Prompter
+	interactive := opts.AnswersFile == ""
+	if !interactive {
+		if exists && !opts.Force {
+			return existsError(opts.File)
+		}
+		values, err := readAnswers(g, opts.AnswersFile)
+		if err != nil {
+			return err
+		}
+		p = prompt.NewAnswers(values)
+	} else if p == nil {
+		p = NewPrompter(opts.IO)
+	}
+
+	if interactive && exists && !opts.Force {
+		replace, err := prompt.AskConfirm(ctx, p, "replace_file",
+			fmt.Sprintf("%s already exists. Start over and replace it? (to change it instead, run cogwiz update)", opts.File), false)
+		if err != nil {
+			return mapPromptError(err)
+		}
+		if !replace {
+			fmt.Fprintf(opts.IO.ErrOut, "Nothing changed. To change %s, run: cogwiz update -f %s\n", opts.File, opts.File)
+			return nil
+		}
+	}
+
+	res, err := wizard.Run(ctx, wizard.Options{Graph: g, Prompter: p})
+	if err != nil {
+		if !interactive && !errors.Is(err, prompt.ErrCancelled) {
+			return cmdutil.WithHint(fmt.Errorf("%s: %w", opts.AnswersFile, err), "fix the answer in the file; docs/questions.md lists each question's id and choices")
+		}
+		return mapPromptError(err)
+	}
+	return Finish(ctx, FinishOptions{
+		IO: opts.IO, Prompter: p, File: opts.File, Old: old, Exists: exists,
+		Config: res.Config, Pending: res.Pending, Confirm: interactive && !opts.Yes,
+	})
+}
+
+// FinishOptions describe the end of a walk: show, confirm, write.
+type FinishOptions struct {
+	IO       *iostreams.IOStreams
+	Prompter prompt.Prompter
+	File     string
+	Old      []byte
+	Exists   bool
+	Config   *config.Config
+	Pending  []string
+	// Confirm asks before writing.
+	Confirm bool
+}
+
+// Finish shows the file that will be written (a diff when one exists),
+// asks to write it, writes it atomically and prints the next steps.
+func Finish(ctx context.Context, o FinishOptions) error {
+	data, err := config.Marshal(o.Config)
+	if err != nil {
+		return err
+	}
+	w := o.IO.ErrOut
+	if o.Exists {
+		d := unifiedDiff(o.File+" (now)", o.File+" (new)", string(o.Old), string(data))
+		if d == "" {
+			fmt.Fprintf(w, "No changes: %s already says this.\n", o.File)
+			return nil
+		}
+		if o.Confirm {
+			fmt.Fprintf(w, "\nChanges to %s:\n%s\n", o.File, d)
+		}
+	} else if o.Confirm {
+		fmt.Fprintf(w, "\n%s will contain:\n\n%s\n", o.File, data)
+	}
+	if o.Confirm {
+		ok, err := prompt.AskConfirm(ctx, o.Prompter, "write_file", fmt.Sprintf("Write %s?", o.File), true)
+		if err != nil {
+			return mapPromptError(err)
+		}
+		if !ok {
+			fmt.Fprintf(w, "Nothing written.\n")
+			return nil
+		}
+	}
+	if err := config.WriteFileAtomic(o.File, data, 0o644); err != nil {
+		return fmt.Errorf("writing %s: %w", o.File, err)
+	}
+	fmt.Fprintf(w, "Wrote %s.\n", o.File)
+	NextSteps(w, o.File, o.Pending)
+	return nil
+}
+
+// NextSteps tells what to fill in and what to run next.
+func NextSteps(w io.Writer, file string, pending []string) {
+	if len(pending) > 0 {
+		fmt.Fprintf(w, "\nFill in later in %s (Lambda function or role ARNs you left empty):\n", file)
+		for _, p := range pending {
+			fmt.Fprintf(w, "  %s\n", p)
+		}
+	}
+	flag := ""
+	if file != config.DefaultFile {
+		flag = " -f " + file
+	}
+	fmt.Fprintf(w, "\nNext:\n  cogwiz validate%s   check it offline\n  cogwiz plan%s       see what would change in AWS\n  cogwiz apply%s      create or update the user pool\n", flag, flag, flag)
+}
+
+// NewPrompter picks the prompter for the streams: plain lines in
+// accessible mode, huh otherwise.
+func NewPrompter(io *iostreams.IOStreams) prompt.Prompter {
+	if io.Accessible() {
+		return prompt.NewAccessible(io.In, io.ErrOut)
+	}
+	return prompt.NewTerminal(io.In, io.ErrOut, io.ColorEnabled(), io.TerminalWidth())
+}
+
+func mapPromptError(err error) error {
+	if errors.Is(err, prompt.ErrCancelled) {
+		return cmdutil.ErrCancelled
+	}
+	return err
+}
+
+func existsError(file string) error {
+	return cmdutil.WithHint(fmt.Errorf("%s already exists", file),
+		fmt.Sprintf("pass --force to replace it, or run `cogwiz update -f %s` to change it", file))
+}
+
+func readExisting(path string) ([]byte, bool, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	return data, true, nil
+}
+
+func readAnswers(g *questions.Graph, path string) (map[string]any, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, cmdutil.WithHint(fmt.Errorf("reading answers: %w", err), "pass the path of a YAML file of question id: answer")
+	}
+	values, err := questions.ParseAnswers(g, path, data)
+	if err != nil {
+		return nil, cmdutil.WithHint(err, "each key must be a question id; docs/questions.md lists them")
+	}
+	return values, nil
 }

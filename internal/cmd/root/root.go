@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -18,6 +19,7 @@ import (
 	"github.com/cogwiz/cogwiz/internal/cmd/export"
 	"github.com/cogwiz/cogwiz/internal/cmd/importcmd"
 	"github.com/cogwiz/cogwiz/internal/cmd/initcmd"
+	"github.com/cogwiz/cogwiz/internal/cmd/man"
 	"github.com/cogwiz/cogwiz/internal/cmd/plan"
 	"github.com/cogwiz/cogwiz/internal/cmd/schema"
 	"github.com/cogwiz/cogwiz/internal/cmd/try"
@@ -96,6 +98,7 @@ Run without a command, cogwiz starts the wizard (cogwiz init).`,
 		users.NewCmdUsers(f, nil),
 		try.NewCmdTry(f, nil),
 		newCmdVersion(f),
+		man.NewCmdMan(f, nil),
 	)
 	// Bare `cogwiz` runs the wizard, with init's flags.
 	cmd.Flags().AddFlagSet(initCmd.LocalFlags())
@@ -139,8 +142,27 @@ func Run(ctx context.Context, f *cmdutil.Factory, args []string) int {
 	if ctx.Err() != nil && !errors.Is(err, cmdutil.ErrCancelled) {
 		err = cmdutil.ErrCancelled
 	}
+	if isUsageError(err) {
+		err = &cmdutil.FlagError{Err: err}
+	}
 	printError(f, cmd, err)
 	return cmdutil.ExitCodeOf(err)
+}
+
+// isUsageError recognises cobra's own argument errors, which arrive as
+// plain errors, so that they exit 3 like our flag errors.
+func isUsageError(err error) bool {
+	var fe *cmdutil.FlagError
+	if errors.As(err, &fe) {
+		return false
+	}
+	msg := err.Error()
+	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "accepts ", "requires at least", "requires at most", "requires exactly", "invalid argument", "flag needs an argument", "required flag"} {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func printError(f *cmdutil.Factory, cmd *cobra.Command, err error) {

@@ -1,30 +1,157 @@
-// Package try implements `cogwiz try`.
+// Package try implements `cogwiz try`: a throw-away user walks the
+// configured flows of the applied pool, and each step says what it proved.
 package try
 
 import (
+	"bufio"
+	"context"
 	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
+	"github.com/cogwiz/cogwiz/internal/render"
+	"github.com/cogwiz/cogwiz/internal/users"
 )
 
 // Options holds the dependencies and flags of `cogwiz try`.
 type Options struct {
 	Factory *cmdutil.Factory
+
+	// PoolID overrides the pool found from cognito.yaml.
+	PoolID string
+	// Client is the app client's name or id (default: the pool's only client).
+	Client string
+	// Yes confirms the user as an administrator instead of asking for the code.
+	Yes bool
+
+	// Now is the clock (tests pin it).
+	Now func() time.Time
+
+	ctx context.Context
 }
 
 // NewCmdTry builds the command; runF replaces the run function in tests.
 func NewCmdTry(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{Factory: f}
-	return &cobra.Command{
+	opts := &Options{Factory: f, Now: time.Now}
+	cmd := &cobra.Command{
 		Use:   "try",
 		Short: "Exercise sign-up, sign-in and forgot-password against the applied pool",
+		Long: `Check that the pool works the way cognito.yaml says, end to end, with a
+throw-away user (cogwiz-try-<random>, email cogwiz-try+<random>@example.com):
+
+  sign-up          SignUp through the app client, with the password policy
+  confirm          the code sent to the user, or an administrator's confirmation
+  sign-in          SRP or USER_PASSWORD_AUTH, whichever the client allows
+  id-token         the ID token's claims: issuer, audience, expiry, email...
+  forgot-password  the account recovery message
+  clean-up         the user is deleted again, always, even after a failure or Ctrl-C
+
+Each step prints ✓ or ✗ with what it proves. The exit status is 1 when any
+step failed. A client secret is read from Cognito to sign the requests and
+never printed.
+
+On a terminal, without --yes, cogwiz asks for the confirmation code Cognito
+sent; press Enter to confirm as an administrator instead.`,
+		Example: `  cogwiz try
+  cogwiz try --yes --client web
+  cogwiz try --pool-id us-east-1_AbC123 --endpoint-url http://127.0.0.1:9229 --yes`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.ctx = cmd.Context()
 			if runF != nil {
 				return runF(opts)
 			}
-			return errors.New("try: not implemented yet")
+			return tryRun(opts)
 		},
 	}
+	cmd.Flags().StringVar(&opts.PoolID, "pool-id", "", "the user pool id (default: the pool cognito.yaml describes)")
+	cmd.Flags().StringVar(&opts.Client, "client", "", "the app client, by name or id (default: the pool's only client)")
+	cmd.Flags().BoolVar(&opts.Yes, "yes", false, "ask nothing: confirm the user as an administrator")
+	return cmd
+}
+
+func tryRun(o *Options) error {
+	ctx := o.ctx
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	ios := o.Factory.IOStreams
+	api, err := o.Factory.Cognito(ctx)
+	if err != nil {
+		return err
+	}
+	s, err := users.Open(ctx, api, o.PoolID, o.Factory.ConfigFile)
+	if err != nil {
+		return hinted(err)
+	}
+	client, err := s.FindClient(ctx, o.Client)
+	if err != nil {
+		return hinted(err)
+	}
+	fmt.Fprintf(ios.ErrOut, "trying pool %s with app client %s and a throw-away user…\n", s.PoolID, deref(client.ClientName))
+	topts := users.TrialOptions{Client: client, Now: o.Now}
+	if !o.Yes && ios.CanPrompt() {
+		in := bufio.NewReader(ios.In)
+		topts.AskCode = func(_ context.Context, sentTo string) (string, error) {
+			q := "Confirmation code"
+			if sentTo != "" {
+				q += " (sent " + sentTo + ")"
+			}
+			fmt.Fprintf(ios.ErrOut, "%s, or Enter to confirm as an administrator: ", q)
+			line, err := in.ReadString('\n')
+			if err != nil && (err != io.EOF || line == "") {
+				return "", cmdutil.ErrCancelled
+			}
+			return strings.TrimSpace(line), nil
+		}
+	}
+	var werr error
+	topts.OnStep = func(st users.Step) {
+		werr = errors.Join(werr, render.TryStep(ios.Out, st))
+	}
+	res, err := s.Trial(ctx, topts)
+	if err != nil {
+		return hinted(err)
+	}
+	if res.Claims != nil {
+		werr = errors.Join(werr, render.TryClaims(ios.Out, res.Claims, o.Now()))
+	}
+	if werr != nil {
+		return werr
+	}
+	if ctx.Err() != nil {
+		return cmdutil.ErrCancelled
+	}
+	failed := 0
+	for _, st := range res.Steps {
+		if !st.OK && !st.Skipped {
+			failed++
+		}
+	}
+	if failed > 0 {
+		fmt.Fprintf(ios.ErrOut, "%d of %d steps failed\n", failed, len(res.Steps))
+		return cmdutil.ErrSilent
+	}
+	fmt.Fprintf(ios.ErrOut, "all %d steps passed\n", len(res.Steps))
+	return nil
+}
+
+func hinted(err error) error {
+	var e *users.Error
+	if errors.As(err, &e) && e.Hint != "" {
+		return &cmdutil.ExitError{Code: cmdutil.ExitFailure, Err: err, Hint: e.Hint}
+	}
+	return err
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
 }

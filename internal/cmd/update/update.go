@@ -1,30 +1,142 @@
-// Package update implements `cogwiz update`.
+// Package update implements `cogwiz update`: Amplify's update walk over
+// an existing cognito.yaml.
 package update
 
 import (
+	"context"
 	"errors"
+	"fmt"
+	"io/fs"
+	"os"
 
 	"github.com/spf13/cobra"
 
+	"github.com/cogwiz/cogwiz/internal/cmd/initcmd"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
+	"github.com/cogwiz/cogwiz/internal/config"
+	"github.com/cogwiz/cogwiz/internal/iostreams"
+	"github.com/cogwiz/cogwiz/internal/prompt"
+	"github.com/cogwiz/cogwiz/internal/questions"
+	"github.com/cogwiz/cogwiz/internal/wizard"
 )
 
 // Options holds the dependencies and flags of `cogwiz update`.
 type Options struct {
 	Factory *cmdutil.Factory
+	IO      *iostreams.IOStreams
+	// Prompter asks the questions; nil builds one for IO.
+	Prompter prompt.Prompter
+	// PoolExists reports whether the pool of cfg was created already, which
+	// locks the create-only questions. The default treats a pinned
+	// user_pool.id as an existing pool; a live lookup can replace it.
+	PoolExists func(ctx context.Context, cfg *config.Config) bool
+
+	File        string
+	AnswersFile string
+	Yes         bool
 }
+
+// PinnedPoolExists is the default PoolExists: the file names a pool id.
+func PinnedPoolExists(_ context.Context, cfg *config.Config) bool { return cfg.UserPool.ID != "" }
 
 // NewCmdUpdate builds the command; runF replaces the run function in tests.
 func NewCmdUpdate(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{Factory: f}
-	return &cobra.Command{
+	opts := &Options{Factory: f, IO: f.IOStreams, PoolExists: PinnedPoolExists}
+	cmd := &cobra.Command{
 		Use:   "update",
 		Short: "Change an existing cognito.yaml the way amplify update auth does",
+		Long: `Walk Amplify's update questions over an existing cognito.yaml.
+
+A menu comes first: apply the default configuration (with or without social
+providers), walk through every setting, edit the redirect URIs, update the
+social providers, or change the groups or the admin queries API. The narrow
+choices ask only their part. Every question starts at the file's current value.
+
+Once the user pool exists, the questions whose answer Cognito can never
+change (sign-in method, case sensitivity, required attributes, resource name)
+are shown locked, with the reason. cogwiz shows the changes as a diff and
+writes the file only after you confirm.`,
+		Example: `  # pick what to change from the menu
+  cogwiz update
+
+  # the same, from answers, for scripts
+  printf 'update_flow: updateUserPoolGroups\ngroup_names: [Admins, Editors]\n' > answers.yaml
+  cogwiz update --answers answers.yaml --yes`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.File = f.ConfigFile
+			if opts.File == "" {
+				opts.File = config.DefaultFile
+			}
+			if opts.AnswersFile == "" && opts.Prompter == nil && !opts.IO.CanPrompt() {
+				return cmdutil.FlagErrorf("cannot ask questions without a terminal: pass `--answers FILE` to answer by question id (or edit the file and run `cogwiz validate`)")
+			}
 			if runF != nil {
 				return runF(opts)
 			}
-			return errors.New("update: not implemented yet")
+			return updateRun(cmd.Context(), opts)
 		},
 	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.AnswersFile, "answers", "", "answer the questions from a YAML `FILE` of question id: answer")
+	fl.BoolVarP(&opts.Yes, "yes", "y", false, "write the file without the final confirmation")
+	return cmd
+}
+
+func updateRun(ctx context.Context, opts *Options) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	old, err := os.ReadFile(opts.File)
+	if errors.Is(err, fs.ErrNotExist) {
+		return cmdutil.WithHint(fmt.Errorf("%s does not exist", opts.File), "run `cogwiz init` to create it")
+	}
+	if err != nil {
+		return err
+	}
+	doc, err := config.Parse(opts.File, old)
+	if err != nil {
+		return cmdutil.WithHint(err, "fix the file (cogwiz validate shows every problem), then run cogwiz update again")
+	}
+	g, err := questions.Default()
+	if err != nil {
+		return err
+	}
+	p := opts.Prompter
+	interactive := opts.AnswersFile == ""
+	if !interactive {
+		data, err := os.ReadFile(opts.AnswersFile)
+		if err != nil {
+			return cmdutil.WithHint(fmt.Errorf("reading answers: %w", err), "pass the path of a YAML file of question id: answer")
+		}
+		values, err := questions.ParseAnswers(g, opts.AnswersFile, data)
+		if err != nil {
+			return cmdutil.WithHint(err, "each key must be a question id; docs/questions.md lists them")
+		}
+		p = prompt.NewAnswers(values)
+	} else if p == nil {
+		p = initcmd.NewPrompter(opts.IO)
+	}
+	poolExists := opts.PoolExists != nil && opts.PoolExists(ctx, doc.Config)
+	if interactive {
+		fmt.Fprintf(opts.IO.ErrOut, "Updating %s.", opts.File)
+		if poolExists {
+			fmt.Fprint(opts.IO.ErrOut, " The user pool exists, so settings Cognito cannot change are locked.")
+		}
+		fmt.Fprintln(opts.IO.ErrOut)
+	}
+	res, err := wizard.Run(ctx, wizard.Options{Graph: g, Prompter: p, Existing: doc.Config, PoolExists: poolExists})
+	if err != nil {
+		if errors.Is(err, prompt.ErrCancelled) {
+			return cmdutil.ErrCancelled
+		}
+		if !interactive {
+			return cmdutil.WithHint(fmt.Errorf("%s: %w", opts.AnswersFile, err), "fix the answer in the file; docs/questions.md lists each question's id and choices")
+		}
+		return err
+	}
+	return initcmd.Finish(ctx, initcmd.FinishOptions{
+		IO: opts.IO, Prompter: p, File: opts.File, Old: old, Exists: true,
+		Config: res.Config, Pending: res.Pending, Confirm: interactive && !opts.Yes,
+	})
 }

@@ -2,29 +2,169 @@
 package validate
 
 import (
+	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
+	"github.com/cogwiz/cogwiz/internal/config"
+	"github.com/cogwiz/cogwiz/internal/iostreams"
 )
 
 // Options holds the dependencies and flags of `cogwiz validate`.
 type Options struct {
 	Factory *cmdutil.Factory
+	IO      *iostreams.IOStreams
+
+	// File is the configuration file (the common -f flag).
+	File string
+	// JSON prints the result as JSON on stdout.
+	JSON bool
 }
 
 // NewCmdValidate builds the command; runF replaces the run function in tests.
 func NewCmdValidate(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{Factory: f}
-	return &cobra.Command{
+	opts := &Options{Factory: f, IO: f.IOStreams}
+	cmd := &cobra.Command{
 		Use:   "validate",
 		Short: "Check cognito.yaml against Cognito's rules, offline",
+		Long: `Check cognito.yaml against Cognito's rules without calling AWS.
+
+Every problem is reported at once, each on its own line as
+file:line:col: what is wrong — how to fix it. Errors are what Cognito
+would refuse (or what would break sign-in); warnings are choices that work
+but that you probably do not want, such as the implicit OAuth grant or the
+default email sender's daily cap.
+
+Secrets are never printed: a literal secret is reported by its key only.
+
+Exit status: 0 when there is no error (warnings allowed), 1 otherwise.`,
+		Example: `  # check ./cognito.yaml
+  cogwiz validate
+
+  # check another file
+  cogwiz validate -f auth/prod.yaml
+
+  # machine-readable result for CI or an editor
+  cogwiz validate --json | jq '.problems[] | select(.severity == "error")'`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.File = f.ConfigFile
+			if opts.File == "" {
+				opts.File = config.DefaultFile
+			}
 			if runF != nil {
 				return runF(opts)
 			}
-			return errors.New("validate: not implemented yet")
+			return validateRun(opts)
 		},
 	}
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the result as JSON on stdout")
+	return cmd
+}
+
+func validateRun(opts *Options) error {
+	problems, err := check(opts.File)
+	if err != nil {
+		return err
+	}
+	errs, warns := count(problems)
+	if opts.JSON {
+		if err := writeJSON(opts.IO.Out, opts.File, errs == 0, problems); err != nil {
+			return err
+		}
+	} else {
+		writeText(opts.IO.ErrOut, opts.File, problems, errs, warns)
+	}
+	if errs > 0 {
+		return cmdutil.ErrSilent
+	}
+	return nil
+}
+
+// check loads the file and returns every problem, load problems included.
+func check(path string) ([]config.Problem, error) {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil, cmdutil.WithHint(fmt.Errorf("%s: file not found", path),
+			"run `cogwiz init` to create it, or pass -f FILE")
+	}
+	doc, err := config.Load(path)
+	if err != nil {
+		var le *config.LoadError
+		if errors.As(err, &le) {
+			problems := append([]config.Problem(nil), le.Problems...)
+			config.SortProblems(problems)
+			return problems, nil
+		}
+		return nil, err
+	}
+	return config.ValidateDocument(doc), nil
+}
+
+func count(problems []config.Problem) (errs, warns int) {
+	for _, p := range problems {
+		if p.Severity == config.SeverityWarning {
+			warns++
+		} else {
+			errs++
+		}
+	}
+	return errs, warns
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func writeText(w io.Writer, file string, problems []config.Problem, errs, warns int) {
+	for _, p := range problems {
+		fmt.Fprintln(w, p.String())
+	}
+	switch {
+	case errs > 0 && warns > 0:
+		fmt.Fprintf(w, "%s, %s in %s\n", plural(errs, "error"), plural(warns, "warning"), file)
+	case errs > 0:
+		fmt.Fprintf(w, "%s in %s\n", plural(errs, "error"), file)
+	case warns > 0:
+		fmt.Fprintf(w, "✓ %s is valid (%s)\n", file, plural(warns, "warning"))
+	default:
+		fmt.Fprintf(w, "✓ %s is valid\n", file)
+	}
+}
+
+type jsonProblem struct {
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Path     string `json:"path"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+	Hint     string `json:"hint"`
+}
+
+type jsonResult struct {
+	File     string        `json:"file"`
+	Valid    bool          `json:"valid"`
+	Problems []jsonProblem `json:"problems"`
+}
+
+func writeJSON(w io.Writer, file string, valid bool, problems []config.Problem) error {
+	res := jsonResult{File: file, Valid: valid, Problems: make([]jsonProblem, 0, len(problems))}
+	for _, p := range problems {
+		res.Problems = append(res.Problems, jsonProblem{
+			File: p.File, Line: p.Line, Column: p.Col, Path: p.Path,
+			Severity: p.Severity.String(), Message: p.Message, Hint: p.Hint,
+		})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(res)
 }

@@ -1,0 +1,526 @@
+// Package amplify reads an Amplify Gen 1 auth resource (cli-inputs.json and
+// the files around it) into the cogwiz configuration model. Every Amplify
+// setting is either carried over or reported with why and what to do; a
+// secret value is never copied: it becomes a ${env:NAME} reference.
+package amplify
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/cogwiz/cogwiz/internal/config"
+)
+
+// Options tune an import.
+type Options struct {
+	// Resource picks one auth resource when the project has several.
+	Resource string
+	// Env is the Amplify environment: its values are read from
+	// team-provider-info.json and its -<env> suffixes are added to names,
+	// as Amplify does on deploy.
+	Env string
+	// DeploymentSecrets is Amplify's per-user secrets file
+	// (~/.aws/amplify/deployment-secrets.json); "" skips it. Only the
+	// non-secret parts (client ids, Apple team and key ids) are read from it.
+	DeploymentSecrets string
+}
+
+// DefaultDeploymentSecrets is where the Amplify CLI keeps provider credentials.
+func DefaultDeploymentSecrets() string {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(home, ".aws", "amplify", "deployment-secrets.json")
+}
+
+// MultipleResourcesError is returned by Import when the project has more
+// than one auth resource and none was chosen.
+type MultipleResourcesError struct{ Names []string }
+
+func (e *MultipleResourcesError) Error() string {
+	return fmt.Sprintf("the project has %d auth resources (%s): choose one with --resource NAME",
+		len(e.Names), strings.Join(e.Names, ", "))
+}
+
+// Import finds the auth resource under path and converts it.
+func Import(path string, opts Options) (*Result, error) {
+	res, err := FindResources(path)
+	if err != nil {
+		return nil, err
+	}
+	r, err := Pick(res, opts.Resource)
+	if err != nil {
+		return nil, err
+	}
+	return ImportResource(r, opts)
+}
+
+// Pick chooses the resource named name, or the only one when name is "".
+func Pick(res []Resource, name string) (Resource, error) {
+	names := make([]string, len(res))
+	for i, r := range res {
+		names[i] = r.Name
+		if name != "" && r.Name == name {
+			return r, nil
+		}
+	}
+	if name != "" {
+		return Resource{}, fmt.Errorf("no auth resource named %q: the project has %s", name, strings.Join(names, ", "))
+	}
+	if len(res) == 1 {
+		return res[0], nil
+	}
+	return Resource{}, &MultipleResourcesError{Names: names}
+}
+
+// ImportResource converts one auth resource.
+func ImportResource(res Resource, opts Options) (*Result, error) {
+	data, err := os.ReadFile(res.File)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", res.File, errors.Unwrap(err))
+	}
+	in, err := parseInputs(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", res.File, err)
+	}
+	tpi, err := readTeamProviderInfo(res.Root)
+	if err != nil {
+		return nil, err
+	}
+	im := &importer{in: in, res: res, opts: opts, tpi: tpi, r: &Result{Resource: res}}
+	if err := im.run(); err != nil {
+		return nil, fmt.Errorf("%s: %w", res.File, err)
+	}
+	return im.r, nil
+}
+
+type importer struct {
+	in   *inputs
+	res  Resource
+	opts Options
+	tpi  teamProviderInfo
+	env  string
+	r    *Result
+	c    *config.Config
+	// name is the resource name, used for Amplify's function names.
+	name string
+	// fnNames maps a trigger key to its Lambda function's name.
+	fnNames map[string]string
+}
+
+func (im *importer) run() error {
+	in := im.in
+	im.c = &config.Config{Version: config.CurrentVersion}
+	im.r.Config = im.c
+	im.pickEnv()
+
+	in.mark("version")
+	in.mark("serviceName")
+	if s := in.str("serviceName"); s != "" && s != "Cognito" {
+		return fmt.Errorf("serviceName is %q: only Cognito auth resources can be imported", s)
+	}
+	im.name = in.str("resourceName")
+	if im.name == "" {
+		im.name = im.res.Name
+	}
+	im.c.ResourceName = im.name
+
+	switch sel := in.str("authSelections"); sel {
+	case "identityPoolOnly":
+		return errors.New("authSelections is identityPoolOnly: cogwiz configures a user pool, and this resource has none")
+	case "userPoolOnly":
+		im.c.Services = config.ServicesUserPool
+	default:
+		im.c.Services = config.ServicesUserPoolIdentityPool
+	}
+	// The mode only decided which questions were asked; the answers are the other keys.
+	in.mark("useDefault")
+
+	steps := []func() error{
+		im.userPool, im.signIn, im.attributes, im.verification, im.mfa, im.password,
+		im.groups, im.adminQueries, im.triggers, im.clients, im.oauth, im.identityPool,
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	im.internals()
+	for _, k := range in.unseen() {
+		in.mark(k)
+		im.r.drop(k, "cogwiz does not know this Amplify setting",
+			"check what it does and set the matching key of cognito.yaml by hand (cogwiz explain lists them)")
+	}
+	return nil
+}
+
+// pickEnv chooses the environment whose team-provider-info values are read.
+func (im *importer) pickEnv() {
+	im.env = im.opts.Env
+	if im.env == "" && len(im.tpi) == 1 {
+		im.env = im.tpi.envs()[0]
+		im.r.note("read the values of environment %q from team-provider-info.json; names are kept without Amplify's -%s suffix (pass --env %s to add it)", im.env, im.env, im.env)
+	} else if im.env == "" {
+		im.r.note("names are kept as written; Amplify deploys them with an -<env> suffix (pass --env NAME to match a deployed environment)")
+	}
+	im.r.Env = im.env
+}
+
+// suffix adds Amplify's deploy-time environment suffix when --env was given.
+func (im *importer) suffix(name, sep string) string {
+	if im.opts.Env == "" || name == "" {
+		return name
+	}
+	return name + sep + im.opts.Env
+}
+
+func (im *importer) truncated() string {
+	if t := im.in.str("resourceNameTruncated"); t != "" {
+		return t
+	}
+	return im.name
+}
+
+func (im *importer) userPool() error {
+	up := &im.c.UserPool
+	up.Name = im.suffix(im.in.str("userPoolName"), "-")
+	if up.Name == "" {
+		up.Name = im.suffix(im.name+"_userpool", "-")
+		im.r.note("the file has no userPoolName; the pool is named %s", up.Name)
+	}
+	return nil
+}
+
+func (im *importer) signIn() error {
+	in := im.in
+	si := &im.c.UserPool.SignIn
+	si.UsernameAttributes = []string{}
+	for _, a := range in.list("usernameAttributes") {
+		if a != "username" { // "Username" is written as no usernameAttributes, or rarely as "username"
+			si.UsernameAttributes = append(si.UsernameAttributes, a)
+		}
+	}
+	if alias := in.list("aliasAttributes"); len(alias) > 0 {
+		si.AliasAttributes = alias
+		if len(si.UsernameAttributes) > 0 {
+			im.r.drop("aliasAttributes", "Cognito takes either usernameAttributes or aliasAttributes, and this file has both; usernameAttributes were kept",
+				"nothing to do unless the deployed pool uses aliases")
+			si.AliasAttributes = nil
+		}
+	}
+	if cs, ok := in.boolean("usernameCaseSensitive"); ok {
+		si.CaseSensitive = config.Bool(cs)
+	} else {
+		// Amplify leaves UsernameConfiguration out, and Cognito's API default is case-sensitive.
+		si.CaseSensitive = config.Bool(true)
+		im.r.note("the file has no usernameCaseSensitive, so the deployed pool is case-sensitive (Cognito's API default); sign_in.case_sensitive is true to match it")
+	}
+	return nil
+}
+
+func (im *importer) attributes() error {
+	req := im.in.list("requiredAttributes")
+	if req == nil {
+		req = []string{}
+	}
+	im.c.UserPool.Attributes.Required = req
+	return nil
+}
+
+// autoVerified is Amplify's AutoVerifiedAttributes: the answer plus the
+// email/phone alias attributes (auth-cognito-stack-builder).
+func (im *importer) autoVerified() []string {
+	var out []string
+	add := func(a string) {
+		if (a == "email" || a == "phone_number") && !contains(out, a) {
+			out = append(out, a)
+		}
+	}
+	for _, a := range im.in.list("autoVerifiedAttributes") {
+		add(a)
+	}
+	for _, a := range im.c.UserPool.SignIn.AliasAttributes {
+		add(a)
+	}
+	return out
+}
+
+// usesSMS mirrors Amplify's configureSmsOption: SMS is set up when phone
+// numbers are verified or used to sign in, or SMS MFA is on.
+func (im *importer) usesSMS() bool {
+	if contains(im.c.UserPool.SignIn.UsernameAttributes, "phone_number") ||
+		contains(im.c.UserPool.SignIn.AliasAttributes, "phone_number") ||
+		contains(im.autoVerified(), "phone_number") {
+		return true
+	}
+	mode := strings.ToUpper(im.in.str("mfaConfiguration"))
+	return mode != "" && mode != config.MFAOff && contains(im.in.list("mfaTypes"), "SMS Text Message")
+}
+
+func (im *importer) verification() error {
+	in := im.in
+	av := im.autoVerified()
+	v := &config.Verification{AutoVerifiedAttributes: av}
+	if v.AutoVerifiedAttributes == nil {
+		v.AutoVerifiedAttributes = []string{}
+	}
+	if len(av) > 0 {
+		// Amplify requires verification before an email/phone change takes effect.
+		v.KeepOriginalUntilVerified = config.Bool(true)
+	}
+	for _, k := range []string{"emailVerificationSubject", "emailVerificationMessage"} {
+		s := in.str(k)
+		if s == "" {
+			continue
+		}
+		if !contains(av, "email") {
+			im.r.drop(k, "Amplify applies it only when email addresses are verified, and they are not", "nothing to do")
+			continue
+		}
+		v.EmailStyle = config.EmailStyleCode
+		if k == "emailVerificationSubject" {
+			v.EmailSubject = s
+		} else {
+			v.EmailMessage = s
+		}
+	}
+	useEnabled, ok := in.boolean("useEnabledMfas")
+	smsApplied := im.usesSMS() || (ok && !useEnabled)
+	if s := in.str("smsVerificationMessage"); s != "" {
+		if smsApplied {
+			v.SMSMessage = s
+		} else {
+			im.r.drop("smsVerificationMessage", "Amplify applies it only when the pool sends SMS, and this one does not", "nothing to do")
+		}
+	}
+	if im.usesSMS() {
+		im.r.drop("SMS role (SNSRole)", "Amplify creates an IAM role for Cognito to send SMS, and its ARN is known only after deploy",
+			fmt.Sprintf("set user_pool.sms.sns_caller_arn to that role's ARN and user_pool.sms.external_id to %s_role_external_id", im.truncated()))
+	}
+	im.c.UserPool.Verification = v
+	return nil
+}
+
+func (im *importer) mfa() error {
+	in := im.in
+	mode := strings.ToUpper(in.str("mfaConfiguration"))
+	if mode == "" {
+		mode = config.MFAOff
+	}
+	switch mode {
+	case config.MFAOff, config.MFAOn, config.MFAOptional:
+	default:
+		return fmt.Errorf("mfaConfiguration %q is not OFF, ON or OPTIONAL", mode)
+	}
+	m := &config.MFA{Mode: mode}
+	types := in.list("mfaTypes")
+	msg := in.str("smsAuthenticationMessage")
+	if mode == config.MFAOff {
+		if len(types) > 0 {
+			im.r.drop("mfaTypes", "MFA is OFF, so no factor is in use", "list user_pool.mfa.factors if you turn MFA on")
+		}
+		if msg != "" {
+			im.r.drop("smsAuthenticationMessage", "MFA is OFF, so the message is never sent", "set user_pool.mfa.sms_message if you turn SMS MFA on")
+		}
+		im.c.UserPool.MFA = m
+		return nil
+	}
+	for _, t := range types {
+		switch t {
+		case "SMS Text Message":
+			m.Factors = append(m.Factors, config.FactorSMS)
+		case "TOTP":
+			m.Factors = append(m.Factors, config.FactorTOTP)
+		default:
+			im.r.drop("mfaTypes: "+t, "not an MFA type Amplify offers", "list the factor under user_pool.mfa.factors if it is one")
+		}
+	}
+	if msg != "" {
+		if contains(m.Factors, config.FactorSMS) {
+			m.SMSMessage = msg
+		} else {
+			im.r.drop("smsAuthenticationMessage", "SMS is not an MFA factor here, so the message is never sent", "nothing to do")
+		}
+	}
+	im.c.UserPool.MFA = m
+	return nil
+}
+
+func (im *importer) password() error {
+	in := im.in
+	// defaultPasswordPolicy (true = "override") only decided whether the
+	// questions were asked; Amplify always deploys the two answers below.
+	in.mark("defaultPasswordPolicy")
+	p := &config.PasswordPolicy{}
+	n, ok, err := in.number("passwordPolicyMinLength")
+	if err != nil {
+		return err
+	}
+	if ok {
+		p.MinimumLength = config.Int(n)
+	} else {
+		p.MinimumLength = config.Int(8)
+	}
+	for _, c := range in.list("passwordPolicyCharacters") {
+		switch strings.ToLower(strings.ReplaceAll(c, "_", " ")) {
+		case "requires lowercase", "require lowercase":
+			p.RequireLowercase = true
+		case "requires uppercase", "require uppercase":
+			p.RequireUppercase = true
+		case "requires numbers", "require numbers", "require digit", "requires digit":
+			p.RequireNumbers = true
+		case "requires symbols", "require symbols", "require symbol":
+			p.RequireSymbols = true
+		default:
+			im.r.drop("passwordPolicyCharacters: "+c, "not a character rule Amplify offers", "set the matching user_pool.password_policy.require_* key by hand")
+		}
+	}
+	im.c.UserPool.PasswordPolicy = p
+	return nil
+}
+
+func (im *importer) groups() error {
+	in := im.in
+	in.mark("userPoolGroups") // the yes/no answer; the list below is what counts
+	list := in.list("userPoolGroupList")
+	prec, file, err := readPrecedence(im.res.Root)
+	if err != nil {
+		return err
+	}
+	var groups []config.Group
+	if file != "" {
+		// The groups stack is built from the precedence file, so it wins.
+		for i, g := range prec {
+			if g.GroupName == "" {
+				continue
+			}
+			p := i + 1
+			if g.Precedence != nil {
+				p = *g.Precedence
+			}
+			groups = append(groups, config.Group{Name: g.GroupName, Precedence: config.Int(p)})
+			for _, k := range g.extra {
+				im.r.drop(precedenceFile+": "+g.GroupName+"."+k,
+					"cogwiz does not manage the IAM policies Amplify attaches to group roles",
+					"keep managing that policy in IAM")
+			}
+		}
+		for _, name := range list {
+			if !hasGroup(groups, name) {
+				im.r.drop("userPoolGroupList: "+name, precedenceFile+" does not list it, so Amplify does not create it",
+					"add it under user_pool.groups if the pool has it")
+			}
+		}
+	} else {
+		for i, name := range list {
+			groups = append(groups, config.Group{Name: name, Precedence: config.Int(i + 1)})
+		}
+	}
+	if len(groups) > 0 && im.c.Services == config.ServicesUserPoolIdentityPool {
+		im.r.drop("group IAM roles", "with an identity pool, Amplify creates an IAM role per group and its ARN is known only after deploy",
+			"set user_pool.groups[].role_arn to each <group>GroupRole ARN if your app uses them")
+	}
+	im.c.UserPool.Groups = groups
+	return nil
+}
+
+func hasGroup(gs []config.Group, name string) bool {
+	for _, g := range gs {
+		if g.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+func (im *importer) adminQueries() error {
+	on, ok := im.in.boolean("adminQueries")
+	group := im.in.str("adminQueryGroup")
+	if !ok && group == "" {
+		return nil
+	}
+	im.c.AdminQueries = &config.AdminQueries{Enabled: on, Group: group}
+	if on {
+		im.r.note("admin_queries is carried over as a choice; the AdminQueries API and its Lambda stay in Amplify's api and function categories")
+	}
+	return nil
+}
+
+func contains(list []string, v string) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// internals reports the keys that only wire Amplify's own stacks together.
+func (im *importer) internals() {
+	in := im.in
+	internal := []struct{ key, why string }{
+		{"resourceNameTruncated", "Amplify's short name prefix for generated resources"},
+		{"sharedId", "Amplify's random suffix for generated names"},
+		{"authRoleArn", "the identity pool's authenticated IAM role, created by Amplify's root stack"},
+		{"unauthRoleArn", "the identity pool's guest IAM role, created by Amplify's root stack"},
+		{"userpoolClientLambdaRole", "the IAM role of Amplify's app client helper Lambda"},
+		{"breakCircularDependency", "how Amplify wires triggers inside CloudFormation"},
+		{"parentStack", "Amplify's nested-stack wiring"},
+		{"dependsOn", "Amplify's links from the auth stack to the trigger functions"},
+		{"permissions", "IAM permissions Amplify grants its trigger functions"},
+		{"lambdaLayers", "Lambda layers of Amplify's trigger functions"},
+	}
+	for _, k := range internal {
+		if in.has(k.key) && !in.seen[k.key] {
+			in.mark(k.key)
+			do := "nothing to do: cogwiz calls Cognito directly"
+			switch k.key {
+			case "authRoleArn", "unauthRoleArn":
+				do = "keep the roles; attach them to the identity pool outside cogwiz"
+			case "dependsOn", "permissions", "lambdaLayers":
+				do = "keep the functions; cogwiz wires them by ARN under user_pool.triggers"
+			}
+			im.r.drop(k.key, k.why, do)
+		}
+	}
+}
+
+// decodeJSONList reads a value that is a JSON list, a JSON string holding
+// a list, or a list of JSON strings (authTriggerConnections has all three).
+func decodeJSONList(v json.RawMessage) ([]json.RawMessage, error) {
+	var s string
+	if json.Unmarshal(v, &s) == nil {
+		v = json.RawMessage(s)
+	}
+	var items []json.RawMessage
+	if err := json.Unmarshal(v, &items); err != nil {
+		var one json.RawMessage
+		if json.Unmarshal(v, &one) != nil {
+			return nil, err
+		}
+		items = []json.RawMessage{one}
+	}
+	out := make([]json.RawMessage, 0, len(items))
+	for _, it := range items {
+		if json.Unmarshal(it, &s) == nil {
+			it = json.RawMessage(s)
+		}
+		out = append(out, it)
+	}
+	return out, nil
+}

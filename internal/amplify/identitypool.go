@@ -1,0 +1,108 @@
+package amplify
+
+import "github.com/cogwiz/cogwiz/internal/config"
+
+// identityPoolProviders maps Amplify's identity-pool provider domains to
+// cognito.yaml's provider types and the keys that hold their app ids.
+var identityPoolProviders = []struct{ domain, typ, idKey string }{
+	{"graph.facebook.com", "facebook", "facebookAppId"},
+	{"accounts.google.com", "google", "googleClientId"},
+	{"www.amazon.com", "amazon", "amazonAppId"},
+	{"appleid.apple.com", "apple", "appleAppId"},
+}
+
+func (im *importer) identityPool() error {
+	in := im.in
+	name := in.str("identityPoolName")
+	unauth, _ := in.boolean("allowUnauthenticatedIdentities")
+	third, thirdSet := in.boolean("thirdPartyAuth")
+	domains := in.list("authProviders")
+	audiences := in.list("audiences")
+	var selected map[string]string // selectedParties: older projects keep the app ids here
+	if err := in.embedded("selectedParties", &selected); err != nil {
+		im.r.drop("selectedParties", "not in a shape Amplify writes", "set identity_pool.providers by hand")
+	}
+	ids := map[string]string{}
+	for _, p := range identityPoolProviders {
+		if s := in.str(p.idKey); s != "" {
+			ids[p.idKey] = s
+		}
+		if s := selected[p.domain]; s != "" && ids[p.idKey] == "" {
+			ids[p.idKey] = s
+		}
+	}
+	for _, k := range []string{"googleIos", "googleAndroid"} {
+		if s := in.str(k); s != "" {
+			audiences = append(audiences, s)
+		}
+	}
+	// Identity-pool app ids are per environment, in team-provider-info.json.
+	envVals := im.tpi.values(im.env, "auth", im.name)
+	for _, p := range identityPoolProviders {
+		if s, ok := envVals[p.idKey].(string); ok && s != "" && ids[p.idKey] == "" {
+			ids[p.idKey] = s
+		}
+	}
+	for _, k := range []string{"googleIos", "googleAndroid"} {
+		if s, ok := envVals[k].(string); ok && s != "" && !contains(audiences, s) {
+			audiences = append(audiences, s)
+		}
+	}
+
+	if im.c.Services != config.ServicesUserPoolIdentityPool {
+		for _, k := range []string{"identityPoolName", "allowUnauthenticatedIdentities", "thirdPartyAuth", "authProviders", "audiences"} {
+			if in.has(k) {
+				im.r.drop(k, "authSelections is userPoolOnly, so Amplify creates no identity pool", "nothing to do")
+			}
+		}
+		return nil
+	}
+	ip := &config.IdentityPool{Name: im.suffix(name, "__"), AllowUnauthenticated: unauth}
+	if ip.Name == "" {
+		ip.Name = im.suffix(im.name+"_identitypool", "__")
+	}
+	if !thirdSet || third {
+		for _, p := range identityPoolProviders {
+			if !contains(domains, p.domain) {
+				continue
+			}
+			prov := config.IdentityPoolProvider{Type: p.typ, AppID: ids[p.idKey]}
+			if p.typ == "google" {
+				for _, a := range audiences {
+					if a != prov.AppID {
+						prov.ExtraAudiences = append(prov.ExtraAudiences, a)
+					}
+				}
+				if prov.AppID == "" && len(prov.ExtraAudiences) > 0 {
+					prov.AppID, prov.ExtraAudiences = prov.ExtraAudiences[0], prov.ExtraAudiences[1:]
+				}
+			}
+			if prov.AppID == "" {
+				where := "Amplify keeps it per environment in team-provider-info.json, and no value was found"
+				if im.env == "" {
+					where = "Amplify keeps it per environment in team-provider-info.json, and no environment was chosen"
+				}
+				im.r.drop(p.idKey, where, "set identity_pool.providers[type="+p.typ+"].app_id (pass --env NAME to read it)")
+			}
+			ip.Providers = append(ip.Providers, prov)
+		}
+		for _, d := range domains {
+			if !knownDomain(d) {
+				im.r.drop("authProviders: "+d, "not an identity-pool provider Amplify offers", "add it under identity_pool.providers by hand")
+			}
+		}
+	} else if len(domains) > 0 {
+		im.r.drop("authProviders", "thirdPartyAuth is false, so Amplify does not deploy them", "nothing to do")
+	}
+	im.c.IdentityPool = ip
+	return nil
+}
+
+func knownDomain(d string) bool {
+	for _, p := range identityPoolProviders {
+		if p.domain == d {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,96 @@
+package amplify
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/cogwiz/cogwiz/internal/config"
+)
+
+// Result is an imported configuration and what the import could not carry.
+type Result struct {
+	Config *config.Config
+	// Resource is the Amplify resource that was read.
+	Resource Resource
+	// Env is the environment whose values were used ("" when none).
+	Env string
+	// Dropped lists every Amplify setting that is not in Config, with why
+	// and what to do; nothing is dropped without a line here.
+	Dropped []Dropped
+	// Notes explain choices the import made (for example the two app clients).
+	Notes []string
+	// Secrets lists the environment variables the secret references need.
+	Secrets []SecretVar
+}
+
+// Dropped is one Amplify setting that was not carried over.
+type Dropped struct {
+	// Field is the Amplify key (or file and key) that was not carried over.
+	Field string
+	Why   string
+	Do    string
+}
+
+// String renders "not carried over: field — why, what to do".
+func (d Dropped) String() string {
+	s := "not carried over: " + d.Field + " — " + d.Why
+	if d.Do != "" {
+		s += "; " + d.Do
+	}
+	return s
+}
+
+// SecretVar is an environment variable a ${env:NAME} reference reads.
+type SecretVar struct {
+	Name string
+	// What says which secret it holds, e.g. "Google client secret".
+	What string
+}
+
+func (r *Result) drop(field, why, do string) {
+	r.Dropped = append(r.Dropped, Dropped{Field: field, Why: why, Do: do})
+}
+
+func (r *Result) note(format string, args ...any) {
+	r.Notes = append(r.Notes, fmt.Sprintf(format, args...))
+}
+
+// secret records that NAME must be set and returns its reference.
+func (r *Result) secret(name, what string) string {
+	for _, s := range r.Secrets {
+		if s.Name == name {
+			return config.SecretRef(name)
+		}
+	}
+	r.Secrets = append(r.Secrets, SecretVar{Name: name, What: what})
+	return config.SecretRef(name)
+}
+
+// DroppedFields lists the Field of every dropped setting, sorted.
+func (r *Result) DroppedFields() []string {
+	out := make([]string, 0, len(r.Dropped))
+	for _, d := range r.Dropped {
+		out = append(out, d.Field)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Summary is the report for stderr: notes, dropped settings, secrets.
+func (r *Result) Summary() string {
+	var b strings.Builder
+	for _, n := range r.Notes {
+		b.WriteString("note: " + n + "\n")
+	}
+	for _, d := range r.Dropped {
+		b.WriteString(d.String() + "\n")
+	}
+	if len(r.Secrets) > 0 {
+		b.WriteString("secrets are not copied; set these environment variables before cogwiz apply:\n")
+		for _, s := range r.Secrets {
+			fmt.Fprintf(&b, "  %s  (%s)\n", s.Name, s.What)
+		}
+	}
+	return b.String()
+}

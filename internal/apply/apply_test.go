@@ -1,0 +1,233 @@
+package apply_test
+
+import (
+	"context"
+	"errors"
+	"net"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
+	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider/types"
+
+	"github.com/cogwiz/cogwiz/internal/apply"
+	"github.com/cogwiz/cogwiz/internal/cognito"
+	"github.com/cogwiz/cogwiz/internal/cognito/cognitofake"
+	"github.com/cogwiz/cogwiz/internal/config"
+	"github.com/cogwiz/cogwiz/internal/emulator"
+	"github.com/cogwiz/cogwiz/internal/plan"
+)
+
+func noEnv(string) (string, bool) { return "", false }
+
+// applyOnce plans and applies cfg the way `cogwiz apply --auto-approve` does.
+func applyOnce(t *testing.T, api cognito.API, cfg *config.Config) (*plan.Plan, *apply.Result, error) {
+	t.Helper()
+	ctx := context.Background()
+	st, p, err := apply.Prepare(ctx, api, cfg, noEnv)
+	if err != nil {
+		return nil, nil, err
+	}
+	res, err := apply.Run(ctx, apply.Options{API: api, Desired: cfg, State: st, Plan: p, RatePerSecond: -1, LookupEnv: noEnv})
+	return p, res, err
+}
+
+func mustApply(t *testing.T, api cognito.API, cfg *config.Config) (*plan.Plan, *apply.Result) {
+	t.Helper()
+	p, res, err := applyOnce(t, api, cfg)
+	if err != nil {
+		t.Fatalf("apply: %v", err)
+	}
+	return p, res
+}
+
+func TestApplyFullConfigToEmulator(t *testing.T) {
+	t.Parallel()
+	s := emulator.Start(t)
+	rec := cognitofake.Record(s.Client(t))
+	cfg := cognitofake.FullConfig("Full")
+	ctx := context.Background()
+
+	p, res := mustApply(t, rec, cfg)
+	if add, _, _, _ := p.Summary(); add != 5 {
+		t.Errorf("first plan adds %d resources, want 5 (pool, 2 clients, 2 groups): %+v", add, p.Changes)
+	}
+	pool, err := rec.DescribeUserPool(ctx, &cip.DescribeUserPoolInput{UserPoolId: aws.String(res.PoolID)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	up := pool.UserPool
+	if got := aws.ToInt32(up.Policies.PasswordPolicy.MinimumLength); got != 10 {
+		t.Errorf("minimum length = %d, want 10", got)
+	}
+	if up.UserPoolTags[cognito.TagResourceName] != "Full" || up.UserPoolTags["team"] != "auth" {
+		t.Errorf("tags = %v", up.UserPoolTags)
+	}
+	if got := aws.ToString(up.LambdaConfig.PreSignUp); !strings.HasSuffix(got, ":pre-sign-up") {
+		t.Errorf("pre sign-up trigger = %q", got)
+	}
+	if aws.ToBool(up.UsernameConfiguration.CaseSensitive) {
+		t.Error("pool is case-sensitive; the file says case_sensitive: false")
+	}
+	mfa, err := rec.GetUserPoolMfaConfig(ctx, &cip.GetUserPoolMfaConfigInput{UserPoolId: aws.String(res.PoolID)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if mfa.MfaConfiguration != types.UserPoolMfaTypeOptional || mfa.SoftwareTokenMfaConfiguration == nil || !mfa.SoftwareTokenMfaConfiguration.Enabled {
+		t.Errorf("MFA = %s %+v, want OPTIONAL with TOTP", mfa.MfaConfiguration, mfa.SoftwareTokenMfaConfiguration)
+	}
+	groups, err := rec.ListGroups(ctx, &cip.ListGroupsInput{UserPoolId: aws.String(res.PoolID)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(groups.Groups) != 2 {
+		t.Errorf("%d groups, want 2", len(groups.Groups))
+	}
+	out := apply.BuildOutputs(res.State, cfg)
+	if len(out.AppClientIDs) != 2 || out.AppClientIDs["web"] == "" {
+		t.Errorf("outputs = %+v", out)
+	}
+
+	// Planning right after shows nothing, and a second apply writes nothing.
+	_, p2, err := apply.Prepare(ctx, rec, cfg, noEnv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p2.HasChanges() {
+		t.Fatalf("plan after apply has changes: %+v", p2.Changes)
+	}
+	rec.Reset()
+	mustApply(t, rec, cfg)
+	if w := rec.Writes(); len(w) != 0 {
+		t.Errorf("second apply made %d write calls: %v", len(w), rec.Ops())
+	}
+}
+
+func TestPasswordPolicyChangeKeepsEverythingElse(t *testing.T) {
+	t.Parallel()
+	s := emulator.Start(t)
+	rec := cognitofake.Record(s.Client(t))
+	ctx := context.Background()
+	cfg := cognitofake.FullConfig("Pw")
+	_, res := mustApply(t, rec, cfg)
+	before, err := rec.DescribeUserPool(ctx, &cip.DescribeUserPoolInput{UserPoolId: aws.String(res.PoolID)})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	cfg.UserPool.PasswordPolicy.MinimumLength = config.Int(14)
+	rec.Reset()
+	p, _ := mustApply(t, rec, cfg)
+	if len(p.Changes) != 1 || p.Changes[0].Path != "user_pool.password_policy.minimum_length" || p.Changes[0].Action != plan.Update {
+		t.Fatalf("plan = %+v, want one in-place update of minimum_length", p.Changes)
+	}
+	if w := rec.Writes(); len(w) != 1 || w[0].Op != "UpdateUserPool" {
+		t.Fatalf("writes = %v, want exactly one UpdateUserPool", rec.Ops())
+	}
+	after, err := rec.DescribeUserPool(ctx, &cip.DescribeUserPoolInput{UserPoolId: aws.String(res.PoolID)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := after.UserPool, before.UserPool
+	if got := aws.ToInt32(a.Policies.PasswordPolicy.MinimumLength); got != 14 {
+		t.Errorf("minimum length = %d, want 14", got)
+	}
+	if aws.ToString(a.LambdaConfig.PreSignUp) != aws.ToString(b.LambdaConfig.PreSignUp) {
+		t.Errorf("trigger lost: %v", a.LambdaConfig)
+	}
+	if aws.ToString(a.VerificationMessageTemplate.EmailMessage) != "Your verification code is {####}" {
+		t.Errorf("verification message lost: %+v", a.VerificationMessageTemplate)
+	}
+	if a.UserPoolTags["team"] != "auth" || a.UserPoolTags[cognito.TagResourceName] != "Pw" {
+		t.Errorf("tags lost: %v", a.UserPoolTags)
+	}
+	if a.MfaConfiguration != types.UserPoolMfaTypeOptional {
+		t.Errorf("MFA = %s, want OPTIONAL", a.MfaConfiguration)
+	}
+	if len(a.AutoVerifiedAttributes) != 1 || a.AccountRecoverySetting == nil {
+		t.Errorf("verification/recovery lost: %v %v", a.AutoVerifiedAttributes, a.AccountRecoverySetting)
+	}
+}
+
+func TestCreateOnlyChangesAreBlocked(t *testing.T) {
+	t.Parallel()
+	s := emulator.Start(t)
+	rec := cognitofake.Record(s.Client(t))
+	cfg := cognitofake.FullConfig("Blk")
+	mustApply(t, rec, cfg)
+
+	for _, tc := range []struct {
+		name   string
+		change func(*config.Config)
+		path   string
+	}{
+		{"username attributes", func(c *config.Config) { c.UserPool.SignIn.UsernameAttributes = []string{"phone_number"} }, "user_pool.sign_in.username_attributes"},
+		{"required attributes", func(c *config.Config) { c.UserPool.Attributes.Required = []string{"email", "name"} }, "user_pool.attributes.required"},
+		{"case sensitivity", func(c *config.Config) { c.UserPool.SignIn.CaseSensitive = config.Bool(true) }, "user_pool.sign_in.case_sensitive"},
+		{"custom attribute changed", func(c *config.Config) { c.UserPool.Attributes.Custom[0].MaxLength = config.Int(64) }, "user_pool.attributes.custom[tier]"},
+		{"client secret", func(c *config.Config) { c.AppClients[0].GenerateSecret = true }, "app_clients[web].generate_secret"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := cognitofake.FullConfig("Blk")
+			tc.change(c)
+			rec.Reset()
+			p, _, err := applyOnce(t, rec, c)
+			if err == nil || !strings.Contains(err.Error(), "blocked") {
+				t.Fatalf("apply error = %v, want a refusal naming blocked changes", err)
+			}
+			b := p.Blocked()
+			if len(b) != 1 || b[0].Path != tc.path || b[0].Reason == "" {
+				t.Fatalf("blocked = %+v, want one on %s with a reason", b, tc.path)
+			}
+			if w := rec.Writes(); len(w) != 0 {
+				t.Errorf("a blocked apply made write calls: %v", rec.Ops())
+			}
+		})
+	}
+}
+
+func TestApplyCutOffThenRerunCompletes(t *testing.T) {
+	t.Parallel()
+	s := emulator.Start(t)
+	rec := cognitofake.Record(s.Client(t))
+	cfg := cognitofake.FullConfig("Cut")
+	dropped := errors.New("connection reset by peer")
+	rec.Fail = func(op string, _ any) error {
+		if op == "CreateUserPoolClient" {
+			return &net.OpError{Op: "read", Net: "tcp", Err: dropped}
+		}
+		return nil
+	}
+	if _, _, err := applyOnce(t, rec, cfg); err == nil || !errors.Is(err, dropped) {
+		t.Fatalf("apply with a dropped connection: err = %v, want it reported", err)
+	}
+	rec.Fail = nil
+	mustApply(t, rec, cfg)
+
+	ctx := context.Background()
+	pools, err := rec.ListUserPools(ctx, &cip.ListUserPoolsInput{MaxResults: aws.Int32(60)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tagged := 0
+	for _, pl := range pools.UserPools {
+		d, err := rec.DescribeUserPool(ctx, &cip.DescribeUserPoolInput{UserPoolId: pl.Id})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.UserPool.UserPoolTags[cognito.TagResourceName] == "Cut" {
+			tagged++
+		}
+	}
+	if tagged != 1 {
+		t.Fatalf("%d pools carry resource name Cut, want exactly 1", tagged)
+	}
+	_, p, err := apply.Prepare(ctx, rec, cfg, noEnv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.HasChanges() {
+		t.Errorf("plan after the re-run: %+v", p.Changes)
+	}
+}

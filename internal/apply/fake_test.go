@@ -1,0 +1,288 @@
+package apply_test
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
+
+	"github.com/cogwiz/cogwiz/internal/apply"
+	"github.com/cogwiz/cogwiz/internal/cognito"
+	"github.com/cogwiz/cogwiz/internal/cognito/cognitofake"
+	"github.com/cogwiz/cogwiz/internal/config"
+	"github.com/cogwiz/cogwiz/internal/plan"
+	"github.com/cogwiz/cogwiz/internal/render"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+const googleSecret = "s3cr3t-google-value"
+
+func env(vars map[string]string) func(string) (string, bool) {
+	return func(k string) (string, bool) {
+		v, ok := vars[k]
+		return v, ok
+	}
+}
+
+var googleEnv = env(map[string]string{"GOOGLE_CLIENT_SECRET": googleSecret})
+
+// applyFake plans and applies cfg against api with the Google secret set.
+func applyFake(t *testing.T, api cognito.API, cfg *config.Config, lookup func(string) (string, bool)) (*plan.Plan, *apply.Result, error) {
+	t.Helper()
+	ctx := context.Background()
+	secrets, err := apply.ResolveSecrets(cfg, lookup, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, p, err := apply.Prepare(ctx, api, cfg, lookup)
+	if err != nil {
+		return nil, nil, err
+	}
+	res, err := apply.Run(ctx, apply.Options{API: api, Desired: cfg, State: st, Plan: p, Secrets: secrets, RatePerSecond: -1, LookupEnv: lookup,
+		// One call at a time keeps the recorded order, and the golden files, stable.
+		Parallel: 1})
+	return p, res, err
+}
+
+// golden compares the recorded write requests with testdata/name.golden.
+// The secret is replaced by its variable name first: golden files are
+// committed.
+func golden(t *testing.T, name string, calls []cognitofake.Call) {
+	t.Helper()
+	got, err := cognitofake.JSON(calls)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = bytes.ReplaceAll(got, []byte(googleSecret), []byte("<GOOGLE_CLIENT_SECRET>"))
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("requests differ from %s (run go test -update after checking):\n%s", path, got)
+	}
+}
+
+func TestApplyEverythingToFake(t *testing.T) {
+	t.Parallel()
+	fake := cognitofake.New()
+	rec := cognitofake.Record(fake)
+	cfg := cognitofake.EverythingConfig("All")
+
+	_, res, err := applyFake(t, rec, cfg, googleEnv)
+	if err != nil {
+		t.Fatalf("apply: %v", err)
+	}
+	writes := rec.Writes()
+	golden(t, "apply_everything", writes)
+
+	// The order respects dependencies: pool, then provider and resource
+	// server, then clients, then domain and groups.
+	pos := map[string]int{}
+	for i, c := range writes {
+		if _, ok := pos[c.Op]; !ok {
+			pos[c.Op] = i
+		}
+	}
+	for _, pair := range [][2]string{{"CreateUserPool", "CreateIdentityProvider"}, {"CreateIdentityProvider", "CreateUserPoolClient"}, {"CreateResourceServer", "CreateUserPoolClient"}, {"CreateUserPoolClient", "CreateUserPoolDomain"}} {
+		if pos[pair[0]] >= pos[pair[1]] {
+			t.Errorf("%s came after %s: %v", pair[0], pair[1], rec.Ops())
+		}
+	}
+	var sent bool
+	for _, c := range writes {
+		if in, ok := c.Input.(*cip.CreateIdentityProviderInput); ok {
+			sent = in.ProviderDetails["client_secret"] == googleSecret
+		}
+	}
+	if !sent {
+		t.Error("the Google client secret from the environment was not sent")
+	}
+	out := apply.BuildOutputs(res.State, cfg)
+	if out.HostedUIURL != "https://everything-all.auth.us-east-1.amazoncognito.com" || out.IssuerURL != "https://cognito-idp.us-east-1.amazonaws.com/"+res.PoolID {
+		t.Errorf("outputs = %+v", out)
+	}
+
+	// Cognito's extra ProviderDetails keys, the identities attribute and
+	// the client's default units do not show up as changes.
+	rec.Reset()
+	p, _, err := applyFake(t, rec, cfg, googleEnv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.HasChanges() || len(rec.Writes()) != 0 {
+		t.Fatalf("second apply: changes %+v, writes %v", p.Changes, rec.Ops())
+	}
+}
+
+func TestOneFieldUpdateSendsEveryLiveField(t *testing.T) {
+	t.Parallel()
+	fake := cognitofake.New()
+	rec := cognitofake.Record(fake)
+	cfg := cognitofake.EverythingConfig("One")
+	if _, _, err := applyFake(t, rec, cfg, googleEnv); err != nil {
+		t.Fatal(err)
+	}
+	cfg.UserPool.PasswordPolicy.MinimumLength = config.Int(16)
+	rec.Reset()
+	p, res, err := applyFake(t, rec, cfg, googleEnv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Changes) != 1 {
+		t.Fatalf("plan = %+v, want one change", p.Changes)
+	}
+	writes := rec.Writes()
+	golden(t, "update_minimum_length", writes)
+	if len(writes) != 1 || writes[0].Op != "UpdateUserPool" {
+		t.Fatalf("writes = %v", rec.Ops())
+	}
+	in := writes[0].Input.(*cip.UpdateUserPoolInput)
+	if in.LambdaConfig == nil || in.LambdaConfig.PreSignUp == nil || in.VerificationMessageTemplate == nil || in.UserPoolTags["team"] != "auth" || in.AccountRecoverySetting == nil {
+		t.Errorf("the update does not carry the live settings: %+v", in)
+	}
+	if in.AdminCreateUserConfig != nil && in.AdminCreateUserConfig.UnusedAccountValidityDays != 0 {
+		t.Error("UnusedAccountValidityDays was sent back; Cognito refuses it")
+	}
+	// The fake resets what an update omits, as AWS does: nothing was lost.
+	d, err := fake.DescribeUserPool(context.Background(), &cip.DescribeUserPoolInput{UserPoolId: aws.String(res.PoolID)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if aws.ToString(d.UserPool.LambdaConfig.PreSignUp) == "" || d.UserPool.UserPoolTags[cognito.TagResourceName] != "One" || aws.ToInt32(d.UserPool.Policies.PasswordPolicy.MinimumLength) != 16 {
+		t.Errorf("after the update: %+v", d.UserPool)
+	}
+}
+
+func TestRemovedResourcesDeletedOnlyWhenManaged(t *testing.T) {
+	t.Parallel()
+	fake := cognitofake.New()
+	rec := cognitofake.Record(fake)
+	cfg := cognitofake.EverythingConfig("Del")
+	_, res, err := applyFake(t, rec, cfg, googleEnv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	// A group made by hand, outside cogwiz.
+	if _, err := fake.CreateGroup(ctx, &cip.CreateGroupInput{UserPoolId: aws.String(res.PoolID), GroupName: aws.String("Manual")}); err != nil {
+		t.Fatal(err)
+	}
+	cfg.UserPool.Groups = cfg.UserPool.Groups[:1]
+	cfg.AppClients = cfg.AppClients[:1]
+	p, _, err := applyFake(t, rec, cfg, googleEnv)
+	if err != nil {
+		t.Fatalf("apply: %v", err)
+	}
+	var deleted []string
+	for _, c := range p.Changes {
+		if c.Action == plan.Delete {
+			deleted = append(deleted, c.Resource)
+		}
+	}
+	if strings.Join(deleted, ",") != "app_clients[server],user_pool.groups[Users]" {
+		t.Errorf("deleted = %v", deleted)
+	}
+	if len(p.LeftAlone) != 1 || p.LeftAlone[0] != "group Manual" {
+		t.Errorf("left alone = %v", p.LeftAlone)
+	}
+	if _, err := fake.GetGroup(ctx, &cip.GetGroupInput{UserPoolId: aws.String(res.PoolID), GroupName: aws.String("Manual")}); err != nil {
+		t.Errorf("the manual group is gone: %v", err)
+	}
+	if _, err := fake.GetGroup(ctx, &cip.GetGroupInput{UserPoolId: aws.String(res.PoolID), GroupName: aws.String("Users")}); !cognito.IsNotFound(err) {
+		t.Errorf("group Users still exists: %v", err)
+	}
+}
+
+func TestDomainRenameIsReplace(t *testing.T) {
+	t.Parallel()
+	fake := cognitofake.New()
+	rec := cognitofake.Record(fake)
+	cfg := cognitofake.EverythingConfig("Dom")
+	if _, _, err := applyFake(t, rec, cfg, googleEnv); err != nil {
+		t.Fatal(err)
+	}
+	cfg.Domain.Prefix = "renamed-dom"
+	rec.Reset()
+	p, _, err := applyFake(t, rec, cfg, googleEnv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Changes) != 1 || p.Changes[0].Action != plan.Replace {
+		t.Fatalf("plan = %+v, want one replace", p.Changes)
+	}
+	if got := strings.Join(writeOps(rec), ","); got != "DeleteUserPoolDomain,CreateUserPoolDomain" {
+		t.Errorf("writes = %s", got)
+	}
+}
+
+func TestSecretIsComparedButNeverShown(t *testing.T) {
+	t.Parallel()
+	fake := cognitofake.New()
+	rec := cognitofake.Record(fake)
+	cfg := cognitofake.EverythingConfig("Sec")
+	if _, _, err := applyFake(t, rec, cfg, googleEnv); err != nil {
+		t.Fatal(err)
+	}
+	rotated := env(map[string]string{"GOOGLE_CLIENT_SECRET": "rotated-" + googleSecret})
+	_, p, err := apply.Prepare(context.Background(), rec, cfg, rotated)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Changes) != 1 || p.Changes[0].Path != "identity_providers[Google].client_secret" {
+		t.Fatalf("plan = %+v, want the client secret to change", p.Changes)
+	}
+	var text, js bytes.Buffer
+	if err := render.PlanText(&text, p, render.PlanOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := render.PlanJSON(&js, p); err != nil {
+		t.Fatal(err)
+	}
+	for _, out := range []string{text.String(), js.String()} {
+		if strings.Contains(out, googleSecret) || !strings.Contains(out, plan.Sensitive) {
+			t.Errorf("plan output shows the secret or hides the change:\n%s", out)
+		}
+	}
+	// The imported model holds a reference, never the value.
+	st, err := cognito.ReadConfig(context.Background(), rec, p.PoolID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := st.IdentityProviders[0].ClientSecret; got != "${env:GOOGLE_CLIENT_SECRET}" {
+		t.Errorf("read back client_secret = %q", got)
+	}
+}
+
+func TestMissingSecretStopsBeforeAnyCall(t *testing.T) {
+	t.Parallel()
+	cfg := cognitofake.EverythingConfig("Miss")
+	_, err := apply.ResolveSecrets(cfg, env(nil), nil)
+	if err == nil || !strings.Contains(err.Error(), "GOOGLE_CLIENT_SECRET") {
+		t.Fatalf("err = %v, want it to name GOOGLE_CLIENT_SECRET", err)
+	}
+}
+
+func writeOps(r *cognitofake.Recorder) []string {
+	var out []string
+	for _, c := range r.Writes() {
+		out = append(out, c.Op)
+	}
+	return out
+}

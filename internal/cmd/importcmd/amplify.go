@@ -1,0 +1,126 @@
+package importcmd
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cogwiz/cogwiz/internal/amplify"
+	"github.com/cogwiz/cogwiz/internal/cmdutil"
+)
+
+func newCmdAmplify(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{Factory: f, IO: f.IOStreams, Source: "amplify", DeploymentSecrets: amplify.DefaultDeploymentSecrets()}
+	cmd := &cobra.Command{
+		Use:   "amplify PATH",
+		Short: "Convert an Amplify Gen 1 auth resource into cognito.yaml",
+		Long: `Convert an Amplify Gen 1 auth resource (what amplify add auth wrote) into
+cognito.yaml.
+
+PATH is the Amplify project root (the folder holding amplify/), one auth
+resource folder, or its cli-inputs.json. When the project has several auth
+resources, cogwiz asks which one on a terminal; otherwise name it with
+--resource.
+
+Besides cli-inputs.json, cogwiz reads the group precedence file, the
+per-environment values in amplify/team-provider-info.json (trigger settings
+such as GROUP or DOMAINDENYLIST, identity-pool app ids) and the provider
+client ids in ~/.aws/amplify/deployment-secrets.json.
+
+Both Amplify app clients are carried over: <name>_app_clientWeb (no secret)
+and <name>_app_client, with the same settings.
+
+Nothing is dropped silently: every Amplify setting that is not in the new
+file is listed on stderr as "not carried over: <setting> — why; what to do"
+(a trigger's Lambda ARN, for example, exists only once Amplify deployed it).
+
+Secrets (provider client secrets, Apple's private key, the reCaptcha secret)
+are never copied: the file gets ${env:NAME} references and cogwiz lists the
+variables to set.
+
+Amplify adds -<env> to the pool name and the domain prefix when it deploys;
+--env NAME does the same, so the file matches that deployed environment.`,
+		Example: `  # the project in the current folder
+  cogwiz import amplify .
+
+  # match the deployed "prod" environment (pool name and domain get -prod)
+  cogwiz import amplify ~/src/shop --env prod
+
+  # a project with two auth resources
+  cogwiz import amplify ~/src/shop --resource shopauth
+
+  # one file, printed instead of written
+  cogwiz import amplify amplify/backend/auth/shopauth/cli-inputs.json -o -`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Path = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return amplifyRun(opts)
+		},
+	}
+	addOutputFlags(cmd, opts)
+	cmd.Flags().StringVar(&opts.Resource, "resource", "", "the auth resource to import when the project has several")
+	cmd.Flags().StringVar(&opts.Env, "env", "", "the Amplify environment: read its values and add its -<env> suffixes")
+	return cmd
+}
+
+func amplifyRun(opts *Options) error {
+	out := outputPath(opts)
+	if err := checkOverwrite(out, opts.Force); err != nil {
+		return err
+	}
+	resources, err := amplify.FindResources(opts.Path)
+	if err != nil {
+		return err
+	}
+	res, err := amplify.Pick(resources, opts.Resource)
+	var multi *amplify.MultipleResourcesError
+	if errors.As(err, &multi) {
+		if !opts.IO.CanPrompt() {
+			return cmdutil.FlagErrorf("%s", err)
+		}
+		res, err = chooseResource(opts, resources)
+	}
+	if err != nil {
+		return err
+	}
+	r, err := amplify.ImportResource(res, amplify.Options{Env: opts.Env, DeploymentSecrets: opts.DeploymentSecrets})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(opts.IO.ErrOut, "imported %s (%s)\n", res.Name, res.File)
+	fmt.Fprint(opts.IO.ErrOut, r.Summary())
+	return write(opts.IO, out, r.Config)
+}
+
+// chooseResource asks which resource to import: a numbered list on stderr,
+// the answer read from stdin.
+func chooseResource(opts *Options, res []amplify.Resource) (amplify.Resource, error) {
+	fmt.Fprintln(opts.IO.ErrOut, "The project has several auth resources:")
+	for i, r := range res {
+		fmt.Fprintf(opts.IO.ErrOut, "  %d. %s\n", i+1, r.Name)
+	}
+	sc := bufio.NewScanner(opts.IO.In)
+	for {
+		fmt.Fprintf(opts.IO.ErrOut, "Which one? [1-%d] ", len(res))
+		if !sc.Scan() {
+			return amplify.Resource{}, cmdutil.ErrCancelled
+		}
+		a := strings.TrimSpace(sc.Text())
+		if n, err := strconv.Atoi(a); err == nil && n >= 1 && n <= len(res) {
+			return res[n-1], nil
+		}
+		for _, r := range res {
+			if r.Name == a {
+				return r, nil
+			}
+		}
+		fmt.Fprintf(opts.IO.ErrOut, "Answer with a number from 1 to %d.\n", len(res))
+	}
+}

@@ -1,0 +1,276 @@
+package initcmd_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cogwiz/cogwiz/internal/cmd/initcmd"
+	"github.com/cogwiz/cogwiz/internal/cmdutil"
+	"github.com/cogwiz/cogwiz/internal/config"
+	"github.com/cogwiz/cogwiz/internal/iostreams"
+	"github.com/cogwiz/cogwiz/internal/prompt"
+)
+
+// runInit runs `cogwiz init args...` with the streams and prompter given.
+func runInit(t *testing.T, ios *iostreams.IOStreams, p prompt.Prompter, file string, args ...string) error {
+	t.Helper()
+	f := &cmdutil.Factory{IOStreams: ios, ConfigFile: file}
+	cmd := initcmd.NewCmdInit(f, func(o *initcmd.Options) error {
+		if p != nil {
+			o.Prompter = p
+		}
+		return initcmd.Run(context.Background(), o)
+	})
+	cmd.SetArgs(args)
+	cmd.SetOut(ios.Out)
+	cmd.SetErr(ios.ErrOut)
+	cmd.SilenceUsage, cmd.SilenceErrors = true, true
+	return cmd.Execute()
+}
+
+func tty(ios *iostreams.IOStreams) *iostreams.IOStreams {
+	ios.SetStdinTTY(true)
+	ios.SetStderrTTY(true)
+	return ios
+}
+
+func TestInitDefaultPathIsFourKeyPresses(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "cognito.yaml")
+	ios, _, stdout, stderr := iostreams.Test()
+	// Enter on each: mode, sign-in, advanced settings, write.
+	p := prompt.NewScripted(t).
+		Answer("mode", prompt.Default).
+		Answer("sign_in", prompt.Default).
+		Answer("advanced", prompt.Default).
+		Answer("write_file", prompt.Default)
+	if err := runInit(t, tty(ios), p, file); err != nil {
+		t.Fatal(err)
+	}
+	if got := len(p.Asked()); got != 4 {
+		t.Errorf("default path asked %d questions, want 4: %v", got, p.Asked())
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := config.Parse(file, data)
+	if err != nil {
+		t.Fatalf("written file does not load: %v", err)
+	}
+	if doc.Config.ResourceName != "AppAuth" || doc.Config.UserPool.Name != "AppUserPool" {
+		t.Errorf("unexpected file: %+v", doc.Config)
+	}
+	if stdout.Len() != 0 {
+		t.Errorf("stdout must carry data only, got %q", stdout)
+	}
+	for _, want := range []string{"will contain:", "Wrote " + file, "cogwiz validate", "cogwiz plan", "cogwiz apply"} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+}
+
+func TestInitSocialKeepsSecretsOutOfTheFile(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "cognito.yaml")
+	ios, _, _, stderr := iostreams.Test()
+	p := prompt.NewScripted(t).
+		Answer("mode", "defaultSocial").
+		Answer("sign_in", "email").
+		Answer("advanced", "no").
+		Answer("domain_prefix", "shop-auth").
+		Answer("callback_urls", prompt.Default).
+		Answer("logout_urls", prompt.Default).
+		Answer("social_providers", []string{"Google"}).
+		Answer("google_client_id", "1234.apps.googleusercontent.com").
+		Answer("google_client_secret_env", prompt.Default).
+		Answer("write_file", true)
+	if err := runInit(t, tty(ios), p, file); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(file)
+	if !bytes.Contains(data, []byte("client_secret: \"${env:GOOGLE_CLIENT_SECRET}\"")) {
+		t.Errorf("file lacks the secret reference:\n%s", data)
+	}
+	q, _ := p.Shown("google_client_secret_env")
+	if !strings.Contains(q.Help, "${env:") || !strings.Contains(q.Help, "apply") {
+		t.Errorf("the secret question must say the value is read at apply time: %q", q.Help)
+	}
+	_ = stderr
+}
+
+func TestInitCtrlCLeavesTheFileAlone(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "cognito.yaml")
+	orig := []byte("# my hand-written file\nversion: 1\n")
+	if err := os.WriteFile(file, orig, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, at := range []string{"replace_file", "mode", "sign_in", "write_file"} {
+		t.Run(at, func(t *testing.T) {
+			ios, _, _, _ := iostreams.Test()
+			p := prompt.NewScripted(t)
+			steps := []string{"replace_file", "mode", "sign_in", "advanced", "write_file"}
+			answers := map[string]any{"replace_file": true}
+			for _, s := range steps {
+				if s == at {
+					p.Answer(s, prompt.Cancel)
+					break
+				}
+				if v, ok := answers[s]; ok {
+					p.Answer(s, v)
+				} else {
+					p.Answer(s, prompt.Default)
+				}
+			}
+			err := runInit(t, tty(ios), p, file)
+			if code := cmdutil.ExitCodeOf(err); code != cmdutil.ExitCancelled {
+				t.Fatalf("exit code %d (%v), want 130", code, err)
+			}
+			got, _ := os.ReadFile(file)
+			if !bytes.Equal(got, orig) {
+				t.Errorf("file changed after cancel:\n%s", got)
+			}
+			entries, _ := os.ReadDir(filepath.Dir(file))
+			if len(entries) != 1 {
+				t.Errorf("cancel left extra files: %v", entries)
+			}
+		})
+	}
+}
+
+func TestInitWithoutTerminalFailsAtOnce(t *testing.T) {
+	ios, _, _, _ := iostreams.Test()
+	err := runInit(t, ios, nil, filepath.Join(t.TempDir(), "x.yaml"))
+	if code := cmdutil.ExitCodeOf(err); code != cmdutil.ExitUsage {
+		t.Fatalf("exit %d (%v), want 3", code, err)
+	}
+	for _, flag := range []string{"--defaults", "--answers"} {
+		if !strings.Contains(err.Error(), flag) {
+			t.Errorf("error does not name %s: %v", flag, err)
+		}
+	}
+}
+
+func TestInitDefaults(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "cognito.yaml")
+	ios, _, _, _ := iostreams.Test()
+	if err := runInit(t, ios, nil, file, "--defaults"); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(file)
+	want, _ := config.Marshal(config.Recommended())
+	if !bytes.Equal(data, want) {
+		t.Errorf("--defaults did not write the recommended file")
+	}
+	// A second run refuses without --force and keeps the file.
+	err := runInit(t, ios, nil, file, "--defaults")
+	if err == nil || !strings.Contains(err.Error(), "already exists") {
+		t.Errorf("overwrite without --force: %v", err)
+	}
+	if err := runInit(t, ios, nil, file, "--defaults", "--force"); err != nil {
+		t.Errorf("--force: %v", err)
+	}
+}
+
+func TestInitAnswers(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	cases := []struct {
+		name, answers, wantErr string
+		check             func(*config.Config) string
+	}{
+		{name: "manual", answers: "mode: manual\nsign_in: email\nmfa_mode: OPTIONAL\nmfa_factors: [totp]\noauth: no\n",
+			check: func(c *config.Config) string {
+				if c.UserPool.MFA.Mode != "OPTIONAL" || c.AppClients[0].OAuth != nil || c.Domain != nil {
+					return "answers not applied"
+				}
+				return ""
+			}},
+		{name: "unknown id", answers: "mode: manual\nsignin: email\n", wantErr: `unknown question id "signin" (did you mean "sign_in"?)`},
+		{name: "invalid answer", answers: "mode: defaultSocial\ndomain_prefix: my-cognito\n", wantErr: "domain_prefix"},
+		{name: "bad choice", answers: "mode: sometimes\n", wantErr: "mode"},
+		{name: "missing required", answers: "mode: manual\ngroups_enabled: yes\n", wantErr: "missing answer for group_names"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			file := filepath.Join(dir, strings.ReplaceAll(c.name, " ", "_")+".yaml")
+			ios, _, _, _ := iostreams.Test()
+			err := runInit(t, ios, nil, file, "--answers", write("a-"+strings.ReplaceAll(c.name, " ", "_")+".yaml", c.answers))
+			if c.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), c.wantErr) {
+					t.Fatalf("err = %v, want it to mention %q", err, c.wantErr)
+				}
+				if _, serr := os.Stat(file); serr == nil {
+					t.Errorf("a failed --answers run wrote %s", file)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := config.Load(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if msg := c.check(doc.Config); msg != "" {
+				t.Error(msg)
+			}
+		})
+	}
+}
+
+func TestInitAccessibleThroughStdin(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "cognito.yaml")
+	ios, stdin, stdout, stderr := iostreams.Test()
+	ios.SetAccessible(true)
+	// mode: 3 (manual), back from the next question, then 1 (default); sign-in: a wrong number, then 2 (email);
+	// advanced: Enter; write: yes.
+	stdin.WriteString("3\n<\n1\n9\n2\n\nyes\n")
+	if err := runInit(t, tty(ios), nil, file); err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	out := stderr.String()
+	for _, want := range []string{
+		"Warning: this can never be changed",
+		"How do you want users to be able to sign in?",
+		"1. Username (people type bob) [recommended]",
+		"Error: type a number from 1 to 4",
+		"Docs: https://",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("accessible output lacks %q:\n%s", want, out)
+		}
+	}
+	doc, err := config.Load(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := doc.Config.UserPool.SignIn.UsernameAttributes; len(got) != 1 || got[0] != "email" {
+		t.Errorf("username_attributes = %v", got)
+	}
+	if stdout.Len() != 0 {
+		t.Errorf("stdout: %q", stdout)
+	}
+}
+
+func BenchmarkInitDefaults(b *testing.B) {
+	dir := b.TempDir()
+	ios, _, _, _ := iostreams.Test()
+	f := &cmdutil.Factory{IOStreams: ios, ConfigFile: filepath.Join(dir, "cognito.yaml")}
+	for b.Loop() {
+		cmd := initcmd.NewCmdInit(f, nil)
+		cmd.SetArgs([]string{"--defaults", "--force"})
+		if err := cmd.Execute(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,255 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// Validate runs every offline rule over c and returns all issues found.
+// It never stops at the first problem: a user fixes the whole file in one go.
+func Validate(c *Config) []Issue {
+	if c == nil {
+		return []Issue{{Path: "", Severity: SeverityError, Message: "the file is empty", Hint: "run `cogwiz init` to write one"}}
+	}
+	v := newValidator(c)
+	v.top()
+	v.userPool()
+	v.appClients()
+	v.domain()
+	v.identityProviders()
+	v.resourceServers()
+	v.identityPool()
+	v.adminQueries()
+	return v.issues
+}
+
+// ValidateDocument validates a loaded file and places every issue at its
+// line and column, in file order (errors before warnings on the same spot).
+func ValidateDocument(d *Document) []Problem {
+	problems := d.Place(Validate(d.Config))
+	SortProblems(problems)
+	return problems
+}
+
+// SortProblems orders problems by line, then column, errors first.
+func SortProblems(problems []Problem) {
+	sort.SliceStable(problems, func(i, j int) bool {
+		a, b := problems[i], problems[j]
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Col != b.Col {
+			return a.Col < b.Col
+		}
+		return a.Severity < b.Severity
+	})
+}
+
+// validator carries the config and the facts several rules need, so each
+// rule reads as one sentence.
+type validator struct {
+	c      *Config
+	issues []Issue
+
+	// plan is the feature plan in force; an empty feature_plan means
+	// Cognito's default for new pools, ESSENTIALS.
+	// https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-sign-in-feature-plans.html
+	plan string
+	// custom maps declared custom attribute names (without prefix) to their definition.
+	custom map[string]CustomAttribute
+	// groups, providers and scopes are the declared names.
+	groups    map[string]bool
+	providers map[string]bool
+	scopes    map[string]bool
+	// autoVerified is the set of auto-verified attributes.
+	autoVerified map[string]bool
+}
+
+func newValidator(c *Config) *validator {
+	v := &validator{
+		c: c, plan: c.UserPool.FeaturePlan,
+		custom: map[string]CustomAttribute{}, groups: map[string]bool{},
+		providers: map[string]bool{}, scopes: map[string]bool{}, autoVerified: map[string]bool{},
+	}
+	if v.plan == "" {
+		v.plan = planEssentials
+	}
+	for _, a := range c.UserPool.Attributes.Custom {
+		v.custom[strings.TrimPrefix(a.Name, "custom:")] = a
+	}
+	for _, g := range c.UserPool.Groups {
+		v.groups[g.Name] = true
+	}
+	for _, p := range c.IdentityProviders {
+		v.providers[p.ProviderName()] = true
+	}
+	for _, rs := range c.ResourceServers {
+		for _, s := range rs.Scopes {
+			v.scopes[rs.Identifier+"/"+s.Name] = true
+		}
+	}
+	if vf := c.UserPool.Verification; vf != nil {
+		for _, a := range vf.AutoVerifiedAttributes {
+			v.autoVerified[a] = true
+		}
+	}
+	return v
+}
+
+func (v *validator) add(sev Severity, path, msg, hint string) {
+	v.issues = append(v.issues, Issue{Path: path, Severity: sev, Message: msg, Hint: hint})
+}
+
+func (v *validator) errorf(path, hint, format string, args ...any) {
+	v.add(SeverityError, path, fmt.Sprintf(format, args...), hint)
+}
+
+func (v *validator) warnf(path, hint, format string, args ...any) {
+	v.add(SeverityWarning, path, fmt.Sprintf(format, args...), hint)
+}
+
+// label is the last segment of path, as the message names it: "callback_urls[0]".
+func label(path string) string {
+	if i := strings.LastIndexByte(path, '.'); i >= 0 {
+		return path[i+1:]
+	}
+	return path
+}
+
+// value runs the named single-value rule and records a failure at path.
+// It reports whether the value passed.
+func (v *validator) value(path, rule, s string) bool {
+	r := valueRules[rule]
+	err := r.check(s)
+	if err == nil {
+		return true
+	}
+	hint := r.hint
+	var ve *valueError
+	if errors.As(err, &ve) && ve.hint != "" {
+		hint = ve.hint
+	}
+	if s == "" || utf8Len(s) > 80 {
+		v.errorf(path, hint, "%s %s", label(path), err)
+	} else {
+		v.errorf(path, hint, "%s %q %s", label(path), s, err)
+	}
+	return false
+}
+
+func utf8Len(s string) int { return len([]rune(s)) }
+
+// optional runs rule only when s is set.
+func (v *validator) optional(path, rule, s string) bool {
+	if s == "" {
+		return true
+	}
+	return v.value(path, rule, s)
+}
+
+// oneOf checks s against a closed set; empty is allowed when optional.
+func (v *validator) oneOf(path, s string, allowed []string, optional bool) bool {
+	if s == "" && optional {
+		return true
+	}
+	if slices.Contains(allowed, s) {
+		return true
+	}
+	hint := "use one of " + strings.Join(allowed, ", ")
+	for _, a := range allowed {
+		if strings.EqualFold(a, s) {
+			hint = fmt.Sprintf("write %s (values are case-sensitive)", a)
+		}
+	}
+	if s == "" {
+		v.errorf(path, hint, "%s is required", label(path))
+	} else {
+		v.errorf(path, hint, "%s %q is not allowed", label(path), s)
+	}
+	return false
+}
+
+// set checks a list against a closed set, with no duplicates.
+func (v *validator) set(path string, list, allowed []string) {
+	seen := map[string]bool{}
+	for i, s := range list {
+		p := fmt.Sprintf("%s[%d]", path, i)
+		if !v.oneOf(p, s, allowed, false) {
+			continue
+		}
+		if seen[s] {
+			v.errorf(p, "remove the second "+s, "%s lists %s twice", label(path), s)
+		}
+		seen[s] = true
+	}
+}
+
+// unique records name in seen and reports whether it was new.
+func unique(seen map[string]bool, name string) bool {
+	if seen[name] {
+		return false
+	}
+	seen[name] = true
+	return true
+}
+
+// secret checks that s is a ${env:NAME} reference. A literal is an error
+// whose message never repeats the value: the file may already be shared.
+func (v *validator) secret(path, owner string, s string) {
+	if s == "" || IsSecretRef(s) {
+		return
+	}
+	field := label(path)
+	env := SecretEnvName(owner, field)
+	if strings.HasPrefix(s, "${") {
+		v.errorf(path, fmt.Sprintf(`write %s: "%s"`, field, SecretRef(env)),
+			"%s is not a valid ${env:NAME} reference", field)
+		return
+	}
+	v.errorf(path, fmt.Sprintf(`write %s: "%s" and export %s=... before running cogwiz`, field, SecretRef(env), env),
+		"%s is a literal value; secrets are never stored in cognito.yaml", field)
+}
+
+// planAtLeastEssentials reports whether the feature plan unlocks Essentials features.
+func (v *validator) planAtLeastEssentials() bool { return v.plan != planLite }
+
+// needsPlan records that the setting at path needs ESSENTIALS or PLUS.
+func (v *validator) needsPlan(path, what string) {
+	if !v.planAtLeastEssentials() {
+		v.errorf(path, "set user_pool.feature_plan: ESSENTIALS (or PLUS), or drop this setting",
+			"%s needs the ESSENTIALS or PLUS feature plan, not LITE", what)
+	}
+}
+
+// attributeKnown reports whether name is a pool attribute: a standard one,
+// or custom:<declared>.
+func (v *validator) attributeKnown(name string) bool {
+	if slices.Contains(StandardAttributes, name) {
+		return true
+	}
+	if rest, ok := strings.CutPrefix(name, "custom:"); ok {
+		_, declared := v.custom[rest]
+		return declared
+	}
+	return false
+}
+
+// attributeHint says how to fix an unknown attribute name.
+func (v *validator) attributeHint(name string) string {
+	if _, ok := v.custom[name]; ok {
+		return "write custom:" + name
+	}
+	if rest, ok := strings.CutPrefix(name, "custom:"); ok {
+		return "declare " + rest + " under user_pool.attributes.custom, or remove it"
+	}
+	return "use a standard attribute (" + strings.Join(StandardAttributes, ", ") + ") or custom:<name>"
+}
+
+func (v *validator) smsConfigured() bool {
+	return v.c.UserPool.SMS != nil && v.c.UserPool.SMS.SNSCallerARN != ""
+}
+
+const smsHint = "add user_pool.sms.sns_caller_arn: an IAM role Cognito assumes to send SMS through SNS"

@@ -1,0 +1,469 @@
+package export
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/hcl/v2/hclparse"
+	"gopkg.in/yaml.v3"
+
+	"github.com/cogwiz/cogwiz/internal/config"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// sample is a configuration with something of every kind: a Google
+// provider whose secret is an env reference, groups, a domain, a resource
+// server, custom attributes, MFA, triggers and two clients.
+func sample() *config.Config {
+	return &config.Config{
+		Version:      config.CurrentVersion,
+		ResourceName: "ShopAuth",
+		Services:     config.ServicesUserPool,
+		UserPool: config.UserPool{
+			Name: "shop-users",
+			SignIn: config.SignIn{
+				UsernameAttributes: []string{"email"},
+				CaseSensitive:      config.Bool(false),
+			},
+			Attributes: config.Attributes{
+				Required: []string{"email", "name"},
+				Custom: []config.CustomAttribute{
+					{Name: "tier", Type: "String", Mutable: config.Bool(true), MinLength: config.Int(1), MaxLength: config.Int(32)},
+					{Name: "age", Type: "Number", Mutable: config.Bool(false), MinValue: config.Int(0), MaxValue: config.Int(150)},
+				},
+			},
+			PasswordPolicy: &config.PasswordPolicy{MinimumLength: config.Int(10), RequireLowercase: true, RequireNumbers: true, TemporaryPasswordValidityDays: config.Int(7)},
+			MFA:            &config.MFA{Mode: config.MFAOptional, Factors: []string{config.FactorTOTP}},
+			Verification: &config.Verification{
+				AutoVerifiedAttributes: []string{"email"}, KeepOriginalUntilVerified: config.Bool(true),
+				EmailStyle: config.EmailStyleCode, EmailSubject: "Your Shop code", EmailMessage: "Your code is {####}. It costs $0 `free`.",
+			},
+			AccountRecovery:    []string{"verified_email"},
+			EmailSending:       &config.EmailSending{Account: "COGNITO_DEFAULT"},
+			AdminCreateUser:    &config.AdminCreateUser{AdminOnly: false},
+			FeaturePlan:        "ESSENTIALS",
+			DeletionProtection: config.Bool(true),
+			Triggers: &config.Triggers{
+				PostConfirmation: "arn:aws:lambda:eu-west-1:111122223333:function:shop-post-confirmation",
+			},
+			Groups: []config.Group{
+				{Name: "Admins", Precedence: config.Int(1), Description: "Shop staff"},
+				{Name: "Customers", Precedence: config.Int(10)},
+			},
+			Tags: map[string]string{"team": "shop"},
+		},
+		AppClients: []config.AppClient{
+			{
+				Name:          "web",
+				TokenValidity: &config.TokenValidity{Access: config.Duration{Value: 1, Unit: "h"}, ID: config.Duration{Value: 1, Unit: "h"}, Refresh: config.Duration{Value: 30, Unit: "d"}},
+				AuthFlows:     []string{"ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"},
+				OAuth: &config.OAuth{
+					Flows:             []string{"code"},
+					Scopes:            []string{"email", "openid", "profile", "https://api.shop.example/orders.read"},
+					CallbackURLs:      []string{"https://shop.example/callback"},
+					LogoutURLs:        []string{"https://shop.example/"},
+					IdentityProviders: []string{"COGNITO", "Google"},
+				},
+				PreventUserExistenceErrors: config.Bool(true),
+				EnableTokenRevocation:      config.Bool(true),
+			},
+			{Name: "backend", GenerateSecret: true, AuthFlows: []string{"ALLOW_REFRESH_TOKEN_AUTH"}},
+		},
+		Domain: &config.Domain{Prefix: "shop-login"},
+		IdentityProviders: []config.IdentityProvider{{
+			Type: config.IdPGoogle, ClientID: "1234-shop.apps.googleusercontent.com",
+			ClientSecret:     config.SecretRef("GOOGLE_CLIENT_SECRET"),
+			Scopes:           []string{"openid", "email", "profile"},
+			AttributeMapping: map[string]string{"email": "email", "name": "name", "username": "sub"},
+		}},
+		ResourceServers: []config.ResourceServer{{
+			Identifier: "https://api.shop.example", Name: "Shop API",
+			Scopes: []config.Scope{{Name: "orders.read", Description: "Read orders"}},
+		}},
+	}
+}
+
+// secretValue is set in the environment while exporting; it must appear nowhere.
+const secretValue = "GOCSPX-never-in-an-export-9f8e7d"
+
+func exports(t *testing.T, cfg *config.Config) map[string]*Result {
+	t.Helper()
+	t.Setenv("GOOGLE_CLIENT_SECRET", secretValue)
+	out := map[string]*Result{}
+	var err error
+	if out["cloudformation.yaml"], err = CloudFormation(cfg, false); err != nil {
+		t.Fatalf("CloudFormation: %v", err)
+	}
+	if out["cloudformation.json"], err = CloudFormation(cfg, true); err != nil {
+		t.Fatalf("CloudFormation JSON: %v", err)
+	}
+	if out["main.tf"], err = Terraform(cfg); err != nil {
+		t.Fatalf("Terraform: %v", err)
+	}
+	if out["create-pool.sh"], err = AWSCLI(cfg); err != nil {
+		t.Fatalf("AWSCLI: %v", err)
+	}
+	return out
+}
+
+func TestGolden(t *testing.T) {
+	for name, r := range exports(t, sample()) {
+		path := filepath.Join("testdata", "golden", name)
+		if *update {
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, r.Data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%s: %v (run go test ./internal/export -update to create it)", name, err)
+		}
+		if !bytes.Equal(r.Data, want) {
+			t.Errorf("%s differs from its golden file (run go test ./internal/export -update and review the diff)\n--- got ---\n%s", name, r.Data)
+		}
+	}
+}
+
+func TestNoSecretValueInAnyExport(t *testing.T) {
+	for name, r := range exports(t, sample()) {
+		if bytes.Contains(r.Data, []byte(secretValue)) {
+			t.Errorf("%s contains the secret value", name)
+		}
+		if len(r.Secrets) != 1 || r.Secrets[0] != "GOOGLE_CLIENT_SECRET" {
+			t.Errorf("%s: secrets = %v, want [GOOGLE_CLIENT_SECRET]", name, r.Secrets)
+		}
+	}
+}
+
+func TestCloudFormationSecretIsNoEchoParameter(t *testing.T) {
+	r := exports(t, sample())["cloudformation.yaml"]
+	var tpl struct {
+		Parameters map[string]struct {
+			Type   string `yaml:"Type"`
+			NoEcho bool   `yaml:"NoEcho"`
+		} `yaml:"Parameters"`
+		Resources map[string]struct {
+			Type       string         `yaml:"Type"`
+			DependsOn  []string       `yaml:"DependsOn"`
+			Properties map[string]any `yaml:"Properties"`
+		} `yaml:"Resources"`
+	}
+	if err := yaml.Unmarshal(r.Data, &tpl); err != nil {
+		t.Fatal(err)
+	}
+	p, ok := tpl.Parameters["GoogleClientSecret"]
+	if !ok || !p.NoEcho || p.Type != "String" {
+		t.Fatalf("parameter GoogleClientSecret = %+v, want a NoEcho String", p)
+	}
+	idp := tpl.Resources["IdentityProviderGoogle"]
+	details, _ := idp.Properties["ProviderDetails"].(map[string]any)
+	if ref, _ := details["client_secret"].(map[string]any); ref["Ref"] != "GoogleClientSecret" {
+		t.Errorf("client_secret = %v, want {Ref: GoogleClientSecret}", details["client_secret"])
+	}
+	if got := details["authorize_scopes"]; got != "openid email profile" {
+		t.Errorf("authorize_scopes = %v", got)
+	}
+	web := tpl.Resources["ClientWeb"]
+	if !containsAll(web.DependsOn, "IdentityProviderGoogle", "ResourceServerShopAPI") {
+		t.Errorf("web client DependsOn = %v, want the Google provider and the resource server", web.DependsOn)
+	}
+	pool := tpl.Resources["UserPool"].Properties
+	if pool["MfaConfiguration"] != "OPTIONAL" || !equalAny(pool["EnabledMfas"], []any{"SOFTWARE_TOKEN_MFA"}) {
+		t.Errorf("MFA = %v %v", pool["MfaConfiguration"], pool["EnabledMfas"])
+	}
+	if pool["DeletionProtection"] != "ACTIVE" {
+		t.Errorf("DeletionProtection = %v", pool["DeletionProtection"])
+	}
+}
+
+func containsAll(list []string, want ...string) bool {
+	for _, w := range want {
+		if !contains(list, w) {
+			return false
+		}
+	}
+	return true
+}
+
+func equalAny(a, b any) bool {
+	x, _ := json.Marshal(a)
+	y, _ := json.Marshal(b)
+	return bytes.Equal(x, y)
+}
+
+// TestCloudFormationMatchesResourceSpec checks every resource type and
+// every property name (and nested property) against the CloudFormation
+// resource reference, kept as data in testdata/cfn-spec.json.
+func TestCloudFormationMatchesResourceSpec(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "cfn-spec.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var spec struct {
+		ResourceTypes map[string]map[string]string
+		PropertyTypes map[string]map[string]string
+	}
+	if err := json.Unmarshal(raw, &spec); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"cloudformation.yaml", "cloudformation.json"} {
+		r := exports(t, sample())[name]
+		var tpl struct {
+			Resources map[string]struct {
+				Type       string         `yaml:"Type"`
+				Properties map[string]any `yaml:"Properties"`
+			} `yaml:"Resources"`
+		}
+		if err := yaml.Unmarshal(r.Data, &tpl); err != nil { // YAML is a superset of JSON
+			t.Fatal(err)
+		}
+		kinds := map[string]bool{}
+		for id, res := range tpl.Resources {
+			props, ok := spec.ResourceTypes[res.Type]
+			if !ok {
+				t.Errorf("%s: %s: unknown resource type %s", name, id, res.Type)
+				continue
+			}
+			kinds[res.Type] = true
+			for k, v := range res.Properties {
+				checkProperty(t, spec.PropertyTypes, res.Type, id+"."+k, props[k], v)
+			}
+		}
+		if len(kinds) != len(spec.ResourceTypes) {
+			t.Errorf("%s: the sample exercises %d of the %d resource types", name, len(kinds), len(spec.ResourceTypes))
+		}
+	}
+}
+
+func checkProperty(t *testing.T, types map[string]map[string]string, resType, path, typ string, v any) {
+	t.Helper()
+	if typ == "" {
+		t.Errorf("%s: not a property of %s", path, resType)
+		return
+	}
+	if m, ok := v.(map[string]any); ok && len(m) == 1 {
+		for k := range m {
+			if k == "Ref" || strings.HasPrefix(k, "Fn::") {
+				return // an intrinsic function stands for a value of any type
+			}
+		}
+	}
+	switch {
+	case typ == "String":
+		if _, ok := v.(string); !ok {
+			t.Errorf("%s: want a string, got %T", path, v)
+		}
+	case typ == "Integer":
+		if _, ok := v.(int); !ok {
+			t.Errorf("%s: want an integer, got %T", path, v)
+		}
+	case typ == "Boolean":
+		if _, ok := v.(bool); !ok {
+			t.Errorf("%s: want a boolean, got %T", path, v)
+		}
+	case typ == "Json":
+	case strings.HasPrefix(typ, "Map<"):
+		m, ok := v.(map[string]any)
+		if !ok {
+			t.Errorf("%s: want a map, got %T", path, v)
+		}
+		for k, e := range m {
+			checkProperty(t, types, resType, path+"."+k, strings.TrimSuffix(strings.TrimPrefix(typ, "Map<"), ">"), e)
+		}
+	case strings.HasPrefix(typ, "List<"):
+		l, ok := v.([]any)
+		if !ok {
+			t.Errorf("%s: want a list, got %T", path, v)
+		}
+		for i, e := range l {
+			checkProperty(t, types, resType, path+"["+string(rune('0'+i))+"]", strings.TrimSuffix(strings.TrimPrefix(typ, "List<"), ">"), e)
+		}
+	default:
+		props, ok := types[resType+"."+typ]
+		if !ok {
+			t.Fatalf("cfn-spec.json has no property type %s.%s", resType, typ)
+		}
+		m, ok := v.(map[string]any)
+		if !ok {
+			t.Errorf("%s: want a %s object, got %T", path, typ, v)
+			return
+		}
+		for k, e := range m {
+			checkProperty(t, types, resType, path+"."+k, props[k], e)
+		}
+	}
+}
+
+func TestTerraformParses(t *testing.T) {
+	r := exports(t, sample())["main.tf"]
+	f, diags := hclparse.NewParser().ParseHCL(r.Data, "main.tf")
+	if diags.HasErrors() {
+		t.Fatalf("HCL does not parse: %s", diags.Error())
+	}
+	content, _, diags := f.Body.PartialContent(&hclSchema)
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	got := map[string]int{}
+	for _, b := range content.Blocks {
+		if b.Type == "resource" {
+			got[b.Labels[0]]++
+		}
+		if b.Type == "variable" && b.Labels[0] != "google_client_secret" {
+			t.Errorf("unexpected variable %s", b.Labels[0])
+		}
+	}
+	want := map[string]int{
+		"aws_cognito_user_pool": 1, "aws_cognito_user_pool_client": 2, "aws_cognito_user_pool_domain": 1,
+		"aws_cognito_user_group": 2, "aws_cognito_identity_provider": 1, "aws_cognito_resource_server": 1,
+	}
+	for k, n := range want {
+		if got[k] != n {
+			t.Errorf("%d %s resources, want %d", got[k], k, n)
+		}
+	}
+	for _, s := range []string{"sensitive   = true", `"client_secret"    = var.google_client_secret`, "user_pool_id = aws_cognito_user_pool.shop_auth.id"} {
+		if !strings.Contains(string(r.Data), s) {
+			t.Errorf("main.tf lacks %q", s)
+		}
+	}
+}
+
+func TestAWSCLIScriptSyntax(t *testing.T) {
+	r := exports(t, sample())["create-pool.sh"]
+	path := filepath.Join(t.TempDir(), "create-pool.sh")
+	if err := os.WriteFile(path, r.Data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("bash", "-n", path).CombinedOutput(); err != nil {
+		t.Fatalf("bash -n: %v\n%s", err, out)
+	}
+}
+
+// TestAWSCLIScriptRuns runs the script with an `aws` stand-in that records
+// each call, and checks that every --cli-input-json arrives as valid JSON
+// with the captured pool id and the secret (with its quotes and
+// backslashes) filled in from the environment.
+func TestAWSCLIScriptRuns(t *testing.T) {
+	r := exports(t, sample())["create-pool.sh"]
+	dir := t.TempDir()
+	script := filepath.Join(dir, "create-pool.sh")
+	if err := os.WriteFile(script, r.Data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(dir, "bin")
+	if err := os.Mkdir(bin, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	stub := `#!/usr/bin/env bash
+set -euo pipefail
+n=$(ls "$CALLS" | wc -l)
+op=$2
+json=""
+while [ $# -gt 0 ]; do
+  if [ "$1" = "--cli-input-json" ]; then json=$2; fi
+  shift
+done
+printf '%s\n%s' "$op" "$json" > "$CALLS/$(printf '%02d' "$n")"
+case $op in
+  create-user-pool) echo "eu-west-1_TESTPOOL" ;;
+  create-user-pool-client) echo "client$n" ;;
+esac
+`
+	if err := os.WriteFile(filepath.Join(bin, "aws"), []byte(stub), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	calls := filepath.Join(dir, "calls")
+	if err := os.Mkdir(calls, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	const tricky = `se"cr\et$HOME` + "`x`"
+	cmd := exec.Command("bash", script)
+	cmd.Env = append(os.Environ(), "PATH="+bin+":"+os.Getenv("PATH"), "CALLS="+calls, "GOOGLE_CLIENT_SECRET="+tricky)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("script failed: %v\n%s", err, out)
+	}
+	entries, err := os.ReadDir(calls)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ops []string
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(calls, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		op, body, _ := strings.Cut(string(data), "\n")
+		ops = append(ops, op)
+		var req map[string]any
+		if err := json.Unmarshal([]byte(body), &req); err != nil {
+			t.Fatalf("%s: --cli-input-json is not JSON: %v\n%s", op, err, body)
+		}
+		if op != "create-user-pool" && req["UserPoolId"] != "eu-west-1_TESTPOOL" {
+			t.Errorf("%s: UserPoolId = %v", op, req["UserPoolId"])
+		}
+		switch op {
+		case "create-identity-provider":
+			d, _ := req["ProviderDetails"].(map[string]any)
+			if d["client_secret"] != tricky {
+				t.Errorf("client_secret = %q, want the environment's value", d["client_secret"])
+			}
+		case "create-user-pool":
+			tpl, _ := req["VerificationMessageTemplate"].(map[string]any)
+			if tpl["EmailMessage"] != "Your code is {####}. It costs $0 `free`." {
+				t.Errorf("EmailMessage = %q: the shell changed it", tpl["EmailMessage"])
+			}
+		}
+	}
+	want := []string{"create-user-pool", "set-user-pool-mfa-config", "create-identity-provider", "create-resource-server",
+		"create-user-pool-client", "create-user-pool-client", "create-user-pool-domain", "create-group", "create-group"}
+	if strings.Join(ops, " ") != strings.Join(want, " ") {
+		t.Errorf("calls = %v\nwant    %v", ops, want)
+	}
+	if !strings.Contains(string(out), "user_pool_id=eu-west-1_TESTPOOL") {
+		t.Errorf("script output lacks the pool id:\n%s", out)
+	}
+}
+
+func TestSkippedParts(t *testing.T) {
+	c := sample()
+	c.IdentityPool = &config.IdentityPool{Name: "shop_identity"}
+	c.AdminQueries = &config.AdminQueries{Enabled: true, Group: "Admins"}
+	c.UserPool.Capabilities = []config.Capability{{Type: config.CapAddUserToGroup, Group: "Customers"}}
+	r, err := Terraform(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	joined := strings.Join(r.Skipped, "\n")
+	for _, s := range []string{"identity_pool", "admin_queries", "user_pool.capabilities"} {
+		if !strings.Contains(joined, s) {
+			t.Errorf("skipped list lacks %s:\n%s", s, joined)
+		}
+	}
+}
+
+func TestSecretValueInsteadOfReferenceIsRefused(t *testing.T) {
+	c := sample()
+	c.IdentityProviders[0].ClientSecret = "plain-secret-value"
+	_, err := CloudFormation(c, false)
+	if err == nil {
+		t.Fatal("exported a literal secret")
+	}
+	if strings.Contains(err.Error(), "plain-secret-value") {
+		t.Errorf("the error quotes the secret: %v", err)
+	}
+}
+
+var hclSchema = hclBodySchema()

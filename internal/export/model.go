@@ -1,0 +1,221 @@
+package export
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/cogwiz/cogwiz/internal/cognito"
+	"github.com/cogwiz/cogwiz/internal/config"
+)
+
+// Result is one rendered export.
+type Result struct {
+	// Data is the template, HCL or script.
+	Data []byte
+	// Skipped lists what the format does not carry, one line each, for stderr.
+	Skipped []string
+	// Secrets lists the environment variables the export reads secrets from.
+	Secrets []string
+}
+
+// resource is one Cognito resource to create, as the API request apply sends.
+type resource struct {
+	// kind: pool, client, domain, idp, resource_server, group.
+	kind string
+	// name is the resource's own name (client name, group name, ...).
+	name string
+	// id is a stable identifier-safe name: a CloudFormation logical id
+	// stem and a Terraform resource name stem.
+	id   string
+	body *obj
+	// dependsOn lists the ids of identity providers a client names.
+	dependsOn []string
+}
+
+// stack is everything one configuration creates, in dependency order:
+// pool, identity providers and resource servers, clients, domain, groups.
+type stack struct {
+	cfg     *config.Config
+	pool    *obj
+	mfa     *obj // SetUserPoolMfaConfig request; nil when MFA is off
+	items   []resource
+	secrets []string
+	skipped []string
+}
+
+func build(cfg *config.Config) (*stack, error) {
+	if cfg == nil {
+		return nil, fmt.Errorf("no configuration to export")
+	}
+	s := &stack{cfg: cfg}
+	secrets := func(ref string) (string, error) {
+		name, ok := config.SecretRefName(ref)
+		if !ok {
+			// Never quote the value: it may be a secret pasted by mistake.
+			return "", fmt.Errorf("a secret field holds a value instead of a ${env:NAME} reference: replace the value with a reference")
+		}
+		if !contains(s.secrets, name) {
+			s.secrets = append(s.secrets, name)
+		}
+		return secretPlaceholder(name), nil
+	}
+
+	tags := map[string]string{cognito.TagResourceName: cfg.ResourceName}
+	s.pool = tree(cognito.ExpandCreateUserPool(cfg, tags))
+	if m := cfg.UserPool.MFA; m != nil && m.Mode != "" && m.Mode != config.MFAOff {
+		s.mfa = tree(cognito.ExpandSetUserPoolMfaConfig(poolSentinel, &cfg.UserPool))
+	}
+
+	ids := map[string]bool{"UserPool": true}
+	uniq := func(prefix, name string) string {
+		id := prefix + identifier(name)
+		base, n := id, 2
+		for ids[id] {
+			id = fmt.Sprintf("%s%d", base, n)
+			n++
+		}
+		ids[id] = true
+		return id
+	}
+	idpIDs := map[string]string{}
+	for i := range cfg.IdentityProviders {
+		p := &cfg.IdentityProviders[i]
+		in, err := cognito.ExpandCreateIdentityProvider(poolSentinel, p, secrets)
+		if err != nil {
+			return nil, err
+		}
+		id := uniq("IdentityProvider", p.ProviderName())
+		idpIDs[p.ProviderName()] = id
+		s.items = append(s.items, resource{kind: "idp", name: p.ProviderName(), id: id, body: tree(in)})
+	}
+	for i := range cfg.ResourceServers {
+		rs := &cfg.ResourceServers[i]
+		s.items = append(s.items, resource{kind: "resource_server", name: rs.Identifier, id: uniq("ResourceServer", rs.Name), body: tree(cognito.ExpandCreateResourceServer(poolSentinel, rs))})
+	}
+	for i := range cfg.AppClients {
+		c := &cfg.AppClients[i]
+		r := resource{kind: "client", name: c.Name, id: uniq("Client", c.Name), body: tree(cognito.ExpandCreateUserPoolClient(poolSentinel, c))}
+		if c.OAuth != nil {
+			// A client can list a provider only once the provider exists.
+			for _, p := range c.OAuth.IdentityProviders {
+				if id, ok := idpIDs[p]; ok {
+					r.dependsOn = append(r.dependsOn, id)
+				}
+			}
+			if len(cfg.ResourceServers) > 0 {
+				for _, it := range s.items {
+					if it.kind == "resource_server" && usesServer(c.OAuth.Scopes, it.name) {
+						r.dependsOn = append(r.dependsOn, it.id)
+					}
+				}
+			}
+		}
+		s.items = append(s.items, r)
+	}
+	if d := cfg.Domain; d != nil && cognito.DomainName(d) != "" {
+		s.items = append(s.items, resource{kind: "domain", name: cognito.DomainName(d), id: uniq("Domain", ""), body: tree(cognito.ExpandCreateUserPoolDomain(poolSentinel, d))})
+	}
+	for i := range cfg.UserPool.Groups {
+		g := &cfg.UserPool.Groups[i]
+		s.items = append(s.items, resource{kind: "group", name: g.Name, id: uniq("Group", g.Name), body: tree(cognito.ExpandCreateGroup(poolSentinel, g))})
+	}
+	s.noteSkipped()
+	return s, nil
+}
+
+func usesServer(scopes []string, identifier string) bool {
+	for _, sc := range scopes {
+		if strings.HasPrefix(sc, identifier+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// noteSkipped lists the parts of cognito.yaml that are not Cognito user
+// pool resources, so the export cannot carry them.
+func (s *stack) noteSkipped() {
+	c := s.cfg
+	if c.UserPool.ID != "" {
+		s.skipped = append(s.skipped, "user_pool.id — the export creates a new pool; import the existing one into your stack instead if you need it")
+	}
+	if c.IdentityPool != nil {
+		s.skipped = append(s.skipped, "identity_pool — an identity pool is a Cognito Identity resource, outside the user pool; create it with its own resources")
+	}
+	if c.AdminQueries != nil && c.AdminQueries.Enabled {
+		s.skipped = append(s.skipped, "admin_queries — it is an API Gateway API and a Lambda, not a Cognito setting")
+	}
+	if n := len(c.UserPool.Capabilities); n > 0 {
+		s.skipped = append(s.skipped, fmt.Sprintf("user_pool.capabilities (%d) — they describe Lambda functions you deploy yourself; the exported triggers point at their ARNs", n))
+	}
+	for _, cl := range c.AppClients {
+		if cl.ID != "" {
+			s.skipped = append(s.skipped, "app_clients["+cl.Name+"].id — the export creates a new client")
+		}
+	}
+}
+
+// identifier keeps the letters and digits of s, each word capitalised:
+// "web app" → "WebApp". It is used for CloudFormation logical ids.
+func identifier(s string) string {
+	var b strings.Builder
+	up := true
+	for _, r := range s {
+		if r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			if up {
+				r = unicode.ToUpper(r)
+			}
+			b.WriteRune(r)
+			up = false
+		} else {
+			up = true
+		}
+	}
+	return b.String()
+}
+
+// snake is identifier in lower snake case, for Terraform names:
+// "web app" → "web_app", "ShopAuth" → "shop_auth".
+func snake(s string) string {
+	var b strings.Builder
+	sep := false
+	prevLower := false
+	for _, r := range s {
+		if r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			if unicode.IsUpper(r) && prevLower {
+				sep = true
+			}
+			prevLower = unicode.IsLower(r) || unicode.IsDigit(r)
+			if sep && b.Len() > 0 {
+				b.WriteByte('_')
+			}
+			b.WriteRune(unicode.ToLower(r))
+			sep = false
+		} else {
+			sep = true
+			prevLower = false
+		}
+	}
+	out := b.String()
+	if out == "" || unicode.IsDigit(rune(out[0])) {
+		out = "r_" + out
+	}
+	return out
+}
+
+func contains(list []string, v string) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedSecrets(list []string) []string {
+	out := append([]string(nil), list...)
+	sort.Strings(out)
+	return out
+}

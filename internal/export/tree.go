@@ -1,0 +1,171 @@
+// Package export renders a configuration as a CloudFormation template,
+// Terraform HCL or an AWS CLI script. All three start from the very
+// requests apply sends (the cognito package's Expand* functions), so an
+// export and an apply of the same file describe the same pool. No export
+// ever holds a secret value: a ${env:NAME} reference becomes a NoEcho
+// parameter, a sensitive variable or a shell variable.
+package export
+
+import (
+	"reflect"
+	"sort"
+	"strings"
+)
+
+// obj is an ordered object: API member names in the SDK's field order.
+type obj struct {
+	keys []string
+	vals map[string]any
+	// isMap marks a free-form string map (tags, ProviderDetails,
+	// AttributeMapping) as opposed to a structure.
+	isMap bool
+}
+
+func newObj() *obj { return &obj{vals: map[string]any{}} }
+
+func (o *obj) set(k string, v any) {
+	if _, ok := o.vals[k]; !ok {
+		o.keys = append(o.keys, k)
+	}
+	o.vals[k] = v
+}
+
+func (o *obj) get(k string) (any, bool) {
+	v, ok := o.vals[k]
+	return v, ok
+}
+
+func (o *obj) del(k string) {
+	if _, ok := o.vals[k]; !ok {
+		return
+	}
+	delete(o.vals, k)
+	for i, kk := range o.keys {
+		if kk == k {
+			o.keys = append(o.keys[:i], o.keys[i+1:]...)
+			return
+		}
+	}
+}
+
+// rename changes a key in place, keeping its position.
+func (o *obj) rename(from, to string) {
+	v, ok := o.vals[from]
+	if !ok {
+		return
+	}
+	delete(o.vals, from)
+	o.vals[to] = v
+	for i, k := range o.keys {
+		if k == from {
+			o.keys[i] = to
+		}
+	}
+}
+
+// poolRef stands for the id of the pool being created.
+type poolRef struct{}
+
+// secretRef stands for the value of environment variable Name.
+type secretRef struct{ Name string }
+
+// Sentinels passed through the Expand* functions and replaced in the tree.
+const (
+	poolSentinel   = "\x00pool\x00"
+	secretSentinel = "\x00secret:"
+)
+
+func secretPlaceholder(name string) string { return secretSentinel + name + "\x00" }
+
+// tree turns an SDK request struct into an ordered tree of API member
+// names. It keeps what the SDK would put on the wire: nil pointers, nil
+// slices and zero non-pointer members are left out, as the SDK's
+// serializers leave them out; a pointer to a zero value is kept.
+func tree(v any) *obj {
+	o, _ := walk(reflect.ValueOf(v), true).(*obj)
+	if o == nil {
+		o = newObj()
+	}
+	return o
+}
+
+// walk converts one value; explicit says the value was behind a pointer
+// (so a zero value was set on purpose). It returns nil to leave it out.
+func walk(v reflect.Value, explicit bool) any {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			return nil
+		}
+		return walk(v.Elem(), true)
+	case reflect.Struct:
+		o := newObj()
+		t := v.Type()
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			if x := walk(v.Field(i), false); x != nil {
+				o.set(f.Name, x)
+			}
+		}
+		return o
+	case reflect.Slice:
+		if v.IsNil() {
+			return nil
+		}
+		out := make([]any, 0, v.Len())
+		for i := 0; i < v.Len(); i++ {
+			if x := walk(v.Index(i), true); x != nil {
+				out = append(out, x)
+			}
+		}
+		return out
+	case reflect.Map:
+		if v.IsNil() {
+			return nil
+		}
+		o := newObj()
+		o.isMap = true
+		keys := make([]string, 0, v.Len())
+		for _, k := range v.MapKeys() {
+			keys = append(keys, k.String())
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if x := walk(v.MapIndex(reflect.ValueOf(k).Convert(v.Type().Key())), true); x != nil {
+				o.set(k, x)
+			}
+		}
+		return o
+	case reflect.String:
+		s := v.String()
+		if s == "" && !explicit {
+			return nil
+		}
+		return placeholder(s)
+	case reflect.Bool:
+		if !v.Bool() && !explicit {
+			return nil
+		}
+		return v.Bool()
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		if v.Int() == 0 && !explicit {
+			return nil
+		}
+		return v.Int()
+	}
+	return nil
+}
+
+// placeholder turns the sentinels back into references.
+func placeholder(s string) any {
+	if s == poolSentinel {
+		return poolRef{}
+	}
+	if strings.HasPrefix(s, secretSentinel) && strings.HasSuffix(s, "\x00") {
+		return secretRef{Name: strings.TrimSuffix(strings.TrimPrefix(s, secretSentinel), "\x00")}
+	}
+	return s
+}

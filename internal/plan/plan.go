@@ -1,0 +1,276 @@
+// Package plan computes what apply would change: a field-level diff between
+// cognito.yaml (desired) and what Cognito holds (the live state read back
+// into the same model). It never prints; render formats a Plan.
+//
+// Rules the differ follows:
+//   - A key absent from the file is not managed: apply leaves the live value
+//     alone (on create, Cognito's default applies). Only what the file says
+//     is compared.
+//   - Create-only settings that differ are BLOCKED with the reason and the
+//     way out. cogwiz never replaces a pool by itself.
+//   - Clients, groups, identity providers, resource servers and the domain
+//     are matched by name. One that is in Cognito but not in the file is
+//     deleted only when cogwiz created it (the pool's cogwiz:managed tags
+//     say so); anything else is left alone and listed as such.
+//   - Secrets are write-only: a client_secret is compared in memory with
+//     what Cognito holds when its ${env:NAME} is set, and shown only as
+//     "(sensitive)"; Apple's private_key cannot be read back and is never
+//     compared.
+package plan
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+
+	"github.com/cogwiz/cogwiz/internal/cognito"
+	"github.com/cogwiz/cogwiz/internal/config"
+)
+
+// Action is what happens to a resource or field; its value is its symbol.
+type Action rune
+
+// Actions, with Terraform's symbols plus Blocked.
+const (
+	NoOp    Action = 0
+	Create  Action = '+'
+	Update  Action = '~'
+	Delete  Action = '-'
+	Replace Action = '∓'
+	Blocked Action = '!'
+)
+
+// String is the action's word, used in JSON.
+func (a Action) String() string {
+	switch a {
+	case Create:
+		return "create"
+	case Update:
+		return "update"
+	case Delete:
+		return "delete"
+	case Replace:
+		return "replace"
+	case Blocked:
+		return "blocked"
+	}
+	return "no-op"
+}
+
+// MarshalText writes the action's word.
+func (a Action) MarshalText() ([]byte, error) { return []byte(a.String()), nil }
+
+// Kinds of resources in a plan.
+const (
+	KindPool           = "user_pool"
+	KindClient         = "app_client"
+	KindGroup          = "group"
+	KindDomain         = "domain"
+	KindIdP            = "identity_provider"
+	KindResourceServer = "resource_server"
+)
+
+// Sensitive stands in for a secret value in Before/After.
+const Sensitive = "(sensitive)"
+
+// Change is one line of the plan.
+type Change struct {
+	// Resource is the config path of the resource: user_pool,
+	// app_clients[web], user_pool.groups[Admins], domain, ...
+	Resource string `json:"resource"`
+	Kind     string `json:"kind"`
+	Name     string `json:"name"`
+	// Path is the config key that changes (the resource itself for
+	// create/delete/replace of a whole resource).
+	Path   string `json:"path"`
+	Before any    `json:"before,omitempty"`
+	After  any    `json:"after,omitempty"`
+	Action Action `json:"action"`
+	// Reason says why (BLOCKED: why Cognito cannot, and the way out).
+	Reason string `json:"reason,omitempty"`
+}
+
+// Plan is the whole diff.
+type Plan struct {
+	// PoolID is empty when the pool does not exist yet.
+	PoolID   string   `json:"pool_id,omitempty"`
+	PoolName string   `json:"pool_name"`
+	Changes  []Change `json:"changes"`
+	// LeftAlone lists resources in Cognito that the file does not name and
+	// cogwiz did not create: apply does not touch them.
+	LeftAlone []string `json:"left_alone,omitempty"`
+	// Notes are things the plan could not compare, and why.
+	Notes []string `json:"notes,omitempty"`
+
+	// ManagedKeys is the cogwiz:managed set apply records once it is done;
+	// KeepKeys are entries to keep until their resources are deleted.
+	ManagedKeys map[string]bool `json:"-"`
+	KeepKeys    map[string]bool `json:"-"`
+}
+
+// HasChanges reports whether apply would do anything (blocked included).
+func (p *Plan) HasChanges() bool { return len(p.Changes) > 0 }
+
+// Blocked returns the changes Cognito cannot make.
+func (p *Plan) Blocked() []Change {
+	var out []Change
+	for _, c := range p.Changes {
+		if c.Action == Blocked {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Summary counts resources to add, change and delete, and blocked changes.
+// A replaced resource counts as one added and one deleted.
+func (p *Plan) Summary() (add, change, del, blocked int) {
+	type acts struct{ create, update, delete, replace bool }
+	seen := map[string]*acts{}
+	var order []string
+	for _, c := range p.Changes {
+		if c.Action == Blocked {
+			blocked++
+			continue
+		}
+		a := seen[c.Resource]
+		if a == nil {
+			a = &acts{}
+			seen[c.Resource] = a
+			order = append(order, c.Resource)
+		}
+		switch c.Action {
+		case Create:
+			a.create = true
+		case Update:
+			a.update = true
+		case Delete:
+			a.delete = true
+		case Replace:
+			a.replace = true
+		}
+	}
+	for _, r := range order {
+		a := seen[r]
+		switch {
+		case a.replace:
+			add++
+			del++
+		case a.create:
+			add++
+		case a.delete:
+			del++
+		case a.update:
+			change++
+		}
+	}
+	return
+}
+
+// Input is what Compute needs.
+type Input struct {
+	Desired *config.Config
+	// State is the live pool; nil when it does not exist yet.
+	State *cognito.State
+	// LookupEnv reads an environment variable (os.LookupEnv), for
+	// comparing secrets in memory. Nil: secrets are not compared.
+	LookupEnv func(string) (string, bool)
+}
+
+// Compute diffs desired against the live state.
+func Compute(in Input) *Plan {
+	d := in.Desired
+	p := &Plan{PoolName: d.UserPool.Name, ManagedKeys: desiredKeys(d), KeepKeys: map[string]bool{}}
+	if in.State == nil {
+		createAll(p, d)
+		return p
+	}
+	p.PoolID = in.State.PoolID
+	for _, u := range in.State.Unsupported {
+		p.Notes = append(p.Notes, fmt.Sprintf("%s were not compared: the endpoint does not support them", u))
+	}
+	df := &differ{p: p, state: in.State, lookupEnv: in.LookupEnv}
+	df.pool(d, in.State.Config)
+	df.clients(d, in.State.Config)
+	df.groups(d, in.State.Config)
+	df.identityProviders(d, in.State.Config)
+	df.resourceServers(d, in.State.Config)
+	df.domain(d, in.State.Config)
+	df.managedTags()
+	return p
+}
+
+// desiredKeys is the managed set the file describes.
+func desiredKeys(d *config.Config) map[string]bool {
+	k := map[string]bool{}
+	for _, c := range d.AppClients {
+		k[cognito.ManagedKey(cognito.KindClient, c.Name)] = true
+	}
+	for _, g := range d.UserPool.Groups {
+		k[cognito.ManagedKey(cognito.KindGroup, g.Name)] = true
+	}
+	for _, i := range d.IdentityProviders {
+		k[cognito.ManagedKey(cognito.KindIdP, i.ProviderName())] = true
+	}
+	for _, r := range d.ResourceServers {
+		k[cognito.ManagedKey(cognito.KindResourceServer, r.Identifier)] = true
+	}
+	if cognito.DomainName(d.Domain) != "" {
+		// A pool has one domain; its key does not change when it is renamed.
+		k[cognito.ManagedKey(cognito.KindDomain, "")] = true
+	}
+	return k
+}
+
+func createAll(p *Plan, d *config.Config) {
+	add := func(resource, kind, name string) {
+		p.Changes = append(p.Changes, Change{Resource: resource, Kind: kind, Name: name, Path: resource, After: name, Action: Create})
+	}
+	add("user_pool", KindPool, d.UserPool.Name)
+	for _, i := range d.IdentityProviders {
+		add(idpPath(i.ProviderName()), KindIdP, i.ProviderName())
+	}
+	for _, r := range d.ResourceServers {
+		add(rsPath(r.Identifier), KindResourceServer, r.Identifier)
+	}
+	for _, c := range d.AppClients {
+		add(clientPath(c.Name), KindClient, c.Name)
+	}
+	if n := cognito.DomainName(d.Domain); n != "" {
+		add("domain", KindDomain, n)
+	}
+	for _, g := range d.UserPool.Groups {
+		add(groupPath(g.Name), KindGroup, g.Name)
+	}
+}
+
+func clientPath(name string) string { return "app_clients[" + name + "]" }
+func groupPath(name string) string  { return "user_pool.groups[" + name + "]" }
+func idpPath(name string) string    { return "identity_providers[" + name + "]" }
+func rsPath(id string) string       { return "resource_servers[" + id + "]" }
+
+// equal compares normalised values: nil and empty slices and maps are the same.
+func equal(a, b any) bool {
+	return reflect.DeepEqual(norm(a), norm(b))
+}
+
+func norm(v any) any {
+	switch x := v.(type) {
+	case []string:
+		if len(x) == 0 {
+			return []string{}
+		}
+	case map[string]string:
+		if len(x) == 0 {
+			return map[string]string{}
+		}
+	}
+	return v
+}
+
+// set returns a sorted copy, for order-insensitive lists.
+func set(list []string) []string {
+	out := append([]string{}, list...)
+	sort.Strings(out)
+	return out
+}

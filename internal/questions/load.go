@@ -1,0 +1,146 @@
+package questions
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"sync"
+
+	"gopkg.in/yaml.v3"
+
+	questionfiles "github.com/cogwiz/cogwiz/questions"
+)
+
+// index is index.yaml: the question files in walk order.
+type index struct {
+	Files []string `yaml:"files"`
+}
+
+// file is one questions/*.yaml file.
+type file struct {
+	Questions []*Question `yaml:"questions"`
+}
+
+// Load reads index.yaml from fsys and every file it lists, strictly: an
+// unknown key or a duplicate id is an error naming the file.
+func Load(fsys fs.FS) (*Graph, error) {
+	var idx index
+	if err := decodeFile(fsys, "index.yaml", &idx); err != nil {
+		return nil, err
+	}
+	if len(idx.Files) == 0 {
+		return nil, errors.New("questions: index.yaml lists no files")
+	}
+	g := &Graph{byID: map[string]int{}}
+	for _, name := range idx.Files {
+		var f file
+		if err := decodeFile(fsys, name, &f); err != nil {
+			return nil, err
+		}
+		for _, q := range f.Questions {
+			if q.ID == "" {
+				return nil, fmt.Errorf("questions: %s: a question has no id", name)
+			}
+			if _, dup := g.byID[q.ID]; dup {
+				return nil, fmt.Errorf("questions: %s: duplicate id %q", name, q.ID)
+			}
+			if q.Topic == "" {
+				q.Topic = name[:len(name)-len(".yaml")]
+			}
+			g.byID[q.ID] = len(g.Questions)
+			g.Questions = append(g.Questions, q)
+		}
+	}
+	return g, nil
+}
+
+func decodeFile(fsys fs.FS, name string, v any) error {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return fmt.Errorf("questions: %w", err)
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err != nil && !errors.Is(err, io.EOF) {
+		return fmt.Errorf("questions: %s: %w", name, err)
+	}
+	return nil
+}
+
+var (
+	defaultOnce  sync.Once
+	defaultGraph *Graph
+	defaultErr   error
+)
+
+// Default returns the graph embedded in the binary, loaded once.
+func Default() (*Graph, error) {
+	defaultOnce.Do(func() { defaultGraph, defaultErr = Load(questionfiles.FS) })
+	return defaultGraph, defaultErr
+}
+
+// ParseAnswers reads an answers file: a YAML map of question id to answer.
+// Every id must name a question of g.
+func ParseAnswers(g *Graph, name string, data []byte) (map[string]any, error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(root.Content) == 0 {
+		return map[string]any{}, nil
+	}
+	m := root.Content[0]
+	if m.Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("%s:%d:%d: want a map of question id to answer, like `sign_in: email`", name, m.Line, m.Column)
+	}
+	out := map[string]any{}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if _, ok := g.Lookup(k.Value); !ok {
+			return nil, fmt.Errorf("%s:%d:%d: unknown question id %q%s", name, k.Line, k.Column, k.Value, suggest(g, k.Value))
+		}
+		var val any
+		if err := v.Decode(&val); err != nil {
+			return nil, fmt.Errorf("%s:%d:%d: %s: %w", name, v.Line, v.Column, k.Value, err)
+		}
+		out[k.Value] = val
+	}
+	return out, nil
+}
+
+// suggest returns ` (did you mean "x"?)` for the closest id.
+func suggest(g *Graph, id string) string {
+	best, bestD := "", 4
+	for _, q := range g.Questions {
+		if d := distance(id, q.ID); d < bestD {
+			best, bestD = q.ID, d
+		}
+	}
+	if best == "" {
+		return "; docs/questions.md lists every id"
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+// distance is the Levenshtein distance of a and b.
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,43 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/cogwiz/cogwiz/internal/apply"
+)
+
+// PlanOutputs writes what apply produced, for people: the ids and URLs an
+// app needs, then the Lambda permission commands to run, if any.
+func PlanOutputs(w io.Writer, o apply.Outputs, lambdaCommands []string) error {
+	var b strings.Builder
+	b.WriteString("\nOutputs:\n")
+	row := func(k, v string) {
+		if v != "" {
+			fmt.Fprintf(&b, "  %-15s %s\n", k, v)
+		}
+	}
+	row("user_pool_id", o.UserPoolID)
+	row("user_pool_arn", o.UserPoolARN)
+	row("issuer_url", o.IssuerURL)
+	row("jwks_url", o.JWKSURL)
+	row("hosted_ui_url", o.HostedUIURL)
+	names := make([]string, 0, len(o.AppClientIDs))
+	for n := range o.AppClientIDs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		row("client "+n, o.AppClientIDs[n])
+	}
+	if len(lambdaCommands) > 0 {
+		b.WriteString("\nCognito needs permission to invoke your triggers; cogwiz does not change Lambda.\nRun once per function:\n")
+		for _, c := range lambdaCommands {
+			fmt.Fprintf(&b, "  %s\n", c)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

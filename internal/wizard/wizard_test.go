@@ -1,0 +1,451 @@
+package wizard_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/cogwiz/cogwiz/internal/config"
+	"github.com/cogwiz/cogwiz/internal/prompt"
+	"github.com/cogwiz/cogwiz/internal/questions"
+	"github.com/cogwiz/cogwiz/internal/wizard"
+)
+
+func graph(t *testing.T) *questions.Graph {
+	t.Helper()
+	g, err := questions.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func run(t *testing.T, p prompt.Prompter, existing *config.Config, poolExists bool) *wizard.Result {
+	t.Helper()
+	res, err := wizard.Run(context.Background(), wizard.Options{Graph: graph(t), Prompter: p, Existing: existing, PoolExists: poolExists})
+	if err != nil {
+		t.Fatalf("walk: %v", err)
+	}
+	return res
+}
+
+func wantOrder(t *testing.T, got []string, want ...string) {
+	t.Helper()
+	if !slices.Equal(got, want) {
+		t.Errorf("questions asked:\n got %s\nwant %s", strings.Join(got, " "), strings.Join(want, " "))
+	}
+}
+
+func TestDefaultPath(t *testing.T) {
+	p := prompt.NewScripted(t).
+		Answer("mode", prompt.Default).
+		Answer("sign_in", prompt.Default).
+		Answer("advanced", prompt.Default)
+	res := run(t, p, nil, false)
+	wantOrder(t, p.Asked(), "mode", "sign_in", "advanced")
+	want := config.Recommended()
+	want.UserPool.SignIn.UsernameAttributes = []string{}
+	if got, _ := config.Marshal(res.Config); string(got) != string(must(config.Marshal(want))) {
+		t.Errorf("default path did not write the recommended file:\n%s", got)
+	}
+}
+
+func must(b []byte, err error) []byte {
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+func TestDefaultAdvancedAsksRequiredAttributesAndCapabilities(t *testing.T) {
+	p := prompt.NewScripted(t).
+		Answer("mode", "default").
+		Answer("sign_in", "email").
+		Answer("advanced", "yes").
+		Answer("required_attributes", []string{"email", "name"}).
+		Answer("capabilities", []string{"add_user_to_group"}).
+		Answer("add_to_group_name", "Members").
+		Answer("post_confirmation_arn", "")
+	res := run(t, p, nil, false)
+	wantOrder(t, p.Asked(), "mode", "sign_in", "advanced", "required_attributes", "capabilities", "add_to_group_name", "post_confirmation_arn")
+	c := res.Config
+	if !slices.Equal(c.UserPool.SignIn.UsernameAttributes, []string{"email"}) {
+		t.Errorf("username_attributes = %v", c.UserPool.SignIn.UsernameAttributes)
+	}
+	if !slices.Equal(c.UserPool.Attributes.Required, []string{"email", "name"}) {
+		t.Errorf("required = %v", c.UserPool.Attributes.Required)
+	}
+	if len(c.UserPool.Capabilities) != 1 || c.UserPool.Capabilities[0].Group != "Members" {
+		t.Errorf("capabilities = %+v", c.UserPool.Capabilities)
+	}
+	if !slices.Equal(res.Pending, []string{"user_pool.triggers.post_confirmation"}) {
+		t.Errorf("pending = %v", res.Pending)
+	}
+}
+
+func TestDefaultSocialWithGoogle(t *testing.T) {
+	p := prompt.NewScripted(t).
+		Answer("mode", "defaultSocial").
+		Answer("sign_in", "email").
+		Answer("advanced", "no").
+		Answer("domain_prefix", "myapp-auth").
+		Answer("callback_urls", []string{"http://localhost:3000/login/", "https://app.example.com/login/"}).
+		Answer("logout_urls", []string{"http://localhost:3000/logout/"}).
+		Answer("social_providers", []string{"Google"}).
+		Answer("google_client_id", "123.apps.googleusercontent.com").
+		Answer("google_client_secret_env", prompt.Default)
+	res := run(t, p, nil, false)
+	wantOrder(t, p.Asked(), "mode", "sign_in", "advanced", "domain_prefix", "callback_urls", "logout_urls",
+		"social_providers", "google_client_id", "google_client_secret_env")
+	c := res.Config
+	if len(c.IdentityProviders) != 1 {
+		t.Fatalf("identity_providers = %+v", c.IdentityProviders)
+	}
+	idp := c.IdentityProviders[0]
+	if idp.Type != "Google" || idp.ClientID != "123.apps.googleusercontent.com" || idp.ClientSecret != "${env:GOOGLE_CLIENT_SECRET}" {
+		t.Errorf("google = %+v", idp)
+	}
+	oa := c.AppClients[0].OAuth
+	if oa == nil || !slices.Equal(oa.IdentityProviders, []string{"COGNITO", "Google"}) || !slices.Equal(oa.Flows, []string{"code"}) {
+		t.Errorf("oauth = %+v", oa)
+	}
+	if !slices.Equal(oa.CallbackURLs, []string{"http://localhost:3000/login/", "https://app.example.com/login/"}) {
+		t.Errorf("callbacks = %v", oa.CallbackURLs)
+	}
+	if c.Domain == nil || c.Domain.Prefix != "myapp-auth" {
+		t.Errorf("domain = %+v", c.Domain)
+	}
+}
+
+func TestBackKeepsAnswerAsDefault(t *testing.T) {
+	p := prompt.NewScripted(t).
+		Answer("mode", "default", prompt.Default).
+		Answer("sign_in", "email", prompt.Back, prompt.Default).
+		Answer("advanced", prompt.Back, prompt.Default)
+	res := run(t, p, nil, false)
+	wantOrder(t, p.Asked(), "mode", "sign_in", "advanced", "sign_in", "mode", "sign_in", "advanced")
+	if !slices.Equal(res.Config.UserPool.SignIn.UsernameAttributes, []string{"email"}) {
+		t.Errorf("going back lost the answer: %v", res.Config.UserPool.SignIn.UsernameAttributes)
+	}
+}
+
+func TestInvalidAnswerIsAskedAgainWithTheError(t *testing.T) {
+	p := prompt.NewScripted(t).
+		Answer("mode", "defaultSocial").
+		Answer("sign_in", prompt.Default).
+		Answer("advanced", prompt.Default).
+		Answer("domain_prefix", "my-cognito-app", "myapp").
+		Answer("callback_urls", prompt.Default).
+		Answer("logout_urls", prompt.Default).
+		Answer("social_providers", []string{})
+	res := run(t, p, nil, false)
+	q, _ := p.Shown("domain_prefix")
+	if q.Err == nil || !strings.Contains(q.Err.Error(), "cognito") {
+		t.Errorf("second showing of domain_prefix should carry the rule error, got %v", q.Err)
+	}
+	if res.Config.Domain.Prefix != "myapp" {
+		t.Errorf("prefix = %q", res.Config.Domain.Prefix)
+	}
+}
+
+func TestCancelStopsTheWalk(t *testing.T) {
+	p := prompt.NewScripted(t).Answer("mode", prompt.Cancel)
+	_, err := wizard.Run(context.Background(), wizard.Options{Graph: graph(t), Prompter: p})
+	if !errors.Is(err, prompt.ErrCancelled) {
+		t.Fatalf("err = %v, want ErrCancelled", err)
+	}
+}
+
+func TestManualEverythingOn(t *testing.T) {
+	p := prompt.NewScripted(t).
+		Answer("mode", "manual").
+		Answer("services", "user_pool_and_identity_pool").
+		Answer("resource_name", "ShopAuth").
+		Answer("identity_pool_name", "ShopIdentity").
+		Answer("allow_unauthenticated", false).
+		Answer("third_party_auth", true).
+		Answer("identity_pool_providers", []string{"facebook", "google"}).
+		Answer("facebook_app_id", "fb-app").
+		Answer("google_web_client_id", "g-web").
+		Answer("google_ios_client_id", "g-ios").
+		Answer("google_android_client_id", "").
+		Answer("user_pool_name", "ShopUsers").
+		Answer("sign_in", "email").
+		Answer("case_sensitive", "insensitive").
+		Answer("groups_enabled", true).
+		Answer("group_names", []string{"Admins", "Editors"}).
+		Answer("group_order", []string{"Editors", "Admins"}).
+		Answer("admin_queries", true).
+		Answer("admin_queries_restrict", true).
+		Answer("admin_queries_group", "Admins").
+		Answer("mfa_mode", "OPTIONAL").
+		Answer("mfa_factors", []string{"sms", "totp"}).
+		Answer("mfa_sms_message", "Your code is {####}").
+		Answer("email_registration", "email").
+		Answer("email_subject", "Shop code").
+		Answer("email_message", "Your shop code is {####}").
+		Answer("sms_role_arn", "arn:aws:iam::123456789012:role/cognito-sms").
+		Answer("account_recovery", "email_phone").
+		Answer("password_override", true).
+		Answer("password_min_length", "12").
+		Answer("password_characters", []string{"require_lowercase", "require_numbers"}).
+		Answer("required_attributes", []string{"email", "name"}).
+		Answer("deletion_protection", true).
+		Answer("feature_plan", "PLUS").
+		Answer("refresh_token_days", "60").
+		Answer("access_token_validity", "30m").
+		Answer("id_token_validity", "2h").
+		Answer("client_attributes", true).
+		Answer("read_attributes", []string{"email", "name", "email_verified"}).
+		Answer("write_attributes", []string{"email"}).
+		Answer("capabilities", []string{"recaptcha", "email_verification_link", "add_user_to_group", "email_domain_denylist", "email_domain_allowlist", "custom_auth_scaffolding", "override_id_token_claims"}).
+		Answer("oauth", true).
+		Answer("domain_prefix", "shop-login").
+		Answer("callback_urls", []string{"https://shop.example.com/callback"}).
+		Answer("logout_urls", []string{"https://shop.example.com/"}).
+		Answer("oauth_flow", "code").
+		Answer("oauth_scopes", []string{"email", "openid"}).
+		Answer("social_providers", []string{"Facebook", "Google", "LoginWithAmazon", "SignInWithApple"}).
+		Answer("facebook_client_id", "fb-id").Answer("facebook_client_secret_env", prompt.Default).
+		Answer("google_client_id", "g-id").Answer("google_client_secret_env", "MY_GOOGLE_SECRET").
+		Answer("amazon_client_id", "amzn-id").Answer("amazon_client_secret_env", prompt.Default).
+		Answer("apple_services_id", "com.example.web").Answer("apple_team_id", "TEAM123").
+		Answer("apple_key_id", "KEY123").Answer("apple_private_key_env", prompt.Default).
+		Answer("lambda_triggers", true).
+		Answer("trigger_list", []string{"pre_authentication"}).
+		Answer("recaptcha_secret_env", prompt.Default).
+		Answer("verification_redirect_url", "https://shop.example.com/verified/").
+		Answer("verification_email_subject", prompt.Default).
+		Answer("verification_email_message", prompt.Default).
+		Answer("add_to_group_name", "Editors").
+		Answer("denylist_domains", "spam.example, junk.example").
+		Answer("allowlist_domains", "example.com").
+		Answer("create_auth_challenge_arn", "arn:aws:lambda:us-east-1:123456789012:function:create").
+		Answer("custom_message_arn", "").
+		Answer("define_auth_challenge_arn", "arn:aws:lambda:us-east-1:123456789012:function:define").
+		Answer("post_confirmation_arn", "").
+		Answer("pre_authentication_arn", "").
+		Answer("pre_sign_up_arn", "").
+		Answer("verify_auth_challenge_response_arn", "arn:aws:lambda:us-east-1:123456789012:function:verify").
+		Answer("pre_token_generation_arn", "")
+	res := run(t, p, nil, false)
+	wantOrder(t, p.Asked(),
+		"mode", "services", "resource_name", "identity_pool_name", "allow_unauthenticated", "third_party_auth",
+		"identity_pool_providers", "facebook_app_id", "google_web_client_id", "google_ios_client_id", "google_android_client_id",
+		"user_pool_name", "sign_in", "case_sensitive", "groups_enabled", "group_names", "group_order",
+		"admin_queries", "admin_queries_restrict", "admin_queries_group",
+		"mfa_mode", "mfa_factors", "mfa_sms_message",
+		"email_registration", "email_subject", "email_message", "sms_role_arn", "account_recovery",
+		"password_override", "password_min_length", "password_characters",
+		"required_attributes", "deletion_protection", "feature_plan",
+		"refresh_token_days", "access_token_validity", "id_token_validity", "client_attributes", "read_attributes", "write_attributes",
+		"capabilities", "oauth", "domain_prefix", "callback_urls", "logout_urls", "oauth_flow", "oauth_scopes",
+		"social_providers", "facebook_client_id", "facebook_client_secret_env", "google_client_id", "google_client_secret_env",
+		"amazon_client_id", "amazon_client_secret_env", "apple_services_id", "apple_team_id", "apple_key_id", "apple_private_key_env",
+		"lambda_triggers", "trigger_list", "recaptcha_secret_env", "verification_redirect_url", "verification_email_subject",
+		"verification_email_message", "add_to_group_name", "denylist_domains", "allowlist_domains",
+		"create_auth_challenge_arn", "custom_message_arn", "define_auth_challenge_arn", "post_confirmation_arn",
+		"pre_authentication_arn", "pre_sign_up_arn", "verify_auth_challenge_response_arn", "pre_token_generation_arn")
+
+	c := res.Config
+	check := func(name string, got, want any) {
+		t.Helper()
+		if gs, ws := fmtv(got), fmtv(want); gs != ws {
+			t.Errorf("%s = %s, want %s", name, gs, ws)
+		}
+	}
+	check("resource_name", c.ResourceName, "ShopAuth")
+	check("identity_pool", c.IdentityPool.Name, "ShopIdentity")
+	check("identity_pool.providers", len(c.IdentityPool.Providers), 2)
+	check("google extra audiences", c.IdentityPool.Providers[1].ExtraAudiences, []string{"g-ios"})
+	check("groups", []string{c.UserPool.Groups[0].Name, c.UserPool.Groups[1].Name}, []string{"Editors", "Admins"})
+	check("precedence", *c.UserPool.Groups[0].Precedence, 1)
+	check("admin group", c.AdminQueries.Group, "Admins")
+	check("mfa", c.UserPool.MFA.Mode, "OPTIONAL")
+	check("factors", c.UserPool.MFA.Factors, []string{"sms", "totp"})
+	check("sms role", c.UserPool.SMS.SNSCallerARN, "arn:aws:iam::123456789012:role/cognito-sms")
+	check("recovery", c.UserPool.AccountRecovery, []string{"verified_email", "verified_phone_number"})
+	check("min length", *c.UserPool.PasswordPolicy.MinimumLength, 12)
+	check("lowercase", c.UserPool.PasswordPolicy.RequireLowercase, true)
+	check("uppercase", c.UserPool.PasswordPolicy.RequireUppercase, false)
+	check("plan", c.UserPool.FeaturePlan, "PLUS")
+	check("refresh", c.AppClients[0].TokenValidity.Refresh.String(), "60d")
+	check("access", c.AppClients[0].TokenValidity.Access.String(), "30m")
+	check("write attrs", c.AppClients[0].WriteAttributes, []string{"email", "name"})
+	check("capabilities", len(c.UserPool.Capabilities), 7)
+	check("recaptcha secret", c.UserPool.Capabilities[0].Secret, "${env:RECAPTCHA_SECRET}")
+	check("denylist", c.UserPool.Capabilities[3].Domains, []string{"spam.example", "junk.example"})
+	check("client idps", c.AppClients[0].OAuth.IdentityProviders, []string{"COGNITO", "Facebook", "Google", "LoginWithAmazon", "SignInWithApple"})
+	check("apple key", c.IdentityProviders[3].PrivateKey, "${env:APPLE_PRIVATE_KEY}")
+	check("google secret", c.IdentityProviders[1].ClientSecret, "${env:MY_GOOGLE_SECRET}")
+	check("define trigger", c.UserPool.Triggers.DefineAuthChallenge, "arn:aws:lambda:us-east-1:123456789012:function:define")
+	check("pending", res.Pending, []string{"user_pool.triggers.custom_message", "user_pool.triggers.post_confirmation",
+		"user_pool.triggers.pre_authentication", "user_pool.triggers.pre_sign_up", "user_pool.triggers.pre_token_generation"})
+	for _, iss := range config.Validate(c) {
+		if iss.Severity == config.SeverityError {
+			t.Errorf("the wizard wrote an invalid file: %s: %s", iss.Path, iss.Message)
+		}
+	}
+}
+
+func fmtv(v any) string { return strings.TrimSpace(strings.ReplaceAll(fmt.Sprintf("%#v", v), "[]string", "")) }
+
+// existing is a file made by the manual walk: OAuth with one callback,
+// two groups, email sign-in, and a pool id (so the pool exists).
+func existing(t *testing.T) *config.Config {
+	c := config.Recommended()
+	c.UserPool.ID = "us-east-1_abc"
+	c.UserPool.SignIn.UsernameAttributes = []string{"email"}
+	c.UserPool.Groups = []config.Group{{Name: "Admins", Precedence: config.Int(1)}, {Name: "Editors", Precedence: config.Int(2)}}
+	c.UserPool.MFA = &config.MFA{Mode: "OPTIONAL", Factors: []string{"totp"}}
+	c.IdentityProviders = []config.IdentityProvider{{Type: "Google", ClientID: "g-id", ClientSecret: "${env:GOOGLE_CLIENT_SECRET}"}}
+	c.AppClients[0].OAuth.IdentityProviders = []string{"COGNITO", "Google"}
+	return c
+}
+
+func TestUpdateManualIsPrefilledAndLocksCreateOnly(t *testing.T) {
+	old := existing(t)
+	p := prompt.NewScripted(t).Answer("update_flow", "manual")
+	for _, id := range []string{"services", "user_pool_name", "groups_enabled", "group_names", "group_order",
+		"admin_queries", "mfa_mode", "mfa_factors", "email_registration", "email_subject", "email_message",
+		"account_recovery", "password_override", "deletion_protection", "feature_plan",
+		"refresh_token_days", "access_token_validity", "id_token_validity", "client_attributes",
+		"capabilities", "oauth", "domain_prefix", "callback_urls_edit", "callback_urls_add",
+		"logout_urls_edit", "logout_urls_add", "oauth_flow", "oauth_scopes", "social_providers",
+		"google_client_id", "google_client_secret_env", "lambda_triggers"} {
+		p.Answer(id, prompt.Default)
+	}
+	res := run(t, p, old, true)
+	wantOrder(t, p.Asked(), "update_flow", "services", "resource_name", "user_pool_name", "sign_in", "case_sensitive",
+		"groups_enabled", "group_names", "group_order", "admin_queries", "mfa_mode", "mfa_factors",
+		"email_registration", "email_subject", "email_message", "account_recovery", "password_override",
+		"required_attributes", "deletion_protection", "feature_plan",
+		"refresh_token_days", "access_token_validity", "id_token_validity", "client_attributes",
+		"capabilities", "oauth", "domain_prefix", "callback_urls_edit", "callback_urls_add",
+		"logout_urls_edit", "logout_urls_add", "oauth_flow", "oauth_scopes", "social_providers",
+		"google_client_id", "google_client_secret_env", "lambda_triggers")
+	for _, id := range []string{"resource_name", "sign_in", "case_sensitive", "required_attributes"} {
+		q, _ := p.Shown(id)
+		if q.Locked == "" {
+			t.Errorf("%s should be locked once the pool exists", id)
+		}
+	}
+	q, _ := p.Shown("sign_in")
+	if q.Default != "email" {
+		t.Errorf("sign_in pre-filled with %v, want email", q.Default)
+	}
+	q, _ = p.Shown("group_names")
+	if fmtv(q.Default) != fmtv([]string{"Admins", "Editors"}) {
+		t.Errorf("group_names pre-filled with %v", q.Default)
+	}
+	q, _ = p.Shown("mfa_mode")
+	if q.Default != "OPTIONAL" {
+		t.Errorf("mfa_mode pre-filled with %v", q.Default)
+	}
+	q, _ = p.Shown("google_client_secret_env")
+	if q.Default != "GOOGLE_CLIENT_SECRET" {
+		t.Errorf("secret env pre-filled with %v", q.Default)
+	}
+	// Enter on every question changes nothing.
+	a, _ := config.Marshal(old)
+	b, _ := config.Marshal(res.Config)
+	if string(a) != string(b) {
+		t.Errorf("accepting every default changed the file:\n--- before\n%s\n--- after\n%s", a, b)
+	}
+}
+
+func TestUpdateWithoutPoolAsksCreateOnly(t *testing.T) {
+	old := existing(t)
+	old.UserPool.ID = ""
+	p := prompt.NewScripted(t).Answer("update_flow", "updateUserPoolGroups").
+		Answer("group_names", []string{"Admins", "Editors", "Viewers"}).
+		Answer("group_order", prompt.Default)
+	res := run(t, p, old, false)
+	wantOrder(t, p.Asked(), "update_flow", "group_names", "group_order")
+	if n := len(res.Config.UserPool.Groups); n != 3 || *res.Config.UserPool.Groups[2].Precedence != 3 {
+		t.Errorf("groups = %+v", res.Config.UserPool.Groups)
+	}
+}
+
+func TestUpdateCallbacksAsksOnlyRedirects(t *testing.T) {
+	p := prompt.NewScripted(t).
+		Answer("update_flow", "callbacks").
+		Answer("callback_urls_edit", []string{"http://localhost:3000/login/"}).
+		Answer("callback_urls_edit_value", "https://app.example.com/login/").
+		Answer("callback_urls_add", true).
+		Answer("callback_urls_new", []string{"myapp://callback/"}).
+		Answer("logout_urls_edit", []string{}).
+		Answer("logout_urls_add", false)
+	res := run(t, p, existing(t), true)
+	wantOrder(t, p.Asked(), "update_flow", "callback_urls_edit", "callback_urls_edit_value", "callback_urls_add",
+		"callback_urls_new", "logout_urls_edit", "logout_urls_add")
+	if got := res.Config.AppClients[0].OAuth.CallbackURLs; fmtv(got) != fmtv([]string{"https://app.example.com/login/", "myapp://callback/"}) {
+		t.Errorf("callbacks = %v", got)
+	}
+}
+
+func TestUpdateProvidersAsksOnlyProviders(t *testing.T) {
+	p := prompt.NewScripted(t).
+		Answer("update_flow", "providers").
+		Answer("social_providers", []string{"Google", "Facebook"}).
+		Answer("facebook_client_id", "fb").
+		Answer("facebook_client_secret_env", prompt.Default).
+		Answer("google_client_id", prompt.Default).
+		Answer("google_client_secret_env", prompt.Default)
+	res := run(t, p, existing(t), true)
+	wantOrder(t, p.Asked(), "update_flow", "social_providers", "facebook_client_id", "facebook_client_secret_env",
+		"google_client_id", "google_client_secret_env")
+	c := res.Config
+	if len(c.IdentityProviders) != 2 || c.IdentityProviders[0].ClientID != "g-id" || c.IdentityProviders[1].ClientSecret != "${env:FACEBOOK_CLIENT_SECRET}" {
+		t.Errorf("identity_providers = %+v", c.IdentityProviders)
+	}
+	if got := c.AppClients[0].OAuth.IdentityProviders; fmtv(got) != fmtv([]string{"COGNITO", "Google", "Facebook"}) {
+		t.Errorf("client providers = %v", got)
+	}
+}
+
+func TestUpdateAdminQueriesAsksOnlyAdmin(t *testing.T) {
+	p := prompt.NewScripted(t).
+		Answer("update_flow", "updateAdminQueries").
+		Answer("admin_queries_restrict", true).
+		Answer("admin_queries_group", "custom").
+		Answer("admin_queries_custom_group", "Ops")
+	res := run(t, p, existing(t), true)
+	wantOrder(t, p.Asked(), "update_flow", "admin_queries_restrict", "admin_queries_group", "admin_queries_custom_group")
+	if aq := res.Config.AdminQueries; aq == nil || !aq.Enabled || aq.Group != "Ops" {
+		t.Errorf("admin_queries = %+v", aq)
+	}
+	q, _ := p.Shown("admin_queries_group")
+	if fmtv(optionValues(q.Options)) != fmtv([]string{"Admins", "Editors", "custom"}) {
+		t.Errorf("group choices = %v", optionValues(q.Options))
+	}
+}
+
+func TestUpdateApplyDefaultRemovesOAuth(t *testing.T) {
+	old := existing(t)
+	old.UserPool.Verification.EmailSubject = "Custom"
+	p := prompt.NewScripted(t).Answer("update_flow", "default")
+	res := run(t, p, old, true)
+	wantOrder(t, p.Asked(), "update_flow")
+	c := res.Config
+	if c.AppClients[0].OAuth != nil || c.Domain != nil || len(c.IdentityProviders) != 0 {
+		t.Errorf("OAuth kept: %+v %+v %+v", c.AppClients[0].OAuth, c.Domain, c.IdentityProviders)
+	}
+	if c.UserPool.Verification.EmailSubject != "YourApp Verification Code" {
+		t.Errorf("subject not reset: %q", c.UserPool.Verification.EmailSubject)
+	}
+	if c.UserPool.MFA.Mode != "OPTIONAL" || len(c.UserPool.Groups) != 2 {
+		t.Errorf("default must keep MFA and groups: %+v %+v", c.UserPool.MFA, c.UserPool.Groups)
+	}
+}
+
+func optionValues(opts []prompt.Option) []string {
+	var out []string
+	for _, o := range opts {
+		out = append(out, o.Value)
+	}
+	return out
+}
