@@ -4,6 +4,8 @@ package questions
 
 import "embed"
 
+//go:generate go run ../internal/questions/gendocs -o ../docs/questions.md
+
 // FS holds index.yaml and the question files it lists.
 //
 //go:embed *.yaml

@@ -484,6 +484,15 @@ func (im *importer) internals() {
 		{"dependsOn", "Amplify's links from the auth stack to the trigger functions"},
 		{"permissions", "IAM permissions Amplify grants its trigger functions"},
 		{"lambdaLayers", "Lambda layers of Amplify's trigger functions"},
+		{"verificationBucketName", "the S3 bucket Amplify creates to host the page its verification-link emails open"},
+		{"userpoolClientName", "the client name prefix of older Amplify versions; the clients are named <name>_app_client(Web) as Amplify names them today"},
+	}
+	// Older projects also list the names of the IAM roles and policies
+	// Amplify generated for its helper Lambdas and SMS.
+	for _, k := range []string{"roleName", "roleExternalId", "policyName", "mfaLambdaRole", "mfaLambdaLogPolicy", "mfaPassRolePolicy",
+		"mfaLambdaIAMPolicy", "userpoolClientLogPolicy", "userpoolClientLambdaPolicy", "lambdaLogPolicy", "openIdLambdaRoleName",
+		"openIdRolePolicy", "openIdLambdaIAMPolicy", "openIdLogPolicy"} {
+		internal = append(internal, struct{ key, why string }{k, "the name of an IAM role or policy Amplify generated for its own helpers"})
 	}
 	for _, k := range internal {
 		if in.has(k.key) && !in.seen[k.key] {
@@ -494,6 +503,12 @@ func (im *importer) internals() {
 				do = "keep the roles; attach them to the identity pool outside cogwiz"
 			case "dependsOn", "permissions", "lambdaLayers":
 				do = "keep the functions; cogwiz wires them by ARN under user_pool.triggers"
+			case "verificationBucketName":
+				do = "keep the bucket and its page: cogwiz does not create them; the capability's redirect_url still points there"
+			case "userpoolClientName":
+				do = "rename app_clients[].name if your deployed clients are named differently"
+			case "roleExternalId":
+				do = "use it as user_pool.sms.external_id if the pool sends SMS through that role"
 			}
 			im.r.drop(k.key, k.why, do)
 		}

@@ -484,3 +484,34 @@ func copyTree(t *testing.T, src, dst string) {
 		t.Fatal(err)
 	}
 }
+
+// TestLegacyParametersFile reads a project from before cli-inputs.json,
+// whose parameters.json holds the same keys at the top level.
+func TestLegacyParametersFile(t *testing.T) {
+	dir := t.TempDir()
+	res := filepath.Join(dir, "amplify", "backend", "auth", "oldauth")
+	if err := os.MkdirAll(res, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	params := `{"resourceName": "oldauth", "userPoolName": "old_pool", "authSelections": "userPoolOnly",
+	  "usernameAttributes": ["email"], "requiredAttributes": ["email"], "mfaConfiguration": "OFF",
+	  "passwordPolicyMinLength": 8, "roleName": "oldauth_sns-role", "verificationBucketName": "oldauthverificationbucket"}`
+	if err := os.WriteFile(filepath.Join(res, "parameters.json"), []byte(params), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Import(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Config.UserPool.Name != "old_pool" || !reflect.DeepEqual(r.Config.UserPool.SignIn.UsernameAttributes, []string{"email"}) {
+		t.Errorf("config = %+v", r.Config.UserPool)
+	}
+	for _, f := range []string{"roleName", "verificationBucketName"} {
+		if !slices.Contains(r.DroppedFields(), f) {
+			t.Errorf("%s is not reported: %v", f, r.DroppedFields())
+		}
+	}
+	if hasDrop(r, "roleName", "does not know") {
+		t.Error("a known Amplify key is reported as unknown")
+	}
+}

@@ -54,16 +54,6 @@ func (in *inputs) unseen() []string {
 	return out
 }
 
-// keys lists every key of the file, sorted.
-func (in *inputs) keys() []string {
-	out := make([]string, 0, len(in.raw))
-	for k := range in.raw {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
 func (in *inputs) str(key string) string {
 	in.mark(key)
 	v, ok := in.raw[key]

@@ -15,14 +15,13 @@ import (
 	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/cognito/cognitofake"
 	"github.com/cogwiz/cogwiz/internal/config"
-	"github.com/cogwiz/cogwiz/internal/emulator"
 	"github.com/cogwiz/cogwiz/internal/plan"
 )
 
 func noEnv(string) (string, bool) { return "", false }
 
 // applyOnce plans and applies cfg the way `cogwiz apply --auto-approve` does.
-func applyOnce(t *testing.T, api cognito.API, cfg *config.Config) (*plan.Plan, *apply.Result, error) {
+func applyOnce(t testing.TB, api cognito.API, cfg *config.Config) (*plan.Plan, *apply.Result, error) {
 	t.Helper()
 	ctx := context.Background()
 	st, p, err := apply.Prepare(ctx, api, cfg, noEnv)
@@ -33,7 +32,7 @@ func applyOnce(t *testing.T, api cognito.API, cfg *config.Config) (*plan.Plan, *
 	return p, res, err
 }
 
-func mustApply(t *testing.T, api cognito.API, cfg *config.Config) (*plan.Plan, *apply.Result) {
+func mustApply(t testing.TB, api cognito.API, cfg *config.Config) (*plan.Plan, *apply.Result) {
 	t.Helper()
 	p, res, err := applyOnce(t, api, cfg)
 	if err != nil {
@@ -44,7 +43,7 @@ func mustApply(t *testing.T, api cognito.API, cfg *config.Config) (*plan.Plan, *
 
 func TestApplyFullConfigToEmulator(t *testing.T) {
 	t.Parallel()
-	s := emulator.Start(t)
+	s := sharedEmulator(t)
 	rec := cognitofake.Record(s.Client(t))
 	cfg := cognitofake.FullConfig("Full")
 	ctx := context.Background()
@@ -106,7 +105,7 @@ func TestApplyFullConfigToEmulator(t *testing.T) {
 
 func TestPasswordPolicyChangeKeepsEverythingElse(t *testing.T) {
 	t.Parallel()
-	s := emulator.Start(t)
+	s := sharedEmulator(t)
 	rec := cognitofake.Record(s.Client(t))
 	ctx := context.Background()
 	cfg := cognitofake.FullConfig("Pw")
@@ -152,7 +151,7 @@ func TestPasswordPolicyChangeKeepsEverythingElse(t *testing.T) {
 
 func TestCreateOnlyChangesAreBlocked(t *testing.T) {
 	t.Parallel()
-	s := emulator.Start(t)
+	s := sharedEmulator(t)
 	rec := cognitofake.Record(s.Client(t))
 	cfg := cognitofake.FullConfig("Blk")
 	mustApply(t, rec, cfg)
@@ -189,7 +188,7 @@ func TestCreateOnlyChangesAreBlocked(t *testing.T) {
 
 func TestApplyCutOffThenRerunCompletes(t *testing.T) {
 	t.Parallel()
-	s := emulator.Start(t)
+	s := sharedEmulator(t)
 	rec := cognitofake.Record(s.Client(t))
 	cfg := cognitofake.FullConfig("Cut")
 	dropped := errors.New("connection reset by peer")

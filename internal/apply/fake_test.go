@@ -286,3 +286,33 @@ func writeOps(r *cognitofake.Recorder) []string {
 	}
 	return out
 }
+
+// What `cogwiz import pool` writes must plan clean against the same pool.
+func TestReadConfigPlansClean(t *testing.T) {
+	t.Parallel()
+	fake := cognitofake.New()
+	cfg := cognitofake.EverythingConfig("Imp")
+	_, res, err := applyFake(t, fake, cfg, googleEnv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	imported, err := cognito.ReadConfig(ctx, fake, res.PoolID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if imported.ResourceName != "Imp" || len(imported.AppClients) != 2 || imported.Domain == nil || len(imported.IdentityProviders) != 1 || len(imported.ResourceServers) != 1 {
+		t.Fatalf("imported = %+v", imported)
+	}
+	if imported.UserPool.Attributes.Required[0] != "email" || len(imported.UserPool.Attributes.Custom) != 2 {
+		t.Errorf("attributes = %+v", imported.UserPool.Attributes)
+	}
+	st, err := cognito.ReadState(ctx, fake, res.PoolID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := plan.Compute(plan.Input{Desired: imported, State: st, LookupEnv: googleEnv})
+	if p.HasChanges() {
+		t.Errorf("plan of the imported file: %+v", p.Changes)
+	}
+}

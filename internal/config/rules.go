@@ -289,7 +289,8 @@ func checkDomainPrefix(s string) error {
 	}
 	for _, w := range ReservedDomainWords {
 		if strings.Contains(s, w) {
-			return fmt.Errorf("must not contain the reserved word %q", w)
+			return fail(fmt.Sprintf("must not contain the reserved word %q", w),
+				"pick a prefix without aws, amazon or cognito in it, e.g. myapp-auth")
 		}
 	}
 	return nil
@@ -321,8 +322,9 @@ func checkRedirectURL(s string) error {
 		switch u.Hostname() {
 		case "localhost", "127.0.0.1", "::1":
 		default:
-			return fail("must be https unless it is localhost, 127.0.0.1 or [::1]",
-				"write "+strings.Replace(s, "http://", "https://", 1))
+			secure := *u
+			secure.Scheme = "https"
+			return fail("must be https unless it is localhost, 127.0.0.1 or [::1]", "write "+secure.String())
 		}
 	}
 	return nil

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
@@ -231,7 +232,7 @@ func (v *validator) resourceServers() {
 			v.errorf(p+".identifier", "use a different identifier for each server", "resource server %s is declared twice", rs.Identifier)
 		}
 		if v.value(p+".name", "required", rs.Name) {
-			if n := utf8Len(rs.Name); n > 256 {
+			if n := utf8.RuneCountInString(rs.Name); n > 256 {
 				v.errorf(p+".name", "shorten it to 256 characters", "name has %d characters, at most 256 are allowed", n)
 			} else if !PoolNamePattern.MatchString(rs.Name) {
 				v.errorf(p+".name", valueRules["pool_name"].hint, "name %q must contain only letters, digits, spaces and + = , . @ _ -", rs.Name)
@@ -246,7 +247,7 @@ func (v *validator) resourceServers() {
 			if v.value(sp+".name", "scope_name", s.Name) && !unique(names, s.Name) {
 				v.errorf(sp+".name", "remove or rename one of them", "scope %s is declared twice", s.Name)
 			}
-			if v.value(sp+".description", "required", s.Description) && utf8Len(s.Description) > 256 {
+			if v.value(sp+".description", "required", s.Description) && utf8.RuneCountInString(s.Description) > 256 {
 				v.errorf(sp+".description", "shorten it to 256 characters", "description must be at most 256 characters")
 			}
 		}

@@ -2,9 +2,11 @@ package config
 
 import (
 	"fmt"
+	"net/mail"
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 func (v *validator) top() {
@@ -63,13 +65,22 @@ func (v *validator) signIn() {
 		v.errorf("user_pool.sign_in.alias_attributes", "remove preferred_username from user_pool.attributes.required",
 			"preferred_username cannot be both required and an alias")
 	}
-	signIn := append(slices.Clone(si.UsernameAttributes), si.AliasAttributes...)
-	if slices.Contains(signIn, "email") && !v.autoVerified["email"] {
-		v.warnf("user_pool.sign_in", "add email to user_pool.verification.auto_verified_attributes",
+	// signInPath is the list that names attr as a sign-in identifier.
+	signInPath := func(attr string) string {
+		if slices.Contains(si.UsernameAttributes, attr) {
+			return "user_pool.sign_in.username_attributes"
+		}
+		if slices.Contains(si.AliasAttributes, attr) {
+			return "user_pool.sign_in.alias_attributes"
+		}
+		return ""
+	}
+	if p := signInPath("email"); p != "" && !v.autoVerified["email"] {
+		v.warnf(p, "add email to user_pool.verification.auto_verified_attributes",
 			"users sign in with email but email is not auto-verified; unverified users cannot use it to sign in or recover their password")
 	}
-	if slices.Contains(signIn, "phone_number") && !v.smsConfigured() {
-		v.errorf("user_pool.sign_in", smsHint, "signing in with phone_number needs SMS configuration")
+	if p := signInPath("phone_number"); p != "" && !v.smsConfigured() {
+		v.errorf(p, smsHint, "signing in with phone_number needs SMS configuration")
 	}
 }
 
@@ -266,6 +277,14 @@ func (v *validator) accountRecovery() {
 	if slices.Contains(ar, "verified_phone_number") && !v.smsConfigured() {
 		v.warnf(p, smsHint, "recovery by verified_phone_number sends SMS, but no SMS configuration is set")
 	}
+	// Recovery codes only go to a verified address, and without
+	// auto-verification users never get one.
+	for i, m := range ar {
+		if attr, ok := strings.CutPrefix(m, "verified_"); ok && slices.Contains(AutoVerifiedAttributeValues, attr) && !v.autoVerified[attr] {
+			v.warnf(fmt.Sprintf("%s[%d]", p, i), "add "+attr+" to user_pool.verification.auto_verified_attributes",
+				"recovery by %s needs %s to be verified, but it is not auto-verified", m, attr)
+		}
+	}
 }
 
 // https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-email.html
@@ -283,6 +302,20 @@ func (v *validator) emailSending() {
 				"account DEVELOPER needs source_arn")
 		}
 		v.optional(p+".source_arn", "ses_identity_arn", es.SourceARN)
+		// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html
+		for _, f := range [][2]string{{"from", es.From}, {"reply_to", es.ReplyTo}} {
+			if f[1] == "" {
+				continue
+			}
+			if _, err := mail.ParseAddress(f[1]); err != nil {
+				v.errorf(p+"."+f[0], `write an address like no-reply@example.com or "Example <no-reply@example.com>"`,
+					"%s %q is not an email address", f[0], f[1])
+			}
+		}
+		if n := utf8.RuneCountInString(es.ConfigurationSet); n > 64 {
+			v.errorf(p+".configuration_set", "use the SES configuration set's name (at most 64 characters)",
+				"configuration_set has %d characters, at most 64 are allowed", n)
+		}
 	}
 	selfSignUp := v.c.UserPool.AdminCreateUser == nil || !v.c.UserPool.AdminCreateUser.AdminOnly
 	if account == emailAccountDefault && selfSignUp && v.autoVerified["email"] {
@@ -429,7 +462,7 @@ func (v *validator) groupsRules() {
 		if g.Precedence != nil && *g.Precedence < 0 {
 			v.errorf(p+".precedence", "use 0 or more; 0 wins over higher numbers", "precedence %d must not be negative", *g.Precedence)
 		}
-		if n := utf8Len(g.Description); n > 2048 {
+		if n := utf8.RuneCountInString(g.Description); n > 2048 {
 			v.errorf(p+".description", "shorten it to 2048 characters", "description has %d characters, at most 2048 are allowed", n)
 		}
 		v.optional(p+".role_arn", "iam_role_arn", g.RoleARN)
@@ -458,10 +491,10 @@ func (v *validator) tags() {
 			v.errorf(kp, "remove it; cogwiz sets this tag from resource_name", "tag %s is reserved", k)
 		case strings.HasPrefix(strings.ToLower(k), "aws:"):
 			v.errorf(kp, "rename the tag", "tag keys starting with aws: are reserved by AWS")
-		case utf8Len(k) < 1 || utf8Len(k) > 128:
+		case utf8.RuneCountInString(k) < 1 || utf8.RuneCountInString(k) > 128:
 			v.errorf(kp, "use a key of 1–128 characters", "tag key must be 1–128 characters")
 		}
-		if n := utf8Len(tags[k]); n > 256 {
+		if n := utf8.RuneCountInString(tags[k]); n > 256 {
 			v.errorf(kp, "shorten the value to 256 characters", "tag %s value has %d characters, at most 256 are allowed", k, n)
 		}
 	}

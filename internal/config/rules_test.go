@@ -31,12 +31,15 @@ func validBase() *Config {
 			MFA:            &MFA{Mode: MFAOptional, Factors: []string{FactorTOTP, FactorSMS}, SMSMessage: "Your authentication code is {####}"},
 			SMS:            &SMS{SNSCallerARN: "arn:aws:iam::123456789012:role/service-role/cognito-sms", ExternalID: "abc"},
 			Verification: &Verification{
-				AutoVerifiedAttributes: []string{"email"}, KeepOriginalUntilVerified: Bool(true),
+				AutoVerifiedAttributes: []string{"email", "phone_number"}, KeepOriginalUntilVerified: Bool(true),
 				EmailStyle: EmailStyleCode, EmailSubject: "Your verification code",
 				EmailMessage: "Your verification code is {####}", SMSMessage: "Your verification code is {####}",
 			},
 			AccountRecovery: []string{"verified_email", "verified_phone_number"},
-			EmailSending:    &EmailSending{Account: "DEVELOPER", SourceARN: "arn:aws:ses:us-east-1:123456789012:identity/no-reply@example.com"},
+			EmailSending: &EmailSending{
+				Account: "DEVELOPER", SourceARN: "arn:aws:ses:us-east-1:123456789012:identity/no-reply@example.com",
+				From: "Example <no-reply@example.com>", ReplyTo: "support@example.com", ConfigurationSet: "transactional",
+			},
 			AdminCreateUser: &AdminCreateUser{
 				InviteEmailSubject: "Welcome",
 				InviteEmailMessage: "Your username is {username} and temporary password is {####}",
@@ -171,13 +174,20 @@ var invalidCases = []ruleCase{
 		up.Verification.AutoVerifiedAttributes = nil
 		up.Verification.KeepOriginalUntilVerified = nil
 	}),
-		"user_pool.sign_in", "email is not auto-verified", 0}),
+		"user_pool.sign_in.username_attributes", "email is not auto-verified", 0}),
 	{"phone sign-in needs sms", pool(func(up *UserPool) {
 		up.SignIn.UsernameAttributes = []string{"phone_number"}
 		up.SMS = nil
 		up.MFA.Factors = []string{FactorTOTP}
 		up.AccountRecovery = []string{"verified_email"}
-	}), "user_pool.sign_in", "phone_number needs SMS configuration", 0},
+	}), "user_pool.sign_in.username_attributes", "phone_number needs SMS configuration", 0},
+	{"phone alias needs sms", pool(func(up *UserPool) {
+		up.SignIn.UsernameAttributes = nil
+		up.SignIn.AliasAttributes = []string{"phone_number"}
+		up.SMS = nil
+		up.MFA.Factors = []string{FactorTOTP}
+		up.AccountRecovery = []string{"verified_email"}
+	}), "user_pool.sign_in.alias_attributes", "phone_number needs SMS configuration", 0},
 
 	// attributes
 	{"required unknown", pool(func(up *UserPool) { up.Attributes.Required = []string{"email", "shoe_size"} }),
@@ -306,6 +316,16 @@ var invalidCases = []ruleCase{
 		"user_pool.email_sending.source_arn", "needs source_arn", 0},
 	{"source arn", pool(func(up *UserPool) { up.EmailSending.SourceARN = "no-reply@example.com" }),
 		"user_pool.email_sending.source_arn", "SES identity ARN", 0},
+	{"from address", pool(func(up *UserPool) { up.EmailSending.From = "Example no-reply" }),
+		"user_pool.email_sending.from", "not an email address", 0},
+	{"reply_to address", pool(func(up *UserPool) { up.EmailSending.ReplyTo = "support" }),
+		"user_pool.email_sending.reply_to", "not an email address", 0},
+	{"configuration set", pool(func(up *UserPool) { up.EmailSending.ConfigurationSet = strings.Repeat("c", 65) }),
+		"user_pool.email_sending.configuration_set", "at most 64", 0},
+	warn(ruleCase{"recovery by unverified email", pool(func(up *UserPool) {
+		up.Verification.AutoVerifiedAttributes = []string{"phone_number"}
+		up.SignIn.UsernameAttributes = nil
+	}), "user_pool.account_recovery[0]", "needs email to be verified", 0}),
 	warn(ruleCase{"default sender cap", pool(func(up *UserPool) { up.EmailSending = nil }),
 		"user_pool.email_sending", "50 emails a day", 0}),
 
@@ -734,6 +754,29 @@ func TestValidateNeverEchoesSecrets(t *testing.T) {
 	}
 }
 
+func TestValidateSuggestsClosestValue(t *testing.T) {
+	c := validBase()
+	c.UserPool.MFA.Mode = "off"
+	c.UserPool.AccountRecovery = []string{"verified-email"}
+	c.UserPool.MFA.Factors = []string{"totpp"}
+	want := map[string]string{
+		"user_pool.mfa.mode":            "write OFF (values are case-sensitive)",
+		"user_pool.account_recovery[0]": "did you mean verified_email?",
+		"user_pool.mfa.factors[0]":      "did you mean totp?",
+	}
+	for _, is := range Validate(c) {
+		if w, ok := want[is.Path]; ok {
+			if !strings.HasPrefix(is.Hint, w) {
+				t.Errorf("%s: hint %q, want %q", is.Path, is.Hint, w)
+			}
+			delete(want, is.Path)
+		}
+	}
+	for p := range want {
+		t.Errorf("no issue at %s", p)
+	}
+}
+
 func TestValidateNil(t *testing.T) {
 	if issues := Validate(nil); len(issues) != 1 || issues[0].Severity != SeverityError {
 		t.Fatalf("Validate(nil) = %v, want one error", issues)
@@ -761,6 +804,7 @@ user_pool:
   mfa:
     mode: "ON"
   account_recovery: [admin_only, verified_email]
+  verification: { auto_verified_attributes: [email] }
 domain:
   prefix: my-cognito
 `
@@ -770,9 +814,10 @@ domain:
 	}
 	got := ValidateDocument(doc)
 	want := []string{
-		"cognito.yaml:9:3: ",  // mfa: ON needs a factor, placed at the nearest written key
-		"cognito.yaml:11:3: ", // admin_only not alone
-		"cognito.yaml:13:3: ", // reserved word
+		"cognito.yaml:3:1: warning: ", // default email sender, placed at user_pool
+		"cognito.yaml:9:3: ",          // mfa: ON needs a factor, placed at the nearest written key
+		"cognito.yaml:11:3: ",         // admin_only not alone
+		"cognito.yaml:14:3: ",         // reserved word
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %d problems, want %d:\n%v", len(got), len(want), got)

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Validate runs every offline rule over c and returns all issues found.
@@ -132,15 +133,13 @@ func (v *validator) value(path, rule, s string) bool {
 	if errors.As(err, &ve) && ve.hint != "" {
 		hint = ve.hint
 	}
-	if s == "" || utf8Len(s) > 80 {
+	if s == "" || utf8.RuneCountInString(s) > 80 {
 		v.errorf(path, hint, "%s %s", label(path), err)
 	} else {
 		v.errorf(path, hint, "%s %q %s", label(path), s, err)
 	}
 	return false
 }
-
-func utf8Len(s string) int { return len([]rune(s)) }
 
 // optional runs rule only when s is set.
 func (v *validator) optional(path, rule, s string) bool {
@@ -159,10 +158,10 @@ func (v *validator) oneOf(path, s string, allowed []string, optional bool) bool 
 		return true
 	}
 	hint := "use one of " + strings.Join(allowed, ", ")
-	for _, a := range allowed {
-		if strings.EqualFold(a, s) {
-			hint = fmt.Sprintf("write %s (values are case-sensitive)", a)
-		}
+	if c := closest(s, allowed); strings.EqualFold(c, s) {
+		hint = fmt.Sprintf("write %s (values are case-sensitive)", c)
+	} else if c != "" {
+		hint = fmt.Sprintf("did you mean %s? (one of %s)", c, strings.Join(allowed, ", "))
 	}
 	if s == "" {
 		v.errorf(path, hint, "%s is required", label(path))

@@ -86,6 +86,19 @@ func TestCheckValue(t *testing.T) {
 	}
 }
 
+func TestRedirectURLHintUpgradesScheme(t *testing.T) {
+	for in, want := range map[string]string{
+		"http://app.example.com/cb?x=1": "write https://app.example.com/cb?x=1",
+		"HTTP://app.example.com/":       "write https://app.example.com/",
+	} {
+		err := CheckValue("redirect_url", in)
+		ve, ok := err.(*valueError)
+		if !ok || ve.hint != want {
+			t.Errorf("CheckValue(redirect_url, %q) = %#v, want hint %q", in, err, want)
+		}
+	}
+}
+
 func TestCheckValueUnknownRule(t *testing.T) {
 	if err := CheckValue("no_such_rule", "x"); err == nil || !strings.Contains(err.Error(), "unknown rule") {
 		t.Fatalf("CheckValue(no_such_rule) = %v, want unknown rule error", err)

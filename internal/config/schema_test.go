@@ -283,3 +283,28 @@ func fullConfig() *Config {
 }
 
 const lambdaARN = "arn:aws:lambda:us-east-1:123456789012:function:auth"
+
+// The schema must accept what cogwiz itself writes, and every fixture the
+// loader accepts.
+func TestSchemaAcceptsWhatCogwizWrites(t *testing.T) {
+	sch := compileSchema(t)
+	b, err := Marshal(Recommended())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sch.Validate(yamlInstance(t, b)); err != nil {
+		t.Errorf("the recommended file is rejected:\n%v", err)
+	}
+	for _, name := range []string{"testdata/full.yaml", "testdata/product-example.yaml"} {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Parse(name, src); err != nil {
+			t.Fatalf("%s does not load: %v", name, err)
+		}
+		if err := sch.Validate(yamlInstance(t, src)); err != nil {
+			t.Errorf("%s loads but the schema rejects it:\n%v", name, err)
+		}
+	}
+}

@@ -28,6 +28,7 @@ set -euo pipefail
 `)
 	if len(s.secrets) > 0 {
 		b.WriteString("\n# Secrets come from the environment and are never written in this file.\n")
+		b.WriteString("# They reach the aws command as an argument, which other users of this\n# machine could see in the process list: run it where only you are logged in.\n")
 		for _, name := range s.secrets {
 			fmt.Fprintf(&b, ": \"${%s:?set %s first}\"\n", name, name)
 		}

@@ -145,4 +145,3 @@ func stringOf(v any) string {
 	}
 	return ""
 }
-

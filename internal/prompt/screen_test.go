@@ -115,7 +115,7 @@ func TestScreens(t *testing.T) {
 			Default: []string{"email", "openid"}, RecommendedWhy: "what a typical app needs"}},
 		"confirm": {q: Question{ID: "oauth", Kind: Confirm, Title: "Do you want to use an OAuth flow?", Default: true,
 			RecommendedWhy: "hosted sign-in pages", CanGoBack: true, Help: "OAuth gives you hosted pages."}},
-		"input":  {q: domain},
+		"input": {q: domain},
 		"long_list": {q: Question{ID: "required_attributes", Kind: MultiSelect, Title: "What attributes are required for signing up?",
 			Options: longOptions(17), Default: []string{"o3"}, CreateOnly: "Cognito cannot switch an attribute between required and optional after the pool is created",
 			RecommendedWhy: "enough to reach the user", DocURL: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html", Help: "x"}},
@@ -148,4 +148,11 @@ func longOptions(n int) []Option {
 		out = append(out, Option{Label: "Option " + v, Value: v, Note: "not supported by Facebook, Google, Login With Amazon, Sign in with Apple"})
 	}
 	return out
+}
+
+func TestLockedLine(t *testing.T) {
+	q := signIn
+	q.Default = "email"
+	q.Locked = "Cognito fixes the sign-in identifiers when the pool is created"
+	golden(t, "screen_locked", ansi.Strip(lockedLine(newStyles(false), q))+"\n")
 }

@@ -7,8 +7,8 @@ import (
 	"io"
 	"strings"
 
-	"charm.land/huh/v2"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
@@ -177,8 +177,9 @@ func newStyles(color bool) styles {
 }
 
 func lockedLine(st styles, q Question) string {
-	return st.dim.Render(fmt.Sprintf("🔒 %s %s", strings.TrimSuffix(q.Title, "?")+":", answerText(q, q.Default))) + "\n" +
-		st.dim.Render("   can't be changed once the pool exists: "+q.Locked)
+	head := wrap(fmt.Sprintf("🔒 %s %s", strings.TrimSuffix(q.Title, "?")+":", answerText(q, q.Default)), 80)
+	why := wrap("can't be changed once the pool exists: "+q.Locked, 77)
+	return st.dim.Render(head + "\n   " + strings.ReplaceAll(why, "\n", "\n   "))
 }
 
 // answerText renders an answer for the transcript line.

@@ -80,6 +80,12 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (User, error) {
 	if in.Suppress {
 		req.MessageAction = types.MessageActionTypeSuppress
 	} else {
+		if in.Attributes["email"] == "" && in.Attributes["phone_number"] == "" && !strings.Contains(in.Username, "@") {
+			return User{}, &Error{
+				Msg:  fmt.Sprintf("user %s has no email or phone_number to send the invitation to", in.Username),
+				Hint: "add --attribute email=... (or phone_number=...), or pass --suppress to send nothing",
+			}
+		}
 		// The invitation goes where the user can read it; Cognito's default
 		// is SMS, which fails for a user with only an email.
 		if in.Attributes["email"] != "" || strings.Contains(in.Username, "@") {

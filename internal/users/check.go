@@ -38,10 +38,11 @@ func CheckAttributes(pool *types.UserPoolType, attrs map[string]string) error {
 				Hint: fmt.Sprintf("custom attributes carry the custom: prefix: --attribute custom:%s=...", name),
 			}
 		}
-		return &Error{
-			Msg:  fmt.Sprintf("attribute %q is not in the pool's schema", name),
-			Hint: "the pool declares " + strings.Join(schemaNames(pool), ", ") + "; add custom ones under user_pool.attributes.custom and run `cogwiz apply`",
+		hint := "the pool declares " + strings.Join(schemaNames(pool), ", ") + "; add custom ones under user_pool.attributes.custom and run `cogwiz apply`"
+		if near := closest(name, schemaNames(pool)); near != "" {
+			hint = fmt.Sprintf("did you mean %s? %s", near, hint)
 		}
+		return &Error{Msg: fmt.Sprintf("attribute %q is not in the pool's schema", name), Hint: hint}
 	}
 	return nil
 }
@@ -147,4 +148,35 @@ func PolicySummary(pool *types.UserPoolType) string {
 		parts = append(parts, "a symbol")
 	}
 	return strings.Join(parts, ", ")
+}
+
+// closest returns the candidate within two edits of s, if any.
+func closest(s string, candidates []string) string {
+	best, bestD := "", 3
+	for _, c := range candidates {
+		if d := editDistance(s, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }

@@ -56,6 +56,10 @@ func TestCheckAttributes(t *testing.T) {
 	if e, ok := err.(*Error); !ok || !strings.Contains(e.Hint, "custom:tier") {
 		t.Errorf("tier without prefix: %v", err)
 	}
+	err = CheckAttributes(p, map[string]string{"emial": "x"})
+	if e, ok := err.(*Error); !ok || !strings.HasPrefix(e.Hint, "did you mean email?") {
+		t.Errorf("typo: %v", err)
+	}
 	err = CheckAttributes(p, map[string]string{"nickname": "x"})
 	if e, ok := err.(*Error); !ok || !strings.Contains(e.Msg, `"nickname" is not in the pool's schema`) || !strings.Contains(e.Hint, "custom:tier, email, name") {
 		t.Errorf("unknown attribute: %v", err)

@@ -152,6 +152,32 @@ func TestTrialAgainstEmulator(t *testing.T) {
 		}
 	})
 
+	t.Run("Ctrl-C after sign-up still deletes the user", func(t *testing.T) {
+		t.Parallel()
+		p := userstest.NewPool(t, api, userstest.Pool{})
+		svc := users.New(api, p.PoolID)
+		client, err := svc.FindClient(ctx, "web")
+		if err != nil {
+			t.Fatal(err)
+		}
+		cctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		res, err := svc.Trial(cctx, users.TrialOptions{Client: client, OnStep: func(s users.Step) {
+			if s.Name == "sign-up" {
+				cancel()
+			}
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := stepNames(res); !strings.HasPrefix(got, "sign-up:ok confirm:FAILED") || !strings.HasSuffix(got, "clean-up:ok") {
+			t.Fatalf("steps = %s", got)
+		}
+		if names := userstest.Usernames(t, api, p.PoolID); len(names) != 0 {
+			t.Fatalf("users left behind: %v", names)
+		}
+	})
+
 	t.Run("admin-only recovery skips forgot-password", func(t *testing.T) {
 		t.Parallel()
 		p := userstest.NewPool(t, api, userstest.Pool{})

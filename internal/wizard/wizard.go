@@ -52,6 +52,7 @@ type Walker struct {
 	history []int
 	prefill map[string]any
 	asked   []string
+	auto    map[string]bool // answered without asking
 }
 
 // New prepares a walk.
@@ -63,6 +64,7 @@ func New(opts Options) *Walker {
 		answers: map[string]any{},
 		onPath:  map[string]bool{},
 		prefill: map[string]any{},
+		auto:    map[string]bool{},
 	}
 	if w.update {
 		w.prefill = Prefill(opts.Graph, opts.Existing)
@@ -98,14 +100,28 @@ func (w *Walker) Walk(ctx context.Context) error {
 		}
 		pq := w.render(q)
 		pq.Err = errs[q.ID]
+		if q.Kind == questions.Order && len(pq.Options) <= 1 && pq.Locked == "" {
+			// Nothing to put in order.
+			w.auto[q.ID] = true
+			w.answers[q.ID] = pq.Default
+			w.onPath[q.ID] = true
+			w.history = append(w.history, i)
+			i++
+			continue
+		}
 		w.asked = append(w.asked, q.ID)
 		v, err := w.opts.Prompter.Ask(ctx, pq)
 		switch {
 		case errors.Is(err, prompt.ErrBack):
-			if len(w.history) > 0 {
+			// Back to the previous question the user answered, past any
+			// that were answered without asking.
+			for len(w.history) > 0 {
 				i = w.history[len(w.history)-1]
 				w.history = w.history[:len(w.history)-1]
 				w.onPath[qs[i].ID] = false
+				if !w.auto[qs[i].ID] {
+					break
+				}
 			}
 			continue
 		case err != nil:

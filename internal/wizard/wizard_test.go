@@ -291,7 +291,9 @@ func TestManualEverythingOn(t *testing.T) {
 	}
 }
 
-func fmtv(v any) string { return strings.TrimSpace(strings.ReplaceAll(fmt.Sprintf("%#v", v), "[]string", "")) }
+func fmtv(v any) string {
+	return strings.TrimSpace(strings.ReplaceAll(fmt.Sprintf("%#v", v), "[]string", ""))
+}
 
 // existing is a file made by the manual walk: OAuth with one callback,
 // two groups, email sign-in, and a pool id (so the pool exists).
@@ -448,4 +450,25 @@ func optionValues(opts []prompt.Option) []string {
 		out = append(out, o.Value)
 	}
 	return out
+}
+
+func TestBackSkipsQuestionsAnsweredWithoutAsking(t *testing.T) {
+	// One group: its order is not asked, and going back from admin_queries
+	// lands on the group names.
+	p := prompt.NewScripted(t).
+		Answer("mode", "manual").
+		Answer("services", prompt.Default).
+		Answer("resource_name", prompt.Default).
+		Answer("user_pool_name", prompt.Default).
+		Answer("sign_in", prompt.Default).
+		Answer("case_sensitive", prompt.Default).
+		Answer("groups_enabled", true).
+		Answer("group_names", []string{"Admins"}, []string{"Admins", "Staff"}).
+		Answer("group_order", prompt.Default).
+		Answer("admin_queries", prompt.Back, prompt.Cancel)
+	_, err := wizard.Run(context.Background(), wizard.Options{Graph: graph(t), Prompter: p})
+	if !errors.Is(err, prompt.ErrCancelled) {
+		t.Fatal(err)
+	}
+	wantOrder(t, p.Asked()[6:], "groups_enabled", "group_names", "admin_queries", "group_names", "group_order", "admin_queries")
 }

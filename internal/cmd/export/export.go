@@ -108,9 +108,6 @@ func newCmdFormat(f *cmdutil.Factory, runF func(*Options) error, format string, 
 			if opts.File == "" {
 				opts.File = config.DefaultFile
 			}
-			if opts.JSON && opts.Format != FormatCloudFormation {
-				return cmdutil.FlagErrorf("--json applies to cloudformation only")
-			}
 			if runF != nil {
 				return runF(opts)
 			}

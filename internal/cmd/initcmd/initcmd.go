@@ -9,6 +9,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -146,6 +148,9 @@ func initRun(ctx context.Context, opts *Options) error {
 		}
 	}
 
+	if interactive {
+		fmt.Fprintf(opts.IO.ErrOut, "cogwiz writes %s from your answers.\nEnter takes the ⭐ recommended choice; nothing is written until you confirm.\n\n", opts.File)
+	}
 	res, err := wizard.Run(ctx, wizard.Options{Graph: g, Prompter: p})
 	if err != nil {
 		if !interactive && !errors.Is(err, prompt.ErrCancelled) {
@@ -190,9 +195,10 @@ func Finish(ctx context.Context, o FinishOptions) error {
 			fmt.Fprintf(w, "\nChanges to %s:\n%s\n", o.File, d)
 		}
 	} else if o.Confirm {
-		fmt.Fprintf(w, "\n%s will contain:\n\n%s\n", o.File, data)
+		fmt.Fprintf(w, "\n%s will contain (each key also gets a comment saying what it does):\n\n%s\n", o.File, withoutComments(data))
 	}
 	if o.Confirm {
+		reportIssues(w, o.Config)
 		ok, err := prompt.AskConfirm(ctx, o.Prompter, "write_file", fmt.Sprintf("Write %s?", o.File), true)
 		if err != nil {
 			return mapPromptError(err)
@@ -208,6 +214,57 @@ func Finish(ctx context.Context, o FinishOptions) error {
 	fmt.Fprintf(w, "Wrote %s.\n", o.File)
 	NextSteps(w, o.File, o.Pending)
 	return nil
+}
+
+// reportIssues prints what `cogwiz validate` will say about c, so nothing
+// surprises the user after the file is written.
+func reportIssues(w io.Writer, c *config.Config) {
+	issues := config.Validate(c)
+	if len(issues) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "cogwiz validate will say:")
+	for _, is := range issues {
+		fmt.Fprintf(w, "  %s: %s\n", is.Severity, is.Path)
+		text := is.Message
+		if is.Hint != "" {
+			text += " — " + is.Hint
+		}
+		fmt.Fprintln(w, indentWrap(text, "    ", 80))
+	}
+	fmt.Fprintln(w)
+}
+
+// indentWrap breaks text at spaces into lines of at most width columns
+// (counting runes), each starting with indent.
+func indentWrap(text, indent string, width int) string {
+	var lines []string
+	line := indent
+	for _, word := range strings.Fields(text) {
+		if line != indent && utf8.RuneCountInString(line)+1+utf8.RuneCountInString(word) > width {
+			lines = append(lines, line)
+			line = indent
+		}
+		if line != indent {
+			line += " "
+		}
+		line += word
+	}
+	return strings.Join(append(lines, line), "\n")
+}
+
+// withoutComments drops comment-only and blank lines, so the preview of a
+// new file fits a screen or two; the file itself keeps them.
+func withoutComments(data []byte) string {
+	var b strings.Builder
+	for _, line := range strings.Split(string(data), "\n") {
+		t := strings.TrimSpace(line)
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		b.WriteString("  " + line + "\n")
+	}
+	return b.String()
 }
 
 // NextSteps tells what to fill in and what to run next.

@@ -67,7 +67,7 @@ func TestInitDefaultPathIsFourKeyPresses(t *testing.T) {
 	if stdout.Len() != 0 {
 		t.Errorf("stdout must carry data only, got %q", stdout)
 	}
-	for _, want := range []string{"will contain:", "Wrote " + file, "cogwiz validate", "cogwiz plan", "cogwiz apply"} {
+	for _, want := range []string{"will contain", "Wrote " + file, "cogwiz validate", "cogwiz plan", "cogwiz apply"} {
 		if !strings.Contains(stderr.String(), want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}
@@ -186,7 +186,7 @@ func TestInitAnswers(t *testing.T) {
 	}
 	cases := []struct {
 		name, answers, wantErr string
-		check             func(*config.Config) string
+		check                  func(*config.Config) string
 	}{
 		{name: "manual", answers: "mode: manual\nsign_in: email\nmfa_mode: OPTIONAL\nmfa_factors: [totp]\noauth: no\n",
 			check: func(c *config.Config) string {

@@ -119,9 +119,9 @@ func updateRun(ctx context.Context, opts *Options) error {
 	}
 	poolExists := opts.PoolExists != nil && opts.PoolExists(ctx, doc.Config)
 	if interactive {
-		fmt.Fprintf(opts.IO.ErrOut, "Updating %s.", opts.File)
+		fmt.Fprintf(opts.IO.ErrOut, "Updating %s.\n", opts.File)
 		if poolExists {
-			fmt.Fprint(opts.IO.ErrOut, " The user pool exists, so settings Cognito cannot change are locked.")
+			fmt.Fprintln(opts.IO.ErrOut, "The user pool exists, so settings Cognito cannot change are locked.")
 		}
 		fmt.Fprintln(opts.IO.ErrOut)
 	}
@@ -140,3 +140,6 @@ func updateRun(ctx context.Context, opts *Options) error {
 		Config: res.Config, Pending: res.Pending, Confirm: interactive && !opts.Yes,
 	})
 }
+
+// Run is updateRun for tests.
+func Run(ctx context.Context, opts *Options) error { return updateRun(ctx, opts) }

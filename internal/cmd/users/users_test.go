@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider/types"
 
@@ -17,6 +20,7 @@ import (
 	"github.com/cogwiz/cogwiz/internal/cmd/users"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/cognito"
+	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/emulator"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
 	"github.com/cogwiz/cogwiz/internal/users/userstest"
@@ -280,6 +284,32 @@ func TestUsersCommandsAgainstEmulator(t *testing.T) {
 		}
 	})
 
+	t.Run("without --pool-id the pool is the one cognito.yaml names", func(t *testing.T) {
+		t.Parallel()
+		pool := setup(t)
+		if _, err := api.CreateUserPool(context.Background(), &cip.CreateUserPoolInput{PoolName: aws.String("other")}); err != nil {
+			t.Fatal(err)
+		}
+		name := "UsersTest" + strings.TrimPrefix(pool, "local_")
+		if _, err := api.UpdateUserPool(context.Background(), &cip.UpdateUserPoolInput{UserPoolId: aws.String(pool), UserPoolTags: map[string]string{cognito.TagResourceName: name}}); err != nil {
+			t.Fatal(err)
+		}
+		cfg := config.Recommended()
+		cfg.ResourceName = name
+		file := filepath.Join(t.TempDir(), "cognito.yaml")
+		if err := config.Save(file, cfg); err != nil {
+			t.Fatal(err)
+		}
+		r := run(t, api, "", false, "users", "list", "-f", file, "--email-prefix", "bob", "--json-lines")
+		if r.code != 0 || !strings.Contains(r.stdout, `"username":"bob"`) {
+			t.Fatalf("exit %d: %s %s", r.code, r.stdout, r.stderr)
+		}
+		r = run(t, api, "", false, "users", "list", "-f", filepath.Join(t.TempDir(), "missing.yaml"))
+		if r.code != 1 || !strings.Contains(r.stderr, "hint: pass --pool-id") {
+			t.Fatalf("missing file: exit %d: %s", r.code, r.stderr)
+		}
+	})
+
 	t.Run("sign-out, reset-password and mfa reach Cognito with the real username", func(t *testing.T) {
 		t.Parallel()
 		p := userstest.NewPool(t, api, userstest.Pool{UsernameAttributes: []types.UsernameAttributeType{types.UsernameAttributeTypeEmail}})
@@ -314,4 +344,34 @@ func clientOf(t *testing.T, api cognito.API, pool string) string {
 		t.Fatalf("ListUserPoolClients: %v", err)
 	}
 	return aws.ToString(out.UserPoolClients[0].ClientId)
+}
+
+func TestListStreamsManyPages(t *testing.T) {
+	t.Parallel()
+	api, err := cognito.New(context.Background(), cognito.Options{
+		Region: "us-east-1", EndpointURL: userstest.PagedServer(t, 425),
+		Credentials: credentials.NewStaticCredentialsProvider("t", "t", ""),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Rows to a pipe, stderr on a terminal: the progress line shows.
+	ios, _, out, errOut := iostreams.Test()
+	ios.SetStderrTTY(true)
+	f := &cmdutil.Factory{IOStreams: ios, Cognito: func(context.Context) (cognito.API, error) { return api, nil }}
+	start := time.Now()
+	if code := root.Run(context.Background(), f, []string{"users", "list", "--pool-id", "p", "--json"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var got []struct{ Username string }
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil || len(got) != 425 || got[424].Username != "user-00424" {
+		t.Fatalf("%d users (%v)", len(got), err)
+	}
+	if !strings.Contains(errOut.String(), "listed 425 users") {
+		t.Fatalf("no progress line: %q", errOut)
+	}
+	// 8 pages at 25 requests/s cannot take less than 7 intervals of 40ms.
+	if d := time.Since(start); d < 280*time.Millisecond {
+		t.Fatalf("8 pages took %v: requests are not paced", d)
+	}
 }

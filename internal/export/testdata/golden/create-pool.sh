@@ -8,6 +8,8 @@
 set -euo pipefail
 
 # Secrets come from the environment and are never written in this file.
+# They reach the aws command as an argument, which other users of this
+# machine could see in the process list: run it where only you are logged in.
 : "${GOOGLE_CLIENT_SECRET:?set GOOGLE_CLIENT_SECRET first}"
 
 # json_escape makes a secret safe inside a JSON string.
