@@ -515,3 +515,44 @@ func TestLegacyParametersFile(t *testing.T) {
 		t.Error("a known Amplify key is reported as unknown")
 	}
 }
+
+// TestCapabilitySettingsFromTeamProviderInfo covers the capabilities whose
+// settings live in the trigger functions' per-environment values.
+func TestCapabilitySettingsFromTeamProviderInfo(t *testing.T) {
+	dir := t.TempDir()
+	res := filepath.Join(dir, "amplify", "backend", "auth", "capauth")
+	if err := os.MkdirAll(res, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	inputs := `{"version": "1", "cognitoConfig": {"resourceName": "capauth", "userPoolName": "cap_pool", "authSelections": "userPoolOnly",
+	  "triggers": "{\"PreSignup\":[\"email-filter-denylist-legacy\"],\"CustomMessage\":[\"verification-link\"],\"DefineAuthChallenge\":[\"captcha-define-challenge\"],\"CreateAuthChallenge\":[\"captcha-create-challenge\"],\"VerifyAuthChallengeResponse\":[\"captcha-verify\"]}"}}`
+	tpi := `{"dev": {"categories": {"function": {
+	  "capauthPreSignup": {"DOMAINBLACKLIST": "spam.example, junk.example"},
+	  "capauthCustomMessage": {"REDIRECTURL": "https://cap.example/welcome", "EMAILSUBJECT": "Welcome", "EMAILMESSAGE": "Click below"},
+	  "capauthCreateAuthChallenge": {"RECAPTCHASECRET": "FAKE-recaptcha-secret-0042"}}}}}`
+	if err := os.WriteFile(filepath.Join(res, "cli-inputs.json"), []byte(inputs), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "amplify", "team-provider-info.json"), []byte(tpi), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Import(dir, Options{Env: "dev"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []config.Capability{
+		{Type: config.CapRecaptcha, Secret: "${env:RECAPTCHA_SECRET}"},
+		{Type: config.CapEmailVerificationLink, RedirectURL: "https://cap.example/welcome", EmailSubject: "Welcome", EmailMessage: "Click below"},
+		{Type: config.CapEmailDomainDenylist, Domains: []string{"spam.example", "junk.example"}},
+	}
+	if !reflect.DeepEqual(r.Config.UserPool.Capabilities, want) {
+		t.Errorf("capabilities =\n%+v\nwant\n%+v", r.Config.UserPool.Capabilities, want)
+	}
+	model, _ := json.Marshal(r.Config)
+	if strings.Contains(string(model)+r.Summary(), "FAKE-recaptcha-secret-0042") {
+		t.Fatal("the reCaptcha secret leaked")
+	}
+	if !strings.Contains(r.Summary(), "RECAPTCHA_SECRET") {
+		t.Errorf("the user is not told to set RECAPTCHA_SECRET:\n%s", r.Summary())
+	}
+}

@@ -181,8 +181,17 @@ func (e *executor) run(ctx context.Context) error {
 				return err
 			}
 		}
-	} else if err := e.updatePool(ctx, byRes["user_pool"], tags(p.ManagedKeys, p.KeepKeys)); err != nil {
-		return err
+	} else {
+		// Until deletions are done the managed tags keep the resources
+		// being deleted; when nothing is added, the tags stay as they are
+		// for now and step 6 rewrites them once.
+		first := map[string]bool{}
+		maps.Copy(first, p.ManagedKeys)
+		maps.Copy(first, p.KeepKeys)
+		tagsNow := !maps.Equal(first, e.o.State.Managed)
+		if err := e.updatePool(ctx, byRes["user_pool"], tags(first), tagsNow); err != nil {
+			return err
+		}
 	}
 
 	// 2. Identity providers and resource servers: clients refer to both.
@@ -289,7 +298,7 @@ func (e *executor) run(ctx context.Context) error {
 // updatePool sends what the pool's changes need: UpdateUserPool for its
 // own settings (and the managed tags), SetUserPoolMfaConfig for MFA,
 // AddCustomAttributes for new custom attributes.
-func (e *executor) updatePool(ctx context.Context, changes []plan.Change, tags map[string]string) error {
+func (e *executor) updatePool(ctx context.Context, changes []plan.Change, tags map[string]string, tagsNow bool) error {
 	var update, mfa bool
 	var custom []config.CustomAttribute
 	for _, c := range changes {
@@ -298,6 +307,8 @@ func (e *executor) updatePool(ctx context.Context, changes []plan.Change, tags m
 			if ca, ok := c.After.(config.CustomAttribute); ok {
 				custom = append(custom, ca)
 			}
+		case c.Path == "user_pool.tags["+cognito.TagManaged+"]":
+			update = update || tagsNow
 		case strings.HasPrefix(c.Path, "user_pool.mfa."):
 			mfa = true
 			if c.Path == "user_pool.mfa.sms_message" {

@@ -37,6 +37,9 @@ var googleEnv = env(map[string]string{"GOOGLE_CLIENT_SECRET": googleSecret})
 func applyFake(t *testing.T, api cognito.API, cfg *config.Config, lookup func(string) (string, bool)) (*plan.Plan, *apply.Result, error) {
 	t.Helper()
 	ctx := context.Background()
+	if lookup == nil {
+		lookup = env(nil)
+	}
 	secrets, err := apply.ResolveSecrets(cfg, lookup, nil)
 	if err != nil {
 		return nil, nil, err
@@ -314,5 +317,23 @@ func TestReadConfigPlansClean(t *testing.T) {
 	p := plan.Compute(plan.Input{Desired: imported, State: st, LookupEnv: googleEnv})
 	if p.HasChanges() {
 		t.Errorf("plan of the imported file: %+v", p.Changes)
+	}
+}
+
+func TestDeletingAClientCostsOneTagUpdate(t *testing.T) {
+	t.Parallel()
+	fake := cognitofake.New()
+	rec := cognitofake.Record(fake)
+	cfg := cognitofake.FullConfig("Tags")
+	if _, _, err := applyFake(t, rec, cfg, nil); err != nil {
+		t.Fatal(err)
+	}
+	cfg.AppClients = cfg.AppClients[:1]
+	rec.Reset()
+	if _, _, err := applyFake(t, rec, cfg, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(writeOps(rec), ","); got != "DeleteUserPoolClient,UpdateUserPool" {
+		t.Errorf("writes = %s, want the delete then one tag update", got)
 	}
 }

@@ -204,21 +204,16 @@ func (s *poolSettings) overlay(cfg *config.Config, tags map[string]string) {
 	if up.Triggers != nil {
 		in.LambdaConfig = expandTriggers(up.Triggers)
 	}
-	// UserPoolTags is a full replace too: send the user's tags and ours.
+	// UserPoolTags is a full replace too: send the user's tags (the file's,
+	// or the live ones when the file has no tags key) and cogwiz's own.
 	t := map[string]string{}
+	user := in.UserPoolTags
 	if up.Tags != nil {
-		maps.Copy(t, up.Tags)
-		for k, v := range in.UserPoolTags {
-			if isOwnTag(k) {
-				t[k] = v
-			}
-		}
-	} else {
-		maps.Copy(t, in.UserPoolTags)
+		user = up.Tags
 	}
-	for k := range t {
-		if isOwnTag(k) {
-			delete(t, k)
+	for k, v := range user {
+		if !isOwnTag(k) {
+			t[k] = v
 		}
 	}
 	maps.Copy(t, tags)

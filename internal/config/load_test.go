@@ -402,11 +402,17 @@ func loadFile(t testing.TB, path string) *Document {
 }
 
 func BenchmarkParse(b *testing.B) {
+	files := map[string][]byte{}
 	for _, name := range []string{"recommended.golden.yaml", "full.yaml"} {
 		data, err := os.ReadFile(filepath.Join("testdata", name))
 		if err != nil {
 			b.Fatal(err)
 		}
+		files[name] = data
+	}
+	files["recommended-no-comments"] = []byte(stripComments(string(files["recommended.golden.yaml"])))
+	for _, name := range []string{"recommended.golden.yaml", "recommended-no-comments", "full.yaml"} {
+		data := files[name]
 		b.Run(name, func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()

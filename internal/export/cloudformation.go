@@ -149,6 +149,10 @@ func sub(s string) *obj {
 	return o
 }
 
+// CloudFormationParameter is the template parameter that receives the
+// secret in environment variable name.
+func CloudFormationParameter(name string) string { return cfnParam(name) }
+
 // cfnParam names the parameter for environment variable name:
 // GOOGLE_CLIENT_SECRET → GoogleClientSecret.
 func cfnParam(name string) string {

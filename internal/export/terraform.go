@@ -45,6 +45,10 @@ var tfNames = map[string]string{
 	"AllowedOAuthFlowsUserPoolClient": "allowed_oauth_flows_user_pool_client",
 }
 
+// TerraformVariable is the variable that receives the secret in
+// environment variable name.
+func TerraformVariable(name string) string { return strings.ToLower(name) }
+
 // Terraform renders cfg as HCL for the hashicorp/aws provider.
 func Terraform(cfg *config.Config) (*Result, error) {
 	s, err := build(cfg)
@@ -60,9 +64,9 @@ func Terraform(cfg *config.Config) (*Result, error) {
 	poolID := hcl.Traversal{hcl.TraverseRoot{Name: tfTypes["pool"]}, hcl.TraverseAttr{Name: poolName}, hcl.TraverseAttr{Name: "id"}}
 
 	for _, name := range s.secrets {
-		v := root.AppendNewBlock("variable", []string{strings.ToLower(name)})
+		v := root.AppendNewBlock("variable", []string{TerraformVariable(name)})
 		v.Body().SetAttributeRaw("type", hclwrite.TokensForIdentifier("string"))
-		v.Body().SetAttributeValue("description", cty.StringVal("the value of "+name+" (for example TF_VAR_"+strings.ToLower(name)+")"))
+		v.Body().SetAttributeValue("description", cty.StringVal("the value of "+name+" (for example TF_VAR_"+TerraformVariable(name)+")"))
 		v.Body().SetAttributeValue("sensitive", cty.True)
 		root.AppendNewline()
 	}
@@ -236,7 +240,7 @@ func (w *tfWriter) tokens(v any) hclwrite.Tokens {
 	case poolRef:
 		return hclwrite.TokensForTraversal(w.poolID)
 	case secretRef:
-		return hclwrite.TokensForTraversal(hcl.Traversal{hcl.TraverseRoot{Name: "var"}, hcl.TraverseAttr{Name: strings.ToLower(x.Name)}})
+		return hclwrite.TokensForTraversal(hcl.Traversal{hcl.TraverseRoot{Name: "var"}, hcl.TraverseAttr{Name: TerraformVariable(x.Name)}})
 	case []any:
 		var elems []hclwrite.Tokens
 		for _, e := range x {

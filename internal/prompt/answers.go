@@ -74,6 +74,14 @@ func Normalize(kind Kind, v any) (any, error) {
 		if v == nil {
 			return "", nil
 		}
+		if b, ok := v.(bool); ok && kind == Select {
+			// YAML reads yes/no as strings but true/false as booleans;
+			// yes/no selects (advanced settings) take either.
+			if b {
+				return "yes", nil
+			}
+			return "no", nil
+		}
 		if _, ok := v.([]any); ok {
 			return nil, fmt.Errorf("want one value, got a list")
 		}

@@ -170,10 +170,21 @@ func exportRun(opts *Options) error {
 		return fmt.Errorf("writing %s: %w", opts.Output, err)
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "wrote %s\n", opts.Output)
-	if len(r.Secrets) > 0 {
-		fmt.Fprintf(opts.IO.ErrOut, "it reads these secrets when it runs: %v\n", r.Secrets)
+	for _, name := range r.Secrets {
+		fmt.Fprintln(opts.IO.ErrOut, secretHint(opts.Format, name))
 	}
 	return nil
+}
+
+// secretHint says how the exported file receives the secret in NAME.
+func secretHint(format, name string) string {
+	switch format {
+	case FormatCloudFormation:
+		return fmt.Sprintf("secret: pass the NoEcho parameter %s=\"$%s\" when you deploy", export.CloudFormationParameter(name), name)
+	case FormatTerraform:
+		return fmt.Sprintf("secret: set TF_VAR_%s=\"$%s\" when you apply", export.TerraformVariable(name), name)
+	}
+	return fmt.Sprintf("secret: set %s when you run the script", name)
 }
 
 // checkOutput refuses to replace a file cogwiz did not generate, unless --force.

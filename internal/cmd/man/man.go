@@ -5,6 +5,7 @@ package man
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/cobra/doc"
@@ -50,8 +51,27 @@ func manRun(opts *Options) error {
 	// completion command cobra adds is documented too.
 	opts.Root.InitDefaultCompletionCmd()
 	header := &doc.GenManHeader{Title: "COGWIZ", Section: "1", Source: "cogwiz " + opts.Factory.Version, Manual: "cogwiz manual"}
-	if err := doc.GenManTree(opts.Root, header, opts.Dir); err != nil {
+	// Pages are generated beside their destination and renamed into place,
+	// so an interrupted run never leaves a half-written page.
+	tmp, err := os.MkdirTemp(opts.Dir, ".man-")
+	if err != nil {
 		return fmt.Errorf("man: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	if err := doc.GenManTree(opts.Root, header, tmp); err != nil {
+		return fmt.Errorf("man: %w", err)
+	}
+	pages, err := os.ReadDir(tmp)
+	if err != nil {
+		return fmt.Errorf("man: %w", err)
+	}
+	for _, p := range pages {
+		if err := os.Chmod(filepath.Join(tmp, p.Name()), 0o644); err != nil {
+			return fmt.Errorf("man: %w", err)
+		}
+		if err := os.Rename(filepath.Join(tmp, p.Name()), filepath.Join(opts.Dir, p.Name())); err != nil {
+			return fmt.Errorf("man: %w", err)
+		}
 	}
 	fmt.Fprintf(opts.Factory.IOStreams.ErrOut, "wrote manual pages to %s\n", opts.Dir)
 	return nil

@@ -40,3 +40,23 @@ func TestManWritesOnePagePerCommand(t *testing.T) {
 		t.Errorf("stdout = %q, want nothing (data-free command)", out)
 	}
 }
+
+func TestManLeavesNoTemporaryFiles(t *testing.T) {
+	ios, _, _, _ := iostreams.Test()
+	root := &cobra.Command{Use: "cogwiz"}
+	root.AddCommand(NewCmdMan(&cmdutil.Factory{IOStreams: ios, Version: "dev"}, nil))
+	dir := t.TempDir()
+	root.SetArgs([]string{"man", dir})
+	if err := root.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".1") {
+			t.Errorf("unexpected %s in the output directory", e.Name())
+		}
+	}
+	if len(entries) == 0 {
+		t.Error("no pages written")
+	}
+}
