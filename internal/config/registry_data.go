@@ -333,7 +333,7 @@ var settings = []Setting{
 		Key:   "user_pool.mfa.mode",
 		Title: "MFA mode",
 		Meaning: "OFF: nobody uses a second factor. OPTIONAL: each user may turn it on. ON: every user must set it up " +
-			"before signing in. Write \"OFF\" and \"ON\" in quotes, or YAML reads them as booleans.",
+			"before signing in. Quote \"OFF\" and \"ON\": older YAML tools read them as booleans.",
 		Values:         []string{MFAOff, MFAOn, MFAOptional},
 		Default:        MFAOff,
 		Recommended:    MFAOff,
