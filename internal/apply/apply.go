@@ -100,10 +100,14 @@ type executor struct {
 	poolARN   string
 	mu        sync.Mutex
 	clientIDs map[string]string
+	pmu       sync.Mutex
 }
 
+// progress reports a step; calls from parallel tasks are serialised.
 func (e *executor) progress(format string, args ...any) {
 	if e.o.Progress != nil {
+		e.pmu.Lock()
+		defer e.pmu.Unlock()
 		e.o.Progress(fmt.Sprintf(format, args...))
 	}
 }

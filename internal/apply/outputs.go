@@ -75,14 +75,12 @@ func LambdaPermissionCommands(t *config.Triggers, poolARN string) []string {
 		}
 	}
 	sort.Strings(arns)
+	// One statement per pool, so two pools can share a function.
+	stmt := "cognito-" + poolARN[strings.LastIndex(poolARN, "/")+1:]
 	var out []string
 	for _, a := range arns {
-		fn := a[strings.LastIndex(a, ":")+1:]
-		if i := strings.Index(a, ":function:"); i >= 0 {
-			fn = strings.SplitN(a[i+len(":function:"):], ":", 2)[0]
-		}
-		out = append(out, fmt.Sprintf("aws lambda add-permission --function-name %s --statement-id cognito-%s --action lambda:InvokeFunction --principal cognito-idp.amazonaws.com --source-arn %s --source-account %s",
-			a, fn, poolARN, account))
+		out = append(out, fmt.Sprintf("aws lambda add-permission --function-name %s --statement-id %s --action lambda:InvokeFunction --principal cognito-idp.amazonaws.com --source-arn %s --source-account %s",
+			a, stmt, poolARN, account))
 	}
 	return out
 }

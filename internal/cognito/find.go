@@ -45,6 +45,10 @@ func FindPoolID(ctx context.Context, api API, cfg *config.Config) (string, error
 		}
 		return cfg.UserPool.ID, nil
 	}
+	if cfg.ResourceName == "" {
+		// An empty name would match every untagged pool in the account.
+		return "", fmt.Errorf("resource_name is empty: set it (it tags the pool so cogwiz finds it again) or pin the pool with user_pool.id")
+	}
 	var found []string
 	p := cip.NewListUserPoolsPaginator(api, &cip.ListUserPoolsInput{MaxResults: aws.Int32(60)})
 	for p.HasMorePages() {
@@ -60,7 +64,7 @@ func FindPoolID(ctx context.Context, api API, cfg *config.Config) (string, error
 				}
 				return "", fmt.Errorf("describing user pool %s: %w", aws.ToString(pool.Id), err)
 			}
-			if out.UserPool.UserPoolTags[TagResourceName] == cfg.ResourceName {
+			if v, ok := out.UserPool.UserPoolTags[TagResourceName]; ok && v == cfg.ResourceName {
 				found = append(found, aws.ToString(pool.Id))
 			}
 		}

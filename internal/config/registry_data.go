@@ -358,7 +358,7 @@ var settings = []Setting{
 		Meaning:  "The text message that carries the MFA code, 6–140 characters, containing {####} where the code goes.",
 		Default:  "Your authentication code is {####}.",
 		APIField: "SetUserPoolMfaConfig.SmsMfaConfiguration.SmsAuthenticationMessage",
-		DocURL:   devGuide + "user-pool-settings-mfa-sms-text-message.html",
+		DocURL:   devGuide + "user-pool-settings-mfa.html",
 	},
 
 	// ---- SMS

@@ -40,7 +40,7 @@ func TestGettingStarted(t *testing.T) {
 			t.Fatalf("getting-started.md:%d: a <!-- test --> block must be ```sh, not %q", b.Line, b.Lang)
 		}
 		n++
-		fmt.Fprintf(&script, "echo '>>> getting-started.md:%d' >&2\n", b.Line)
+		fmt.Fprintf(&script, "echo \">>> getting-started.md:%d\" >&2\n", b.Line)
 		script.WriteString(b.Text)
 	}
 	// The guide must keep walking through the whole flow.
@@ -53,7 +53,7 @@ func TestGettingStarted(t *testing.T) {
 		t.Fatal("no <!-- test --> blocks found")
 	}
 
-	bin := buildCogwiz(t, root)
+	binDir, asEnv := cogwizOnPath(t)
 	srv := emulator.Start(t)
 	text := strings.ReplaceAll(script.String(), docEndpoint, srv.Endpoint)
 
@@ -62,7 +62,7 @@ func TestGettingStarted(t *testing.T) {
 	defer cancel()
 	cmd := exec.CommandContext(ctx, "bash", "-c", text)
 	cmd.Dir = work
-	cmd.Env = append(cleanEnv(), "PATH="+filepath.Dir(bin)+string(os.PathListSeparator)+os.Getenv("PATH"), "HOME="+work, "NO_COLOR=1")
+	cmd.Env = append(cleanEnv(), asEnv, "PATH="+binDir+string(os.PathListSeparator)+os.Getenv("PATH"), "HOME="+work, "NO_COLOR=1")
 	var out bytes.Buffer
 	cmd.Stdout = &out
 	cmd.Stderr = &out
@@ -98,18 +98,6 @@ func cleanEnv() []string {
 		env = append(env, kv)
 	}
 	return env
-}
-
-// buildCogwiz builds the binary the docs call "cogwiz" into a temp dir.
-func buildCogwiz(t *testing.T, root string) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "cogwiz")
-	cmd := exec.Command("go", "build", "-o", bin, "./cmd/cogwiz")
-	cmd.Dir = root
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
 }
 
 // repoRoot is the directory holding go.mod, two levels up.

@@ -381,8 +381,10 @@ func (df *differ) identityProviders(d, a *config.Config) {
 		}
 		df.field(r, KindIdP, name, r+".client_id", l.ClientID, p.ClientID)
 		df.field(r, KindIdP, name, r+".scopes", set(l.Scopes), set(p.Scopes))
-		df.field(r, KindIdP, name, r+".attribute_mapping", orEmpty(l.AttributeMapping), orEmpty(p.AttributeMapping))
-		df.field(r, KindIdP, name, r+".api_version", l.APIVersion, p.APIVersion)
+		df.field(r, KindIdP, name, r+".attribute_mapping", liveMapping(l.AttributeMapping, p.AttributeMapping), orEmpty(p.AttributeMapping))
+		if p.APIVersion != "" {
+			df.field(r, KindIdP, name, r+".api_version", l.APIVersion, p.APIVersion)
+		}
 		df.field(r, KindIdP, name, r+".team_id", l.TeamID, p.TeamID)
 		df.field(r, KindIdP, name, r+".key_id", l.KeyID, p.KeyID)
 		df.field(r, KindIdP, name, r+".oidc_issuer", l.OIDCIssuer, p.OIDCIssuer)
@@ -471,7 +473,7 @@ func (df *differ) managedTags() {
 		return
 	}
 	df.add(Change{Resource: "user_pool", Kind: KindPool, Name: df.p.PoolName, Path: "user_pool.tags[" + cognito.TagManaged + "]",
-		Before: fmt.Sprintf("%d resources", len(df.state.Managed)), After: fmt.Sprintf("%d resources", len(df.p.ManagedKeys)),
+		Before: resources(len(df.state.Managed)), After: resources(len(df.p.ManagedKeys)),
 		Action: Update, Reason: "records which clients, groups, providers, resource servers and domain cogwiz manages"})
 }
 
@@ -514,4 +516,25 @@ func orEmpty(m map[string]string) map[string]string {
 		return map[string]string{}
 	}
 	return m
+}
+
+func resources(n int) string {
+	if n == 1 {
+		return "1 resource"
+	}
+	return fmt.Sprintf("%d resources", n)
+}
+
+// liveMapping drops the username mapping Cognito adds to social providers
+// by itself (username → sub or id) unless the file maps username too.
+// https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-specifying-attribute-mapping.html
+func liveMapping(live, desired map[string]string) map[string]string {
+	out := map[string]string{}
+	for k, v := range live {
+		if _, ok := desired[k]; !ok && k == "username" {
+			continue
+		}
+		out[k] = v
+	}
+	return out
 }

@@ -179,7 +179,7 @@ func (a *Accessible) parse(q Question, line string) (any, error) {
 	if line == "" {
 		line = defaultString(q)
 	}
-	if err := check(q, line); err != nil {
+	if err := Check(q, line); err != nil {
 		return nil, err
 	}
 	return line, nil

@@ -89,8 +89,8 @@ func AskConfirm(ctx context.Context, p Prompter, id, title string, def bool) (bo
 	return b, nil
 }
 
-// check runs the question's validation (and the required rule) on s.
-func check(q Question, s string) error {
+// Check runs the question's validation (and the required rule) on s.
+func Check(q Question, s string) error {
 	if q.Required && s == "" {
 		return errors.New("a response is required for this question")
 	}

@@ -281,7 +281,7 @@ func (m *Model) buildForm() *huh.Form {
 	default:
 		m.str = defaultString(q)
 		in := huh.NewInput().Title(q.Title).Description(desc).Value(&m.str).
-			Validate(func(s string) error { return check(q, strings.TrimSpace(s)) })
+			Validate(func(s string) error { return Check(q, strings.TrimSpace(s)) })
 		field = in
 	}
 	f := huh.NewForm(huh.NewGroup(field)).

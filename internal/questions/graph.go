@@ -277,7 +277,9 @@ func (c *Cond) String() string {
 	for i := range c.All {
 		parts = append(parts, c.All[i].String())
 	}
-	if len(c.Any) > 0 {
+	if q, vals, ok := sameIncludes(c.Any); ok {
+		parts = append(parts, fmt.Sprintf("%s includes any of %s", q, strings.Join(vals, ", ")))
+	} else if len(c.Any) > 0 {
 		var alts []string
 		for i := range c.Any {
 			alts = append(alts, c.Any[i].String())
@@ -288,4 +290,19 @@ func (c *Cond) String() string {
 		parts = append(parts, "not ("+c.Not.String()+")")
 	}
 	return strings.Join(parts, " and ")
+}
+
+// sameIncludes reports whether every alternative is "q includes v" for one q.
+func sameIncludes(alts []Cond) (string, []string, bool) {
+	if len(alts) < 2 {
+		return "", nil, false
+	}
+	var vals []string
+	for _, a := range alts {
+		if a.Q != alts[0].Q || a.Includes == nil || len(a.All)+len(a.Any) > 0 || a.Not != nil {
+			return "", nil, false
+		}
+		vals = append(vals, fmt.Sprint(a.Includes))
+	}
+	return alts[0].Q, vals, true
 }

@@ -34,6 +34,27 @@ var enums = map[string][]string{
 	"ExplicitAuthFlowsType":    strs(types.ExplicitAuthFlowsType("").Values()),
 }
 
+// capabilityTypes are the config's names for Amplify's capabilities.
+var capabilityTypes = []string{config.CapRecaptcha, config.CapEmailVerificationLink, config.CapAddUserToGroup,
+	config.CapEmailDomainDenylist, config.CapEmailDomainAllowlist, config.CapCustomAuthScaffolding, config.CapOverrideIDTokenClaims}
+
+func TestCapabilityValuesAreConfigTypes(t *testing.T) {
+	q, ok := load(t).Lookup("capabilities")
+	if !ok {
+		t.Fatal("no capabilities question")
+	}
+	var got []string
+	for _, o := range q.Options {
+		got = append(got, o.Value)
+		if !slices.Contains(capabilityTypes, o.Value) {
+			t.Errorf("capability %q is not a config capability type", o.Value)
+		}
+	}
+	if len(got) != len(capabilityTypes) {
+		t.Errorf("the question offers %d capabilities, Amplify has %d", len(got), len(capabilityTypes))
+	}
+}
+
 func strs[T ~string](vs []T) []string {
 	out := make([]string, len(vs))
 	for i, v := range vs {
@@ -61,6 +82,9 @@ func TestGraphLint(t *testing.T) {
 		}
 		if !slices.Contains(questions.Kinds, q.Kind) {
 			t.Errorf("%s: unknown kind %q", where, q.Kind)
+		}
+		if q.Update != "" && q.Update != "never" {
+			t.Errorf("%s: update: %q (want never or nothing)", where, q.Update)
 		}
 		if !slices.Contains(questions.AsModes, q.As) {
 			t.Errorf("%s: unknown mapping as: %q", where, q.As)
@@ -152,6 +176,10 @@ func TestGraphLint(t *testing.T) {
 					t.Errorf("%s: recommended %q is not an option", where, v)
 				}
 			}
+		}
+		// ⭐ is preselected: Enter takes the recommended answer.
+		if q.Recommended != nil && q.Default != nil && fmt.Sprint(q.Recommended.Value) != fmt.Sprint(q.Default) {
+			t.Errorf("%s: default %v is not the recommended %v", where, q.Default, q.Recommended.Value)
 		}
 		if q.Recommended != nil && q.Recommended.Why == "" {
 			t.Errorf("%s: recommended without why", where)

@@ -23,6 +23,12 @@ pre-filled from cognito.yaml. The wording follows ` + "`amplify add auth`" + `.
   ` + "`cogwiz update`" + ` shows such questions locked.
 - 📝 links the AWS documentation.
 
+Keys: ↑/↓ and Enter choose, space toggles a multi-select, ? shows more about
+the question, ctrl+b goes back one question (its answer is kept as the
+default), and Esc or ctrl+c quits without writing anything (exit code 130).
+With ` + "`--accessible`" + ` (or ` + "`ACCESSIBLE=1`" + `, or ` + "`TERM=dumb`" + `) the questions are plain
+numbered lines: type the number, ? for help, < to go back.
+
 Scripts answer by id: ` + "`cogwiz init --answers answers.yaml`" + ` with a YAML map such as
 
 ` + "```yaml" + `

@@ -283,7 +283,7 @@ func (s *Service) SetMFA(ctx context.Context, name string, c MFAChange) error {
 	if c.SMS == nil && c.TOTP == nil && c.Preferred == "" {
 		return &Error{Msg: "nothing to change", Hint: "pass --sms on|off, --totp on|off or --preferred sms|totp"}
 	}
-	if c.Preferred == FactorSMS && c.SMS != nil && !*c.SMS || c.Preferred == FactorTOTP && c.TOTP != nil && !*c.TOTP {
+	if (c.Preferred == FactorSMS && c.SMS != nil && !*c.SMS) || (c.Preferred == FactorTOTP && c.TOTP != nil && !*c.TOTP) {
 		return &Error{Msg: fmt.Sprintf("--preferred %s needs that factor on", c.Preferred), Hint: fmt.Sprintf("add --%s on, or prefer the other factor", c.Preferred)}
 	}
 	u, err := s.Resolve(ctx, name)

@@ -38,7 +38,6 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/credentials"
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider/types"
 
@@ -117,14 +116,7 @@ func benchList(b *testing.B, svc *users.Service, want int) {
 func BenchmarkListPaged(b *testing.B) {
 	for _, n := range benchSizes {
 		b.Run(fmt.Sprintf("users=%d", n), func(b *testing.B) {
-			api, err := cognito.New(context.Background(), cognito.Options{
-				Region: "us-east-1", EndpointURL: userstest.PagedServer(b, n),
-				Credentials: credentials.NewStaticCredentialsProvider("bench", "bench", ""),
-			})
-			if err != nil {
-				b.Fatal(err)
-			}
-			benchList(b, users.New(api, "us-east-1_bench"), n)
+			benchList(b, users.New(userstest.PagedClient(b, n), "us-east-1_bench"), n)
 		})
 	}
 }
@@ -198,14 +190,7 @@ func poolWithUsers(raw []byte, n int) ([]byte, error) {
 // The fake must really paginate, or the flatness claim means nothing.
 func TestPagedServerPaginates(t *testing.T) {
 	t.Parallel()
-	api, err := cognito.New(context.Background(), cognito.Options{
-		Region: "us-east-1", EndpointURL: userstest.PagedServer(t, 130),
-		Credentials: credentials.NewStaticCredentialsProvider("t", "t", ""),
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec := &pageCounter{API: api}
+	rec := &pageCounter{API: userstest.PagedClient(t, 130)}
 	var last string
 	n, err := users.New(rec, "p").List(context.Background(), users.ListOptions{Pacer: users.NewPacer(0, 0)}, func(u types.UserType) error {
 		last = aws.ToString(u.Username)

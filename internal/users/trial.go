@@ -336,7 +336,8 @@ func (t *trial) confirm(ctx context.Context) bool {
 		return t.step(Step{Name: "confirm", OK: true, Proves: "the pool confirmed the user by itself (a pre-sign-up trigger)"})
 	}
 	sent := describeDelivery(t.delivery)
-	if t.o.AskCode != nil {
+	// Ask only when Cognito actually sent a code (an auto-verified attribute).
+	if t.o.AskCode != nil && t.delivery != nil {
 		code, err := t.o.AskCode(ctx, sent)
 		if err != nil {
 			return t.fail("confirm", err)

@@ -172,7 +172,7 @@ func (w *Walker) askReplacements(ctx context.Context, q *questions.Question, pic
 			}
 			s, _ := v.(string)
 			s = strings.TrimSpace(s)
-			if err := check(iq, s); err != nil {
+			if err := prompt.Check(iq, s); err != nil {
 				iq.Err = err
 				continue
 			}
@@ -181,16 +181,6 @@ func (w *Walker) askReplacements(ctx context.Context, q *questions.Question, pic
 		}
 	}
 	return pairs, nil
-}
-
-func check(q prompt.Question, s string) error {
-	if q.Required && s == "" {
-		return errors.New("a response is required for this question")
-	}
-	if q.Validate != nil && s != "" {
-		return q.Validate(s)
-	}
-	return nil
 }
 
 // eligible reports whether q is asked now.
@@ -477,7 +467,7 @@ func (w *Walker) accept(q *questions.Question, pq prompt.Question, v any) (any, 
 		out := make([]string, 0, len(list))
 		for _, s := range list {
 			s = strings.TrimSpace(s)
-			if err := check(pq, s); err != nil {
+			if err := prompt.Check(pq, s); err != nil {
 				return nil, fmt.Errorf("%q: %w", s, err)
 			}
 			if s != "" && !slices.Contains(out, s) {
@@ -490,7 +480,7 @@ func (w *Walker) accept(q *questions.Question, pq prompt.Question, v any) (any, 
 		return out, nil
 	case questions.Input, questions.Number:
 		s := strings.TrimSpace(ans.(string))
-		if err := check(pq, s); err != nil {
+		if err := prompt.Check(pq, s); err != nil {
 			return nil, err
 		}
 		return s, nil

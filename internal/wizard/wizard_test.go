@@ -472,3 +472,120 @@ func TestBackSkipsQuestionsAnsweredWithoutAsking(t *testing.T) {
 	}
 	wantOrder(t, p.Asked()[6:], "groups_enabled", "group_names", "admin_queries", "group_names", "group_order", "admin_queries")
 }
+
+// enterPrompter presses Enter on every question except the overrides, and
+// records what it was asked.
+type enterPrompter struct {
+	over  map[string]any
+	asked []string
+}
+
+func (p *enterPrompter) Ask(_ context.Context, q prompt.Question) (any, error) {
+	p.asked = append(p.asked, q.ID)
+	if v, ok := p.over[q.ID]; ok {
+		return v, nil
+	}
+	return q.Default, nil
+}
+
+func TestConditionsHold(t *testing.T) {
+	cases := []struct {
+		name     string
+		over     map[string]any
+		asked    []string
+		notAsked []string
+	}{
+		{"mfa off asks no factors", map[string]any{"mode": "manual", "mfa_mode": "OFF"},
+			[]string{"mfa_mode"}, []string{"mfa_factors", "mfa_sms_message"}},
+		{"mfa optional with totp asks factors only", map[string]any{"mode": "manual", "mfa_mode": "OPTIONAL", "mfa_factors": []string{"totp"}},
+			[]string{"mfa_factors"}, []string{"mfa_sms_message", "sms_role_arn"}},
+		{"sms factor asks message and role", map[string]any{"mode": "manual", "mfa_mode": "ON", "mfa_factors": []string{"sms"}},
+			[]string{"mfa_sms_message", "sms_role_arn"}, nil},
+		{"oauth off asks no oauth questions", map[string]any{"mode": "manual", "oauth": false},
+			[]string{"oauth"}, []string{"domain_prefix", "callback_urls", "logout_urls", "oauth_flow", "oauth_scopes", "social_providers"}},
+		{"oauth on asks them", map[string]any{"mode": "manual"},
+			[]string{"domain_prefix", "callback_urls", "logout_urls", "oauth_flow", "oauth_scopes", "social_providers"}, []string{"google_client_id"}},
+		{"each provider asks its credentials", map[string]any{"mode": "manual", "social_providers": []string{"LoginWithAmazon", "SignInWithApple"},
+			"amazon_client_id": "a", "apple_services_id": "s", "apple_team_id": "t", "apple_key_id": "k"},
+			[]string{"amazon_client_id", "amazon_client_secret_env", "apple_services_id", "apple_team_id", "apple_key_id", "apple_private_key_env"},
+			[]string{"facebook_client_id", "google_client_id"}},
+		{"user pool only asks nothing of the identity pool", map[string]any{"mode": "manual"},
+			nil, []string{"identity_pool_name", "allow_unauthenticated", "third_party_auth"}},
+		{"phone verification asks the SMS message", map[string]any{"mode": "manual", "email_registration": "phone_number"},
+			[]string{"sms_verification_message", "sms_role_arn"}, []string{"email_subject", "email_message"}},
+		{"default mode asks three questions", map[string]any{},
+			[]string{"mode", "sign_in", "advanced"}, []string{"services", "mfa_mode", "oauth", "case_sensitive"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := &enterPrompter{over: c.over}
+			if _, err := wizard.Run(context.Background(), wizard.Options{Graph: graph(t), Prompter: p}); err != nil {
+				t.Fatal(err)
+			}
+			for _, id := range c.asked {
+				if !slices.Contains(p.asked, id) {
+					t.Errorf("%s was not asked; asked %v", id, p.asked)
+				}
+			}
+			for _, id := range c.notAsked {
+				if slices.Contains(p.asked, id) {
+					t.Errorf("%s was asked", id)
+				}
+			}
+		})
+	}
+}
+
+func TestUpdateApplyDefaultWithSocial(t *testing.T) {
+	old := existing(t)
+	old.UserPool.Verification.EmailSubject = "Custom"
+	p := prompt.NewScripted(t).
+		Answer("update_flow", "defaultSocial").
+		Answer("domain_prefix", prompt.Default).
+		Answer("callback_urls_edit", []string{}).
+		Answer("callback_urls_add", false).
+		Answer("logout_urls_edit", []string{}).
+		Answer("logout_urls_add", false).
+		Answer("social_providers", []string{"Google"}).
+		Answer("google_client_id", prompt.Default).
+		Answer("google_client_secret_env", prompt.Default)
+	res := run(t, p, old, true)
+	wantOrder(t, p.Asked(), "update_flow", "domain_prefix", "callback_urls_edit", "callback_urls_add",
+		"logout_urls_edit", "logout_urls_add", "social_providers", "google_client_id", "google_client_secret_env")
+	c := res.Config
+	if c.UserPool.Verification.EmailSubject != "YourApp Verification Code" {
+		t.Errorf("subject not reset: %q", c.UserPool.Verification.EmailSubject)
+	}
+	if c.AppClients[0].OAuth == nil || c.Domain == nil || len(c.IdentityProviders) != 1 {
+		t.Errorf("OAuth should stay: %+v %+v %+v", c.AppClients[0].OAuth, c.Domain, c.IdentityProviders)
+	}
+}
+
+func TestProvidersThatCannotSendARequiredAttributeAreNotOffered(t *testing.T) {
+	p := &enterPrompter{over: map[string]any{"mode": "manual", "required_attributes": []string{"email", "family_name"}}}
+	if _, err := wizard.Run(context.Background(), wizard.Options{Graph: graph(t), Prompter: &shownRecorder{p: p, id: "social_providers", t: t,
+		want: []string{"Facebook", "Google", "SignInWithApple"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(p.asked, "social_providers") {
+		t.Error("social_providers was not asked")
+	}
+}
+
+type shownRecorder struct {
+	p    prompt.Prompter
+	id   string
+	want []string
+	t    *testing.T
+	seen bool
+}
+
+func (s *shownRecorder) Ask(ctx context.Context, q prompt.Question) (any, error) {
+	if q.ID == s.id {
+		s.seen = true
+		if got := optionValues(q.Options); !slices.Equal(got, s.want) {
+			s.t.Errorf("%s offered %v, want %v", s.id, got, s.want)
+		}
+	}
+	return s.p.Ask(ctx, q)
+}

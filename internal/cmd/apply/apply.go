@@ -15,6 +15,7 @@ import (
 
 	"github.com/cogwiz/cogwiz/internal/apply"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
+	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
 	"github.com/cogwiz/cogwiz/internal/render"
@@ -147,8 +148,11 @@ func applyRun(ctx context.Context, opts *Options) error {
 		Progress: func(s string) { fmt.Fprintln(io.ErrOut, s) },
 	})
 	if err != nil {
-		return cmdutil.WithHint(fmt.Errorf("apply stopped: %w", err),
-			"fix the cause and run cogwiz apply again: it finds the same pool and finishes what is left")
+		hint := "fix the cause and run cogwiz apply again: it finds the same pool and finishes what is left"
+		if cognito.IsUnsupported(err) {
+			hint = "this endpoint does not implement that operation (cognito-local has no domains, identity providers or resource servers): leave them out of the file there, or apply to AWS"
+		}
+		return cmdutil.WithHint(fmt.Errorf("apply stopped: %w", err), hint)
 	}
 	out := apply.BuildOutputs(res.State, cfg)
 	if err := render.PlanOutputs(io.Out, out, apply.LambdaPermissionCommands(cfg.UserPool.Triggers, res.PoolARN)); err != nil {

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/credentials"
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider/types"
 
@@ -267,6 +266,8 @@ func TestUsersCommandsAgainstEmulator(t *testing.T) {
 			{[]string{"set-password", "bob"}, 3, "--password-stdin"},
 			{[]string{"mfa", "bob"}, 3, "nothing to change"},
 			{[]string{"mfa", "bob", "--sms", "maybe"}, 3, "want on or off"},
+			{[]string{"mfa", "bob", "--sms", "off", "--preferred", "sms"}, 1, "--preferred sms needs that factor on"},
+			{[]string{"create", "nomail", "--attribute", "name=No Mail"}, 1, "no email or phone_number to send the invitation to"},
 		} {
 			r := run(t, api, "", false, append(append([]string{"users"}, tc.args...), "--pool-id", pool)...)
 			if r.code != tc.code || !strings.Contains(r.stderr, tc.want) || !strings.Contains(r.stderr, "hint: ") {
@@ -348,13 +349,7 @@ func clientOf(t *testing.T, api cognito.API, pool string) string {
 
 func TestListStreamsManyPages(t *testing.T) {
 	t.Parallel()
-	api, err := cognito.New(context.Background(), cognito.Options{
-		Region: "us-east-1", EndpointURL: userstest.PagedServer(t, 425),
-		Credentials: credentials.NewStaticCredentialsProvider("t", "t", ""),
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	api := userstest.PagedClient(t, 425)
 	// Rows to a pipe, stderr on a terminal: the progress line shows.
 	ios, _, out, errOut := iostreams.Test()
 	ios.SetStderrTTY(true)

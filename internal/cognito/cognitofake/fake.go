@@ -63,7 +63,10 @@ func New() *Fake {
 
 var _ cognito.API = (*Fake)(nil)
 
-type unimplemented struct{}
+// unimplemented answers "Unsupported" for every operation the fake does
+// not model. The embedded nil API only backs methods added to cognito.API
+// after the last `go generate`.
+type unimplemented struct{ cognito.API }
 
 func unsupported(op string) error {
 	return &smithy.GenericAPIError{Code: "Unsupported", Message: op + " is not implemented by the fake", Fault: smithy.FaultServer}

@@ -416,6 +416,17 @@ func (f *Fake) CreateIdentityProvider(_ context.Context, in *cip.CreateIdentityP
 		d[k] = v
 	}
 	addedDetails(in.ProviderType, d)
+	mapping := map[string]string{}
+	for k, v := range in.AttributeMapping {
+		mapping[k] = v
+	}
+	if socialTypes[in.ProviderType] {
+		// Social providers get a username mapping whether asked or not.
+		if _, ok := mapping["username"]; !ok {
+			mapping["username"] = "sub"
+		}
+	}
+	in.AttributeMapping = mapping
 	p.idps[name] = &types.IdentityProviderType{ProviderName: in.ProviderName, ProviderType: in.ProviderType, UserPoolId: in.UserPoolId,
 		ProviderDetails: d, AttributeMapping: in.AttributeMapping, IdpIdentifiers: in.IdpIdentifiers, CreationDate: aws.Time(epoch), LastModifiedDate: aws.Time(epoch)}
 	// The first provider adds the identities attribute to the schema.

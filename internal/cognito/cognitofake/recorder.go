@@ -6,6 +6,8 @@
 // protection, domains, identity providers, resource servers, tags).
 package cognitofake
 
+//go:generate go run gen.go
+
 import (
 	"context"
 	"encoding/json"
@@ -23,7 +25,10 @@ type Call struct {
 
 // Recorder wraps an API and records every request made through it.
 type Recorder struct {
-	API cognito.API
+	// API is the wrapped implementation. Embedded, so that a method added
+	// to cognito.API later still works (unrecorded) until
+	// `go generate` adds its recording wrapper.
+	cognito.API
 	// Fail, when set, is asked before every call; a non-nil error is
 	// returned instead of making the call (a dropped connection, a
 	// throttle). The call is still recorded.

@@ -1,6 +1,7 @@
 package userstest
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -9,6 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/credentials"
+
+	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/users"
 )
 
@@ -64,9 +68,28 @@ func PagedServer(tb testing.TB, n int) string {
 		if to < n {
 			page.PaginationToken = strconv.Itoa(to)
 		}
+		body, err := json.Marshal(page)
+		if err != nil {
+			http.Error(w, `{"__type":"InternalErrorException"}`, http.StatusInternalServerError)
+			return
+		}
 		w.Header().Set("Content-Type", "application/x-amz-json-1.1")
-		_ = json.NewEncoder(w).Encode(page)
+		w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+		_, _ = w.Write(body)
 	}))
 	tb.Cleanup(srv.Close)
 	return srv.URL
+}
+
+// PagedClient is a real SDK client pointed at a PagedServer of n users.
+func PagedClient(tb testing.TB, n int) cognito.API {
+	tb.Helper()
+	api, err := cognito.New(context.Background(), cognito.Options{
+		Region: "us-east-1", EndpointURL: PagedServer(tb, n),
+		Credentials: credentials.NewStaticCredentialsProvider("paged", "paged", ""),
+	})
+	if err != nil {
+		tb.Fatalf("client for the paged server: %v", err)
+	}
+	return api
 }

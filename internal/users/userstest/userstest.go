@@ -35,13 +35,15 @@ type Created struct {
 }
 
 // NewPool creates a pool with a custom attribute (custom:tier), a password
-// policy of 8 characters with a number, groups and one app client, "web".
+// policy of 8 characters with a number, email verified by code, groups and
+// one app client, "web".
 func NewPool(tb testing.TB, api cognito.API, p Pool) Created {
 	tb.Helper()
 	ctx := context.Background()
 	out, err := api.CreateUserPool(ctx, &cip.CreateUserPoolInput{
-		PoolName:           aws.String("users-test"),
-		UsernameAttributes: p.UsernameAttributes,
+		PoolName:               aws.String("users-test"),
+		UsernameAttributes:     p.UsernameAttributes,
+		AutoVerifiedAttributes: []types.VerifiedAttributeType{types.VerifiedAttributeTypeEmail},
 		Policies: &types.UserPoolPolicyType{PasswordPolicy: &types.PasswordPolicyType{
 			MinimumLength: aws.Int32(8), RequireNumbers: true,
 		}},
