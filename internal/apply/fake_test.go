@@ -3,6 +3,7 @@ package apply_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -335,5 +336,88 @@ func TestDeletingAClientCostsOneTagUpdate(t *testing.T) {
 	}
 	if got := strings.Join(writeOps(rec), ","); got != "DeleteUserPoolClient,UpdateUserPool" {
 		t.Errorf("writes = %s, want the delete then one tag update", got)
+	}
+}
+
+func TestClientUpdateKeepsItsOtherSettings(t *testing.T) {
+	t.Parallel()
+	fake := cognitofake.New()
+	rec := cognitofake.Record(fake)
+	cfg := cognitofake.EverythingConfig("Cli")
+	if _, _, err := applyFake(t, rec, cfg, googleEnv); err != nil {
+		t.Fatal(err)
+	}
+	cfg.AppClients[0].OAuth.CallbackURLs = []string{"https://app.example.com/cb"}
+	rec.Reset()
+	if _, _, err := applyFake(t, rec, cfg, googleEnv); err != nil {
+		t.Fatal(err)
+	}
+	w := rec.Writes()
+	if len(w) != 1 || w[0].Op != "UpdateUserPoolClient" {
+		t.Fatalf("writes = %v", rec.Ops())
+	}
+	in := w[0].Input.(*cip.UpdateUserPoolClientInput)
+	if len(in.SupportedIdentityProviders) != 2 || len(in.AllowedOAuthScopes) != 4 || in.TokenValidityUnits == nil || len(in.LogoutURLs) != 1 || in.PreventUserExistenceErrors != "ENABLED" {
+		t.Errorf("the client update drops live settings: %+v", in)
+	}
+}
+
+func TestMFAAndCustomAttributeChanges(t *testing.T) {
+	t.Parallel()
+	fake := cognitofake.New()
+	rec := cognitofake.Record(fake)
+	cfg := cognitofake.FullConfig("Mfa")
+	if _, _, err := applyFake(t, rec, cfg, nil); err != nil {
+		t.Fatal(err)
+	}
+	cfg.UserPool.MFA = &config.MFA{Mode: config.MFAOff}
+	cfg.UserPool.Attributes.Custom = append(cfg.UserPool.Attributes.Custom, config.CustomAttribute{Name: "plan", Type: "String"})
+	rec.Reset()
+	if _, _, err := applyFake(t, rec, cfg, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(writeOps(rec), ","); got != "SetUserPoolMfaConfig,AddCustomAttributes" {
+		t.Errorf("writes = %s", got)
+	}
+	for _, c := range rec.Writes() {
+		if in, ok := c.Input.(*cip.SetUserPoolMfaConfigInput); ok && in.SmsMfaConfiguration != nil {
+			t.Error("SMS settings sent while turning MFA off")
+		}
+	}
+}
+
+// Cut the first apply off at each write in turn: the re-run must finish
+// the job, with exactly one pool and nothing left to change.
+func TestApplyCutOffAtEveryWrite(t *testing.T) {
+	t.Parallel()
+	probe := cognitofake.Record(cognitofake.New())
+	if _, _, err := applyFake(t, probe, cognitofake.EverythingConfig("Cut"), googleEnv); err != nil {
+		t.Fatal(err)
+	}
+	n := len(probe.Writes())
+	for i := 0; i < n; i++ {
+		fake := cognitofake.New()
+		rec := cognitofake.Record(fake)
+		cfg := cognitofake.EverythingConfig("Cut")
+		writes := 0
+		rec.Fail = func(op string, _ any) error {
+			if cognitofake.IsWrite(op) {
+				writes++
+				if writes == i+1 {
+					return errors.New("connection reset by peer")
+				}
+			}
+			return nil
+		}
+		if _, _, err := applyFake(t, rec, cfg, googleEnv); err == nil {
+			t.Fatalf("cut at write %d: apply did not report the failure", i)
+		}
+		rec.Fail = nil
+		if _, _, err := applyFake(t, rec, cfg, googleEnv); err != nil {
+			t.Fatalf("cut at write %d: re-run: %v", i, err)
+		}
+		if ids := fake.PoolIDs(); len(ids) != 1 {
+			t.Fatalf("cut at write %d: %d pools", i, len(ids))
+		}
 	}
 }

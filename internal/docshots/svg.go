@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"math"
 	"strconv"
 	"strings"
 
@@ -63,7 +64,7 @@ func RenderSVG(capture []byte, cols int, title string) []byte {
 	if title != "" {
 		fmt.Fprintf(&b, `<text x="%s" y="18" fill="#888" font-family="sans-serif" font-size="12" text-anchor="middle">%s</text>`+"\n", num(w/2), html.EscapeString(title))
 	}
-	fmt.Fprintf(&b, `<g font-family="'JetBrains Mono','DejaVu Sans Mono',Menlo,Consolas,monospace" font-size="%s" xml:space="preserve">`+"\n", num(fontSize))
+	fmt.Fprintf(&b, `<g font-family="'JetBrains Mono','DejaVu Sans Mono',Menlo,Consolas,monospace,'Apple Color Emoji','Segoe UI Emoji','Noto Color Emoji'" font-size="%s" xml:space="preserve">`+"\n", num(fontSize))
 	for r, row := range grid {
 		y := titleBar + padding + float64(r)*lineHeight
 		// Backgrounds first, so text draws over them.
@@ -109,7 +110,8 @@ func RenderSVG(capture []byte, cols int, title string) []byte {
 	return b.Bytes()
 }
 
-func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+// num formats a coordinate to two decimals at most.
+func num(f float64) string { return strconv.FormatFloat(math.Round(f*100)/100, 'f', -1, 64) }
 
 func blankRow(row []cell) bool {
 	for _, c := range row {
