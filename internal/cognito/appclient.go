@@ -47,7 +47,9 @@ func clientFromLive(c *types.UserPoolClientType) *cip.UpdateUserPoolClientInput 
 func overlayClient(in *cip.UpdateUserPoolClientInput, c *config.AppClient) {
 	in.ClientName = aws.String(c.Name)
 	if tv := c.TokenValidity; tv != nil {
-		units := &types.TokenValidityUnitsType{AccessToken: types.TimeUnitsTypeHours, IdToken: types.TimeUnitsTypeHours, RefreshToken: types.TimeUnitsTypeDays}
+		// Units go only with the values they measure: a unit sent without
+		// its value would change what Cognito's default means.
+		units := &types.TokenValidityUnitsType{}
 		if in.TokenValidityUnits != nil {
 			u := *in.TokenValidityUnits
 			units = &u
