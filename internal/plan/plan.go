@@ -196,7 +196,14 @@ func Compute(in Input) *Plan {
 	df.identityProviders(d, in.State.Config)
 	df.resourceServers(d, in.State.Config)
 	df.domain(d, in.State.Config)
-	df.managedTags()
+	// The cogwiz:managed record is bookkeeping: it rides along with real
+	// changes but never makes a plan dirty on its own. A pool adopted with
+	// `cogwiz import pool` therefore plans clean; the resources it already
+	// had are simply not recorded as created by cogwiz, so removing one of
+	// them from the file leaves it alone instead of deleting it.
+	if len(p.Changes) > 0 {
+		df.managedTags()
+	}
 	return p
 }
 

@@ -9,7 +9,6 @@ import (
 	"github.com/cogwiz/cogwiz/internal/iostreams"
 )
 
-
 func TestRunExitCodes(t *testing.T) {
 	tests := []struct {
 		name       string
