@@ -95,6 +95,10 @@ func (p Problem) String() string {
 // model: every problem found, in file order.
 type LoadError struct {
 	Problems []Problem
+	// Partial is what could be read despite the problems (values that
+	// failed to decode are left unset), or nil when the YAML itself could
+	// not be read. Only for reporting: see ValidatePartial.
+	Partial *Document
 }
 
 func (e *LoadError) Error() string {

@@ -68,7 +68,11 @@ func Parse(name string, data []byte) (*Document, error) {
 	cfg := new(Config)
 	d.decodeRoot(root, cfg)
 	if len(d.problems) > 0 {
-		return nil, &LoadError{Problems: d.sorted()}
+		le := &LoadError{Problems: d.sorted()}
+		if d.budget > 0 {
+			le.Partial = &Document{Path: name, Config: cfg, pos: d.pos}
+		}
+		return nil, le
 	}
 	return &Document{Path: name, Config: cfg, pos: d.pos}, nil
 }

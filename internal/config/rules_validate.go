@@ -252,3 +252,41 @@ func (v *validator) smsConfigured() bool {
 }
 
 const smsHint = "add user_pool.sms.sns_caller_arn: an IAM role Cognito assumes to send SMS through SNS"
+
+// ValidatePartial returns the load problems of le plus the rule problems of
+// what could still be read, so that a file with a typo and a wrong value
+// gets both reported in one run. A rule problem at, above, below or beside
+// a key that failed to load is left out: the rule saw a missing value there,
+// not the one the user wrote.
+func ValidatePartial(le *LoadError) []Problem {
+	problems := append([]Problem(nil), le.Problems...)
+	if le.Partial == nil {
+		SortProblems(problems)
+		return problems
+	}
+	for _, p := range ValidateDocument(le.Partial) {
+		if !nearLoadProblem(p.Path, le.Problems) {
+			problems = append(problems, p)
+		}
+	}
+	SortProblems(problems)
+	return problems
+}
+
+func nearLoadProblem(path string, loadProblems []Problem) bool {
+	for _, lp := range loadProblems {
+		if lp.Path == "" || lp.Path == "version" {
+			// Without a readable root or version nothing else is trustworthy.
+			return true
+		}
+		if path == "" || pathWithin(path, lp.Path) || pathWithin(lp.Path, path) || parentPath(path) == parentPath(lp.Path) {
+			return true
+		}
+	}
+	return false
+}
+
+// pathWithin reports whether p is anc or lies under it.
+func pathWithin(p, anc string) bool {
+	return p == anc || strings.HasPrefix(p, anc+".") || strings.HasPrefix(p, anc+"[")
+}

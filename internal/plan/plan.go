@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"reflect"
 	"sort"
+	"strings"
 
 	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/config"
@@ -234,6 +235,7 @@ func createAll(p *Plan, d *config.Config) {
 		p.Changes = append(p.Changes, Change{Resource: resource, Kind: kind, Name: name, Path: resource, After: name, Action: Create})
 	}
 	add("user_pool", KindPool, d.UserPool.Name)
+	p.Changes[len(p.Changes)-1].Reason = createOnlySummary(d)
 	for _, i := range d.IdentityProviders {
 		add(idpPath(i.ProviderName()), KindIdP, i.ProviderName())
 	}
@@ -249,6 +251,37 @@ func createAll(p *Plan, d *config.Config) {
 	for _, g := range d.UserPool.Groups {
 		add(groupPath(g.Name), KindGroup, g.Name)
 	}
+}
+
+// createOnlySummary names the choices a new pool fixes for its lifetime,
+// so that the plan shows them once more before they become permanent.
+// https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-updating.html
+func createOnlySummary(d *config.Config) string {
+	si := d.UserPool.SignIn
+	signIn := "a username"
+	switch {
+	case len(si.UsernameAttributes) > 0:
+		signIn = strings.Join(si.UsernameAttributes, " or ")
+	case len(si.AliasAttributes) > 0:
+		signIn = "a username or " + strings.Join(si.AliasAttributes, " or ")
+	}
+	cs := "case-sensitive"
+	if si.CaseSensitive != nil && !*si.CaseSensitive {
+		cs = "case-insensitive"
+	}
+	req := "none"
+	if len(d.UserPool.Attributes.Required) > 0 {
+		req = strings.Join(d.UserPool.Attributes.Required, ", ")
+	}
+	s := fmt.Sprintf("fixed for the life of the pool: sign-in with %s (%s); required attributes: %s", signIn, cs, req)
+	if n := len(d.UserPool.Attributes.Custom); n > 0 {
+		names := make([]string, 0, n)
+		for _, c := range d.UserPool.Attributes.Custom {
+			names = append(names, "custom:"+c.Name)
+		}
+		s += "; custom attributes (can be added to, never changed): " + strings.Join(names, ", ")
+	}
+	return s
 }
 
 func clientPath(name string) string { return "app_clients[" + name + "]" }

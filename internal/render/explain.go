@@ -71,7 +71,9 @@ func ExplainText(w io.Writer, s config.Setting, o ExplainOptions) error {
 	if s.Default != "" {
 		fields = append(fields, field{"Default", s.Default})
 	}
-	fields = append(fields, field{"API field", s.APIField})
+	if s.APIField != "" {
+		fields = append(fields, field{"API field", s.APIField})
+	}
 	const labelWidth = 11
 	pad := strings.Repeat(" ", labelWidth)
 	for _, f := range fields {
@@ -103,13 +105,39 @@ func ExplainText(w io.Writer, s config.Setting, o ExplainOptions) error {
 	return err
 }
 
+// ExplainGroup is one part of the listing: the keys of one source under
+// an optional heading.
+type ExplainGroup struct {
+	Title    string
+	Settings []config.Setting
+}
+
 // ExplainList writes one line per setting, grouped under each top-level
 // key: the key relative to its group, its title, and ⚠️ for create-only
 // settings. The marker ends the line so that terminals that draw the emoji
 // one or two columns wide keep the columns aligned.
-func ExplainList(w io.Writer, settings []config.Setting, o ExplainOptions) error {
+func ExplainList(w io.Writer, groups []ExplainGroup, o ExplainOptions) error {
 	st := newExplainStyles(o.Color)
 	width := o.width()
+	var b strings.Builder
+	for i, g := range groups {
+		if len(g.Settings) == 0 {
+			continue
+		}
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		if g.Title != "" {
+			b.WriteString(st.title(g.Title) + "\n\n")
+		}
+		explainListGroup(&b, g.Settings, width, st)
+	}
+	b.WriteString("\n" + st.faint("⚠️ = cannot be changed once it exists. Run `cogwiz explain KEY` for one key.") + "\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func explainListGroup(b *strings.Builder, settings []config.Setting, width int, st explainStyles) {
 	parents := map[string]bool{}
 	keyWidth := 0
 	for _, s := range settings {
@@ -123,7 +151,6 @@ func ExplainList(w io.Writer, settings []config.Setting, o ExplainOptions) error
 	// A few very long keys would squeeze every title; they overflow the
 	// key column instead and their title is shortened to fit.
 	keyWidth = min(keyWidth, width/2-4)
-	var b strings.Builder
 	group, first := "", true
 	for _, s := range settings {
 		top := explainTop(s.Key)
@@ -151,9 +178,6 @@ func ExplainList(w io.Writer, settings []config.Setting, o ExplainOptions) error
 		}
 		b.WriteString("\n")
 	}
-	b.WriteString("\n" + st.faint("⚠️ = cannot be changed once it exists. Run `cogwiz explain KEY` for one key.") + "\n")
-	_, err := io.WriteString(w, b.String())
-	return err
 }
 
 // indentWidth indents a group's keys under the group's own key.

@@ -81,7 +81,7 @@ func TestExplainTextColor(t *testing.T) {
 
 func TestExplainListColumns(t *testing.T) {
 	var b bytes.Buffer
-	if err := ExplainList(&b, config.Settings(), ExplainOptions{Width: 80}); err != nil {
+	if err := ExplainList(&b, []ExplainGroup{{Settings: config.Settings()}}, ExplainOptions{Width: 80}); err != nil {
 		t.Fatal(err)
 	}
 	titleCol := func(prefix, title string) int {

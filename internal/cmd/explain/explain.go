@@ -38,13 +38,19 @@ KEY is a dotted path as written in the file. List items may be written with
 [], with an index, or without either: app_clients.oauth.flows,
 app_clients[].oauth.flows and app_clients[0].oauth.flows are the same key.
 
-Without KEY, every key is listed with its title; ⚠️ marks the create-only ones.
-The same text is in docs/reference.md.`,
+KEY may also be the id of a wizard question (as in cogwiz init --answers),
+such as sign_in or mfa_mode.
+
+Without KEY, every key and question is listed with its title; ⚠️ marks the
+create-only ones. The same text is in docs/reference.md and docs/questions.md.`,
 		Example: `  # what does the sign-in choice mean, and can it change later?
   cogwiz explain user_pool.sign_in.username_attributes
 
   # list every key
   cogwiz explain
+
+  # a wizard question, by its id
+  cogwiz explain sign_in
 
   # machine-readable
   cogwiz explain app_clients.oauth.flows --json`,
@@ -76,13 +82,16 @@ func explainRun(opts *Options) error {
 
 	if opts.Key == "" {
 		var all []config.Setting
+		var groups []render.ExplainGroup
 		for _, src := range sources {
-			all = append(all, src.List()...)
+			list := src.List()
+			all = append(all, list...)
+			groups = append(groups, render.ExplainGroup{Title: src.Title, Settings: list})
 		}
 		if opts.JSON {
 			return writeJSON(opts, all)
 		}
-		return render.ExplainList(ios.Out, all, ro)
+		return render.ExplainList(ios.Out, groups, ro)
 	}
 
 	s, ok := find(sources, opts.Key)

@@ -85,8 +85,8 @@ func TestExplainUnknownKey(t *testing.T) {
 	}
 
 	// A bare last segment finds the full key.
-	_, _, err = run(t, "case_sensitive")
-	if err == nil || !strings.Contains(err.Error(), `"user_pool.sign_in.case_sensitive"`) {
+	_, _, err = run(t, "username_attributes")
+	if err == nil || !strings.Contains(err.Error(), `"user_pool.sign_in.username_attributes"`) {
 		t.Errorf("suffix suggestion: %v", err)
 	}
 	// Nothing close: no suggestion, still the hint.
@@ -102,7 +102,7 @@ func TestExplainList(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
-	if len(lines) < len(config.Settings()) {
+	if len(lines) < len(config.Settings())+len(QuestionsSource().List()) {
 		t.Fatalf("%d lines for %d settings", len(lines), len(config.Settings()))
 	}
 	for _, line := range lines {
@@ -143,8 +143,8 @@ func TestExplainJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &all); err != nil {
 		t.Fatal(err)
 	}
-	if len(all) != len(config.Settings()) {
-		t.Errorf("%d settings in JSON, want %d", len(all), len(config.Settings()))
+	if want := len(config.Settings()) + len(QuestionsSource().List()); len(all) != want {
+		t.Errorf("%d entries in JSON, want %d", len(all), want)
 	}
 }
 
@@ -186,3 +186,27 @@ func TestExplainRunF(t *testing.T) {
 }
 
 func errorAs(err error, target **cmdutil.ExitError) bool { return errors.As(err, target) }
+
+func TestExplainQuestionID(t *testing.T) {
+	out, _, err := run(t, "sign_in")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"sign_in", "How do you want users to be able to sign in?", "Create-only", "user_pool.sign_in.username_attributes"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("question explanation lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "API field") {
+		t.Errorf("a question has no API field:\n%s", out)
+	}
+	// Keys of cognito.yaml win over question ids of the same name.
+	out, _, err = run(t, "services")
+	if err != nil || !strings.Contains(out, "user_pool_and_identity_pool") || !strings.Contains(out, "API field") {
+		t.Errorf("services: %v\n%s", err, out)
+	}
+	list, _, _ := run(t)
+	if !strings.Contains(list, "Wizard questions") || !strings.Contains(list, "\nmfa_mode ") {
+		t.Errorf("listing lacks the questions part")
+	}
+}

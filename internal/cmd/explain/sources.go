@@ -10,16 +10,19 @@ import (
 // Source answers explain's lookups for one kind of key. Entries use the
 // registry's Setting shape so that every source prints the same way.
 type Source struct {
+	// Title heads the source's part of the listing; the first source has none.
+	Title string
 	// List returns every entry, for the listing and for did-you-mean.
 	List func() []config.Setting
 	// Lookup finds one entry by the key the user typed.
 	Lookup func(key string) (config.Setting, bool)
 }
 
-// Sources are searched in order. Another kind of explainable key (the
-// wizard's question ids) is added here with one more line.
+// Sources are searched in order: cognito.yaml keys first, then the
+// wizard's question ids. Another kind of explainable key is one more line.
 var Sources = []Source{
 	SettingsSource(),
+	QuestionsSource(),
 }
 
 // SettingsSource explains the keys of cognito.yaml from the settings registry.

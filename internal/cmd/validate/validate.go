@@ -97,9 +97,7 @@ func check(path string) ([]config.Problem, error) {
 	if err != nil {
 		var le *config.LoadError
 		if errors.As(err, &le) {
-			problems := append([]config.Problem(nil), le.Problems...)
-			config.SortProblems(problems)
-			return problems, nil
+			return config.ValidatePartial(le), nil
 		}
 		return nil, err
 	}

@@ -208,3 +208,33 @@ func TestValidateFlags(t *testing.T) {
 		t.Error("validate needs Long help and Examples")
 	}
 }
+
+// A file with both loading problems (a typo, a value of the wrong type)
+// and rule problems gets all of them in one run, each at its own line;
+// rules next to a value that did not load stay quiet.
+func TestValidateLoadAndRuleMistakesTogether(t *testing.T) {
+	t.Parallel()
+	file := fixture("load-and-rule-mistakes.yaml")
+	_, stderr, code, _ := run(t, file)
+	if code != cmdutil.ExitFailure {
+		t.Fatalf("exit %d, want 1; stderr:\n%s", code, stderr)
+	}
+	want := []string{
+		file + `:7:5: unknown key "username_atributes" in user_pool.sign_in — did you mean "username_attributes"?`,
+		file + `:9:21: user_pool.password_policy.minimum_length must be a whole number, not "five"`,
+		file + `:10:22: user_pool.password_policy.require_numbers must be true or false, not "maybe"`,
+		file + `:13:5: the sms factor needs SMS configuration`,
+		file + `:13:20: factors[1] "carrier_pigeon" is not allowed — use one of sms, totp, email`,
+		file + `:16:31: app_clients[0].token_validity.access: "90x" has no unit`,
+		file + `:17:5: app client web is declared twice`,
+	}
+	lines := strings.Split(strings.TrimSpace(stderr), "\n")
+	if len(lines) != len(want)+1 {
+		t.Fatalf("want %d problem lines and a summary, got:\n%s", len(want), stderr)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i], w) {
+			t.Errorf("line %d:\n got %s\nwant %s...", i+1, lines[i], w)
+		}
+	}
+}
