@@ -76,8 +76,7 @@ func TestGettingStarted(t *testing.T) {
 		"Apply complete: Cognito matches the file.",
 		"No changes. Cognito matches the file.",
 		"~ auth_flows:",
-		"all 6 steps passed",
-		"ada",
+		"ada@example.com",
 		"Destroyed user pool AppUserPool",
 	} {
 		if !strings.Contains(out.String(), want) {
