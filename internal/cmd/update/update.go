@@ -8,11 +8,13 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/cogwiz/cogwiz/internal/cmd/initcmd"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
+	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
 	"github.com/cogwiz/cogwiz/internal/prompt"
@@ -27,8 +29,8 @@ type Options struct {
 	// Prompter asks the questions; nil builds one for IO.
 	Prompter prompt.Prompter
 	// PoolExists reports whether the pool of cfg was created already, which
-	// locks the create-only questions. The default treats a pinned
-	// user_pool.id as an existing pool; a live lookup can replace it.
+	// locks the create-only questions. The default asks Cognito (pinned id
+	// or resource-name tag) and falls back to PinnedPoolExists.
 	PoolExists func(ctx context.Context, cfg *config.Config) bool
 
 	File        string
@@ -36,12 +38,36 @@ type Options struct {
 	Yes         bool
 }
 
-// PinnedPoolExists is the default PoolExists: the file names a pool id.
+// PinnedPoolExists treats a pinned user_pool.id as an existing pool.
 func PinnedPoolExists(_ context.Context, cfg *config.Config) bool { return cfg.UserPool.ID != "" }
+
+// livePoolExists asks Cognito whether the pool of cfg exists (by its pinned
+// id or its resource-name tag). When Cognito cannot be asked — no
+// credentials, no region, no network — it says so on stderr and falls back
+// to PinnedPoolExists; plan still blocks any create-only change later.
+func livePoolExists(f *cmdutil.Factory) func(ctx context.Context, cfg *config.Config) bool {
+	return func(ctx context.Context, cfg *config.Config) bool {
+		ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		defer cancel()
+		api, err := f.Cognito(ctx)
+		if err == nil {
+			var exists bool
+			exists, _, err = cognito.PoolExists(ctx, api, cfg)
+			if err == nil {
+				return exists
+			}
+		}
+		fmt.Fprintf(f.IOStreams.ErrOut, "note: could not check whether the user pool exists (%v); going by user_pool.id\n", err)
+		return PinnedPoolExists(ctx, cfg)
+	}
+}
 
 // NewCmdUpdate builds the command; runF replaces the run function in tests.
 func NewCmdUpdate(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	opts := &Options{Factory: f, IO: f.IOStreams, PoolExists: PinnedPoolExists}
+	if f.Cognito != nil {
+		opts.PoolExists = livePoolExists(f)
+	}
 	cmd := &cobra.Command{
 		Use:   "update",
 		Short: "Change an existing cognito.yaml the way amplify update auth does",
