@@ -163,6 +163,12 @@ func (s *Service) wrap(op, user string, err error) error {
 		mfa *types.InvalidUserPoolConfigurationException
 	)
 	switch {
+	case cognito.IsUnsupported(err):
+		hint := "this endpoint (likely cognito-local) does not implement it; run it against AWS"
+		if op == string(types.AuthFlowTypeUserSrpAuth) {
+			hint = "cognito-local has no SRP: to try sign-in against it, add ALLOW_USER_PASSWORD_AUTH to the app client's auth_flows and `cogwiz apply`"
+		}
+		return &Error{Msg: fmt.Sprintf("%s: the endpoint does not support this operation", op), Hint: hint, Err: err}
 	case errors.As(err, &unf):
 		return s.userNotFound(user, err)
 	case errors.As(err, &uex):
