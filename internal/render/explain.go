@@ -58,7 +58,7 @@ func ExplainText(w io.Writer, s config.Setting, o ExplainOptions) error {
 	var b strings.Builder
 	b.WriteString(st.title(s.Title) + "\n")
 	b.WriteString(st.key(s.Key) + "\n\n")
-	for _, line := range explainLines(s.Meaning, width) {
+	for _, line := range wrapLines(s.Meaning, width) {
 		b.WriteString(line + "\n")
 	}
 	b.WriteString("\n")
@@ -77,7 +77,7 @@ func ExplainText(w io.Writer, s config.Setting, o ExplainOptions) error {
 	const labelWidth = 11
 	pad := strings.Repeat(" ", labelWidth)
 	for _, f := range fields {
-		for i, line := range explainLines(f.value, width-labelWidth) {
+		for i, line := range wrapLines(f.value, width-labelWidth) {
 			if i == 0 {
 				b.WriteString(st.faint(f.label) + pad[len(f.label):] + line + "\n")
 			} else {
@@ -88,13 +88,13 @@ func ExplainText(w io.Writer, s config.Setting, o ExplainOptions) error {
 	const hang = "   "
 	if s.Recommended != "" {
 		b.WriteString("\n" + st.star("⭐ Recommended: "+s.Recommended) + "\n")
-		for _, line := range explainLines(s.RecommendedWhy, width-len(hang)) {
+		for _, line := range wrapLines(s.RecommendedWhy, width-len(hang)) {
 			b.WriteString(hang + line + "\n")
 		}
 	}
 	if s.CreateOnly {
 		b.WriteString("\n" + st.warn("⚠️  Create-only: cannot be changed once it exists") + "\n")
-		for _, line := range explainLines(s.CreateOnlyWhy, width-len(hang)) {
+		for _, line := range wrapLines(s.CreateOnlyWhy, width-len(hang)) {
 			b.WriteString(hang + line + "\n")
 		}
 	}
@@ -205,9 +205,9 @@ func explainTruncate(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-// explainLines breaks text into lines of at most width runes (a single
+// wrapLines breaks text into lines of at most width runes (a single
 // longer word, such as a URL, gets a line of its own).
-func explainLines(text string, width int) []string {
+func wrapLines(text string, width int) []string {
 	width = max(width, 20)
 	var lines []string
 	var line strings.Builder

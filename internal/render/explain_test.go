@@ -110,11 +110,11 @@ func TestExplainListColumns(t *testing.T) {
 }
 
 func TestExplainLines(t *testing.T) {
-	lines := explainLines("aaa bbb ccc ddd eee", 20)
+	lines := wrapLines("aaa bbb ccc ddd eee", 20)
 	if len(lines) != 1 {
 		t.Errorf("short text wrapped: %q", lines)
 	}
-	lines = explainLines(strings.Repeat("word ", 30), 21)
+	lines = wrapLines(strings.Repeat("word ", 30), 21)
 	for _, l := range lines {
 		if len(l) > 21 {
 			t.Errorf("line %q longer than 21", l)
@@ -124,7 +124,7 @@ func TestExplainLines(t *testing.T) {
 		t.Errorf("words lost: %q", got)
 	}
 	long := "https://example.com/" + strings.Repeat("x", 50)
-	if l := explainLines("see "+long, 30); len(l) != 2 || l[1] != long {
+	if l := wrapLines("see "+long, 30); len(l) != 2 || l[1] != long {
 		t.Errorf("long word: %q", l)
 	}
 }

@@ -16,6 +16,19 @@ import (
 type PlanOptions struct {
 	// Color turns on styling; callers set it only when the stream allows it.
 	Color bool
+	// Width is the line length reasons are wrapped to; 0 means 80.
+	Width int
+}
+
+// indented wraps text to width with every line starting at indent spaces.
+func indented(b *strings.Builder, text string, indent, width int, style func(string) string) {
+	if width <= 0 {
+		width = 80
+	}
+	pad := strings.Repeat(" ", indent)
+	for _, l := range wrapLines(text, width-indent) {
+		b.WriteString(pad + style(l) + "\n")
+	}
 }
 
 type planStyles struct {
@@ -93,7 +106,7 @@ func PlanText(w io.Writer, p *plan.Plan, o PlanOptions) error {
 			}
 			b.WriteString(s.action(head)(line) + "\n")
 			if whole.Reason != "" {
-				fmt.Fprintf(&b, "      %s\n", s.faint(whole.Reason))
+				indented(&b, whole.Reason, 6, o.Width, s.faint)
 			}
 			continue
 		}
@@ -107,7 +120,7 @@ func PlanText(w io.Writer, p *plan.Plan, o PlanOptions) error {
 				if c.Action == plan.Blocked {
 					prefix = "BLOCKED: "
 				}
-				fmt.Fprintf(&b, "          %s\n", s.faint(prefix+c.Reason))
+				indented(&b, prefix+c.Reason, 10, o.Width, s.faint)
 			}
 		}
 	}
@@ -115,7 +128,7 @@ func PlanText(w io.Writer, p *plan.Plan, o PlanOptions) error {
 	add, change, del, blocked := p.Summary()
 	fmt.Fprintf(&b, "\n%s\n", s.bold(fmt.Sprintf("Plan: %d to add, %d to change, %d to delete, %d blocked.", add, change, del, blocked)))
 	if blocked > 0 {
-		b.WriteString("Apply refuses while anything is blocked: change the file back, or follow the way out above.\n")
+		indented(&b, "Apply refuses while anything is blocked: change the file back, or follow the way out above.", 0, o.Width, func(s string) string { return s })
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

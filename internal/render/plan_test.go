@@ -94,3 +94,30 @@ func TestPlanJSON(t *testing.T) {
 		}
 	}
 }
+
+func TestPlanTextWrapsReasonsToTheWidth(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("Cognito has no API to change it and a new pool is needed ", 4)
+	p := &plan.Plan{PoolID: "us-east-1_x", PoolName: "App", Changes: []plan.Change{
+		{Resource: "user_pool", Path: "user_pool.sign_in.case_sensitive", Before: false, After: true, Action: plan.Blocked, Reason: long},
+	}}
+	var b bytes.Buffer
+	if err := PlanText(&b, p, PlanOptions{Width: 60}); err != nil {
+		t.Fatal(err)
+	}
+	reasonLines := 0
+	for _, l := range strings.Split(b.String(), "\n") {
+		if n := len([]rune(l)); n > 60 {
+			t.Errorf("line of %d runes at width 60: %q", n, l)
+		}
+		if strings.HasPrefix(l, "          ") {
+			reasonLines++
+		}
+	}
+	if reasonLines < 3 {
+		t.Errorf("reason not wrapped onto indented lines:\n%s", b.String())
+	}
+	if !strings.Contains(strings.Join(strings.Fields(b.String()), " "), strings.TrimSpace("BLOCKED: "+long)) {
+		t.Errorf("reason text lost in wrapping:\n%s", b.String())
+	}
+}

@@ -125,7 +125,7 @@ func applyRun(ctx context.Context, opts *Options) error {
 		return err
 	}
 	color := io.ColorEnabled() && io.IsStdoutTTY()
-	if err := render.PlanText(io.Out, p, render.PlanOptions{Color: color}); err != nil {
+	if err := render.PlanText(io.Out, p, render.PlanOptions{Color: color, Width: io.TerminalWidth()}); err != nil {
 		return err
 	}
 	if b := p.Blocked(); len(b) > 0 {

@@ -107,7 +107,7 @@ func planRun(ctx context.Context, opts *Options) error {
 	if opts.JSON {
 		err = render.PlanJSON(opts.IO.Out, p)
 	} else {
-		err = render.PlanText(opts.IO.Out, p, render.PlanOptions{Color: opts.IO.ColorEnabled() && opts.IO.IsStdoutTTY()})
+		err = render.PlanText(opts.IO.Out, p, render.PlanOptions{Color: opts.IO.ColorEnabled() && opts.IO.IsStdoutTTY(), Width: opts.IO.TerminalWidth()})
 	}
 	if err != nil {
 		return err
