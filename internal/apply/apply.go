@@ -495,5 +495,9 @@ func Prepare(ctx context.Context, api cognito.API, desired *config.Config, looku
 			return nil, nil, err
 		}
 	}
-	return st, plan.Compute(plan.Input{Desired: desired, State: st, LookupEnv: lookupEnv}), nil
+	p := plan.Compute(plan.Input{Desired: desired, State: st, LookupEnv: lookupEnv})
+	if err := checkDomain(ctx, api, desired, p); err != nil {
+		return nil, nil, err
+	}
+	return st, p, nil
 }

@@ -421,3 +421,37 @@ func TestApplyCutOffAtEveryWrite(t *testing.T) {
 		}
 	}
 }
+
+func TestDomainTakenByAnotherPoolIsBlockedBeforeAnyCall(t *testing.T) {
+	t.Parallel()
+	fake := cognitofake.New()
+	first := cognitofake.EverythingConfig("First")
+	if _, _, err := applyFake(t, fake, first, googleEnv); err != nil {
+		t.Fatal(err)
+	}
+	second := cognitofake.EverythingConfig("Second")
+	second.Domain.Prefix = first.Domain.Prefix
+	rec := cognitofake.Record(fake)
+	_, p, err := apply.Prepare(context.Background(), rec, second, googleEnv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var blocked *plan.Change
+	for i, c := range p.Changes {
+		if c.Kind == plan.KindDomain {
+			blocked = &p.Changes[i]
+		}
+	}
+	if blocked == nil || blocked.Action != plan.Blocked || !strings.Contains(blocked.Reason, "already belongs to another user pool") {
+		t.Fatalf("domain change = %+v, want BLOCKED as taken", blocked)
+	}
+	if w := writeOps(rec); len(w) != 0 {
+		t.Errorf("planning made writes: %v", w)
+	}
+	if _, err := apply.Run(context.Background(), apply.Options{API: rec, Desired: second, Plan: p}); err == nil {
+		t.Error("apply ran with a blocked domain")
+	}
+	if w := writeOps(rec); len(w) != 0 {
+		t.Errorf("a refused apply made writes: %v", w)
+	}
+}

@@ -294,3 +294,22 @@ func flattenResourceServer(rs types.ResourceServerType) config.ResourceServer {
 	}
 	return out
 }
+
+// DomainOwner returns the id of the user pool that holds domain, or "" when
+// the domain is free. Prefixes are global across all AWS accounts, so a
+// name is often taken by someone else; DescribeUserPoolDomain answers with
+// an empty description for a free name.
+// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribeUserPoolDomain.html
+func DomainOwner(ctx context.Context, api API, domain string) (string, error) {
+	out, err := api.DescribeUserPoolDomain(ctx, &cip.DescribeUserPoolDomainInput{Domain: aws.String(domain)})
+	if err != nil {
+		if IsNotFound(err) {
+			return "", nil
+		}
+		return "", fmt.Errorf("checking domain %s: %w", domain, err)
+	}
+	if out.DomainDescription == nil {
+		return "", nil
+	}
+	return aws.ToString(out.DomainDescription.UserPoolId), nil
+}

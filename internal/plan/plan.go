@@ -182,6 +182,7 @@ type Input struct {
 func Compute(in Input) *Plan {
 	d := in.Desired
 	p := &Plan{PoolName: d.UserPool.Name, ManagedKeys: desiredKeys(d), KeepKeys: map[string]bool{}}
+	p.Notes = append(p.Notes, unmanagedNotes(d)...)
 	if in.State == nil {
 		createAll(p, d)
 		return p
@@ -251,6 +252,22 @@ func createAll(p *Plan, d *config.Config) {
 	for _, g := range d.UserPool.Groups {
 		add(groupPath(g.Name), KindGroup, g.Name)
 	}
+}
+
+// unmanagedNotes says which parts of the file apply records but does not
+// create, so that nothing is silently skipped.
+func unmanagedNotes(d *config.Config) []string {
+	var notes []string
+	if d.IdentityPool != nil || d.Services == config.ServicesUserPoolIdentityPool {
+		notes = append(notes, "identity_pool is recorded in the file but not created by apply: cogwiz manages the user pool only")
+	}
+	if d.AdminQueries != nil && d.AdminQueries.Enabled {
+		notes = append(notes, "admin_queries is recorded but not created: it is Amplify's API Gateway + Lambda, not a Cognito setting")
+	}
+	if n := len(d.UserPool.Capabilities); n > 0 {
+		notes = append(notes, fmt.Sprintf("%d capabilities are recorded; apply wires only their Lambda ARNs under user_pool.triggers", n))
+	}
+	return notes
 }
 
 // createOnlySummary names the choices a new pool fixes for its lifetime,
