@@ -432,8 +432,8 @@ func TestBadInput(t *testing.T) {
 			t.Errorf("%s: error does not name the file: %v", name, err)
 		}
 	}
-	if _, err := Import(filepath.Join(dir, "missing"), Options{}); err == nil {
-		t.Error("a missing path imported")
+	if _, err := Import(filepath.Join(dir, "missing"), Options{}); err == nil || !strings.Contains(err.Error(), "missing does not exist: pass the Amplify project's root folder") {
+		t.Errorf("a missing path: %v", err)
 	}
 	if _, err := Import(dir, Options{}); err == nil || !strings.Contains(err.Error(), "not an Amplify project") {
 		t.Errorf("a folder without amplify/: %v", err)

@@ -34,8 +34,11 @@ type Resource struct {
 // root, a resource folder, or one cli-inputs.json.
 func FindResources(path string) ([]Resource, error) {
 	st, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s does not exist: pass the Amplify project's root folder, its auth resource folder or its cli-inputs.json", path)
+	}
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, errors.Unwrap(err))
+		return nil, fmt.Errorf("reading %s: %w", path, errors.Unwrap(err))
 	}
 	if !st.IsDir() {
 		return []Resource{resourceForFile(path)}, nil

@@ -9,7 +9,6 @@ import (
 	"io"
 	"os"
 	"reflect"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -47,7 +46,12 @@ type notFoundError struct {
 }
 
 func (e *notFoundError) Error() string {
-	return fmt.Sprintf("reading %s: file not found (run `cogwiz init` to create it, or pass -f FILE)", e.path)
+	return fmt.Sprintf("reading %s: file not found", e.path)
+}
+
+// Hint says how to fix it; the command line prints it on its own line.
+func (e *notFoundError) Hint() string {
+	return "run `cogwiz init` to create it, or pass -f FILE"
 }
 
 func (e *notFoundError) Unwrap() error { return e.err }
@@ -80,8 +84,8 @@ func Parse(name string, data []byte) (*Document, error) {
 // Shapes of yaml.v3's syntax errors: most name a line, an unknown anchor
 // does not.
 var (
-	yamlLine      = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-	unknownAnchor = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
+	yamlLine      = lazyRegexp(`^yaml: line (\d+): (.*)$`)
+	unknownAnchor = lazyRegexp(`^unknown anchor '(.*)' referenced$`)
 )
 
 // parseYAML reads exactly one YAML document whose root is a mapping.
@@ -159,14 +163,14 @@ func emptyProblem(name string) *Problem {
 func syntaxProblem(name string, data []byte, err error) *Problem {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 1
-	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+	if m := yamlLine().FindStringSubmatch(err.Error()); m != nil {
 		if n, convErr := strconv.Atoi(m[1]); convErr == nil && n > 0 {
 			line = n
 		}
 		msg = m[2]
 	}
 	hint := "check the indentation, and quote values that contain `: `, `#` or start with a special character"
-	if m := unknownAnchor.FindStringSubmatch(msg); m != nil {
+	if m := unknownAnchor().FindStringSubmatch(msg); m != nil {
 		// yaml.v3 gives no line for this one: find the alias ourselves.
 		if i := bytes.Index(data, []byte("*"+m[1])); i >= 0 {
 			line = bytes.Count(data[:i], []byte("\n")) + 1
@@ -234,7 +238,7 @@ func (d *decoder) sorted() []Problem {
 	return out
 }
 
-var digits = regexp.MustCompile(`^[-+]?[0-9][0-9_]*$`)
+var digits = lazyRegexp(`^[-+]?[0-9][0-9_]*$`)
 
 var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
 
@@ -370,7 +374,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 			return
 		}
 		var i int
-		if n.ShortTag() != intTag && (n.Style != 0 || !digits.MatchString(n.Value)) {
+		if n.ShortTag() != intTag && (n.Style != 0 || !digits().MatchString(n.Value)) {
 			d.add(n, path, fmt.Sprintf("%s must be a whole number, not %q", path, n.Value), "write a whole number without quotes, like 8")
 			return
 		}

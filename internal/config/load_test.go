@@ -323,8 +323,9 @@ func TestLoad(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	_, err := Load(filepath.Join(dir, "cognito.yaml"))
-	if err == nil || !strings.Contains(err.Error(), "cogwiz init") || !errors.Is(err, fs.ErrNotExist) {
-		t.Errorf("missing file: error %v, want fs.ErrNotExist naming `cogwiz init`", err)
+	var h interface{ Hint() string }
+	if err == nil || !errors.As(err, &h) || !strings.Contains(h.Hint(), "cogwiz init") || !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("missing file: error %v, want fs.ErrNotExist with a hint naming `cogwiz init`", err)
 	}
 	path := filepath.Join(dir, "x.yaml")
 	if err := os.WriteFile(path, []byte("version: 1\nbogus: 1\n"), 0o644); err != nil {
@@ -442,8 +443,14 @@ func FuzzLoad(f *testing.F) {
 					t.Fatalf("problem without a place or a message: %#v", p)
 				}
 			}
+			// validate reports rule problems of what did load, too: the
+			// rules must cope with any partly read file.
+			if all := ValidatePartial(le); len(all) < len(le.Problems) {
+				t.Fatalf("ValidatePartial lost load problems: %d < %d", len(all), len(le.Problems))
+			}
 			return
 		}
+		_ = ValidateDocument(d)
 		out, err := Marshal(d.Config)
 		if err != nil {
 			t.Fatalf("Marshal of a parsed config: %v", err)

@@ -234,7 +234,7 @@ func (v *validator) resourceServers() {
 		if v.value(p+".name", "required", rs.Name) {
 			if n := utf8.RuneCountInString(rs.Name); n > 256 {
 				v.errorf(p+".name", "shorten it to 256 characters", "name has %d characters, at most 256 are allowed", n)
-			} else if !PoolNamePattern.MatchString(rs.Name) {
+			} else if !PoolNamePattern().MatchString(rs.Name) {
 				v.errorf(p+".name", valueRules["pool_name"].hint, "name %q must contain only letters, digits, spaces and + = , . @ _ -", rs.Name)
 			}
 		}

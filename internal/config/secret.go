@@ -1,7 +1,6 @@
 package config
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -10,7 +9,7 @@ import (
 // needed (apply, export). A committed file therefore never leaks one.
 
 // envNamePattern is a POSIX-portable environment variable name.
-var envNamePattern = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+var envNamePattern = lazyRegexp(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
 const (
 	secretRefPrefix = "${env:"
@@ -23,7 +22,7 @@ func SecretRefName(s string) (string, bool) {
 		return "", false
 	}
 	name := s[len(secretRefPrefix) : len(s)-len(secretRefSuffix)]
-	if !envNamePattern.MatchString(name) {
+	if !envNamePattern().MatchString(name) {
 		return "", false
 	}
 	return name, true

@@ -68,7 +68,7 @@ func (a *Accessible) one(ctx context.Context, q Question) (any, error) {
 			return nil, ErrCancelled
 		}
 		fmt.Fprint(a.out, a.hint(q))
-		line, err := a.in.ReadString('\n')
+		line, err := a.readLine(ctx)
 		if err != nil && (line == "" || !errors.Is(err, io.EOF)) {
 			fmt.Fprintln(a.out)
 			return nil, ErrCancelled
@@ -91,6 +91,27 @@ func (a *Accessible) one(ctx context.Context, q Question) (any, error) {
 			continue
 		}
 		return v, nil
+	}
+}
+
+// readLine reads one answer, or gives up as soon as ctx is done: Ctrl-C
+// must end the wizard at once, and a read from a terminal cannot be
+// interrupted, so it is left behind; the process exits right after.
+func (a *Accessible) readLine(ctx context.Context) (string, error) {
+	type result struct {
+		line string
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		line, err := a.in.ReadString('\n')
+		done <- result{line, err}
+	}()
+	select {
+	case <-ctx.Done():
+		return "", ErrCancelled
+	case r := <-done:
+		return r.line, r.err
 	}
 }
 

@@ -3,6 +3,7 @@ package prompt
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strconv"
 )
 
@@ -37,6 +38,20 @@ func (a *Answers) Ask(_ context.Context, q Question) (any, error) {
 	}
 	a.used[q.ID] = true
 	return Normalize(q.Kind, v)
+}
+
+// Unused lists, sorted, the ids that were answered in the file but never
+// asked: their condition did not hold on this walk (an MFA factor with MFA
+// off, or a question the chosen update flow does not ask).
+func (a *Answers) Unused() []string {
+	var out []string
+	for id := range a.values {
+		if !a.used[id] {
+			out = append(out, id)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // Normalize turns a decoded YAML value into the answer type of kind.

@@ -26,12 +26,26 @@ var usersTableHeader = []string{"USERNAME", "STATUS", "ENABLED", "EMAIL", "PHONE
 // aligned table whose column widths come from the first page; elsewhere it
 // is tab-separated values without a header, for scripts.
 type UsersTable struct {
-	w       io.Writer
-	tty     bool
-	widths  []int
-	pending [][]string
-	started bool
+	w        io.Writer
+	tty      bool
+	maxWidth int
+	widths   []int
+	hidden   []bool
+	pending  [][]string
+	started  bool
 }
+
+// usersTableMinWidth is the narrowest a column is squeezed to so that a
+// row fits the terminal.
+const usersTableMinWidth = 12
+
+// usersTableOptional are the columns left out when the first page has no
+// value in them (most pools have no phone numbers).
+var usersTableOptional = map[string]bool{"EMAIL": true, "PHONE": true}
+
+// SetMaxWidth fits the aligned table into n columns (the terminal's width)
+// by shortening the widest columns; 0 means no limit.
+func (t *UsersTable) SetMaxWidth(n int) { t.maxWidth = n }
 
 // NewUsersTable returns a table writing to w; tty selects the aligned form.
 func NewUsersTable(w io.Writer, tty bool) *UsersTable {
@@ -73,11 +87,23 @@ func (t *UsersTable) Add(u users.User) error {
 func (t *UsersTable) start() error {
 	t.started = true
 	t.widths = make([]int, len(usersTableHeader))
+	t.hidden = make([]bool, len(usersTableHeader))
+	for i, h := range usersTableHeader {
+		t.hidden[i] = usersTableOptional[h]
+	}
 	for _, r := range append([][]string{usersTableHeader}, t.pending...) {
 		for i, c := range r {
 			t.widths[i] = max(t.widths[i], min(utf8.RuneCountInString(c), usersTableMaxWidth))
 		}
 	}
+	for _, r := range t.pending {
+		for i, c := range r {
+			if c != "" {
+				t.hidden[i] = false
+			}
+		}
+	}
+	t.fit()
 	if err := t.line(usersTableHeader); err != nil {
 		return err
 	}
@@ -90,16 +116,44 @@ func (t *UsersTable) start() error {
 	return nil
 }
 
+// fit shortens the widest visible column, one character at a time, until
+// a row fits maxWidth or every column is down to usersTableMinWidth.
+func (t *UsersTable) fit() {
+	if t.maxWidth <= 0 {
+		return
+	}
+	for {
+		total, widest := 0, -1
+		for i, w := range t.widths {
+			if t.hidden[i] {
+				continue
+			}
+			if total > 0 {
+				total += 2
+			}
+			total += w
+			if w > usersTableMinWidth && (widest < 0 || w > t.widths[widest]) {
+				widest = i
+			}
+		}
+		if total <= t.maxWidth || widest < 0 {
+			return
+		}
+		t.widths[widest]--
+	}
+}
+
 func (t *UsersTable) line(row []string) error {
 	var b strings.Builder
 	for i, c := range row {
+		if t.hidden[i] {
+			continue
+		}
 		if utf8.RuneCountInString(c) > t.widths[i] {
 			c = string([]rune(c)[:t.widths[i]-1]) + "…"
 		}
 		b.WriteString(c)
-		if i < len(row)-1 {
-			b.WriteString(strings.Repeat(" ", t.widths[i]-utf8.RuneCountInString(c)+2))
-		}
+		b.WriteString(strings.Repeat(" ", t.widths[i]-utf8.RuneCountInString(c)+2))
 	}
 	_, err := fmt.Fprintln(t.w, strings.TrimRight(b.String(), " "))
 	return err

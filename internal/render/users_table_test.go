@@ -32,14 +32,14 @@ func TestUsersTableStreamsWithWidthsFromTheFirstPage(t *testing.T) {
 	if len(lines) != users.PageSize+2 {
 		t.Fatalf("%d lines", len(lines))
 	}
-	if lines[0] != "USERNAME  STATUS     ENABLED  EMAIL   PHONE  CREATED" {
+	if lines[0] != "USERNAME  STATUS     ENABLED  EMAIL   CREATED" {
 		t.Errorf("header = %q", lines[0])
 	}
-	if lines[1] != "u00       CONFIRMED  yes      a@b.co         2026-01-02 03:04" {
+	if lines[1] != "u00       CONFIRMED  yes      a@b.co  2026-01-02 03:04" {
 		t.Errorf("row = %q", lines[1])
 	}
 	// Later rows keep the widths and cut what does not fit.
-	if want := "a-much-…  UNCONFIR…  no       x@exa…         2026-01-02 03:04"; lines[len(lines)-1] != want {
+	if want := "a-much-…  UNCONFIR…  no       x@exa…  2026-01-02 03:04"; lines[len(lines)-1] != want {
 		t.Errorf("last row = %q, want %q", lines[len(lines)-1], want)
 	}
 }
@@ -58,5 +58,39 @@ func TestUsersCount(t *testing.T) {
 		if got := UsersCount(n); got != want {
 			t.Errorf("UsersCount(%d) = %s, want %s", n, got, want)
 		}
+	}
+}
+
+// On an 80-column terminal a pool of UUID usernames and long emails still
+// gets one line per user: the widest columns are shortened, and the phone
+// column, empty on the first page, is left out.
+func TestUsersTableFitsTheTerminal(t *testing.T) {
+	var buf bytes.Buffer
+	tbl := NewUsersTable(&buf, true)
+	tbl.SetMaxWidth(80)
+	created := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	for _, email := range []string{"alice.longname@example.com", "bob@example.org"} {
+		u := users.User{Username: "152826c1-9176-4d69-80b5-5408d5e19a6a", Status: "FORCE_CHANGE_PASSWORD", Enabled: true, Email: email, Created: created}
+		if err := tbl.Add(u); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := tbl.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimRight(buf.String(), "\n"), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("%d lines:\n%s", len(lines), buf.String())
+	}
+	for _, l := range lines {
+		if n := len([]rune(l)); n > 80 {
+			t.Errorf("line of %d columns: %q", n, l)
+		}
+	}
+	if strings.Contains(lines[0], "PHONE") || !strings.Contains(lines[0], "EMAIL") {
+		t.Errorf("header = %q", lines[0])
+	}
+	if !strings.HasSuffix(lines[1], "2026-01-02 03:04") {
+		t.Errorf("row lost its creation date: %q", lines[1])
 	}
 }

@@ -1,6 +1,7 @@
 package users
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -55,5 +56,16 @@ func TestSignInFlow(t *testing.T) {
 		if got := SignInFlow(tc.flows); got != tc.want {
 			t.Errorf("SignInFlow(%v) = %q, want %q", tc.flows, got, tc.want)
 		}
+	}
+}
+
+func TestSignInFlowsListsEveryAllowedFlowInOrder(t *testing.T) {
+	got := SignInFlows([]types.ExplicitAuthFlowsType{"ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH"})
+	want := []string{FlowSRP, FlowUserPassword, FlowAdminPassword}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("SignInFlows = %v, want %v", got, want)
+	}
+	if got := SignInFlows([]types.ExplicitAuthFlowsType{"ALLOW_REFRESH_TOKEN_AUTH"}); len(got) != 0 {
+		t.Errorf("SignInFlows(refresh only) = %v, want none", got)
 	}
 }

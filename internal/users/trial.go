@@ -124,6 +124,15 @@ func (r *TrialResult) Failed() bool {
 // include SRP.
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html#CognitoUserPools-CreateUserPoolClient-request-ExplicitAuthFlows
 func SignInFlow(flows []types.ExplicitAuthFlowsType) string {
+	if all := SignInFlows(flows); len(all) > 0 {
+		return all[0]
+	}
+	return ""
+}
+
+// SignInFlows lists every password sign-in the client allows, in the order
+// SignInFlow prefers them.
+func SignInFlows(flows []types.ExplicitAuthFlowsType) []string {
 	has := func(names ...string) bool {
 		for _, f := range flows {
 			if slices.Contains(names, string(f)) {
@@ -132,15 +141,17 @@ func SignInFlow(flows []types.ExplicitAuthFlowsType) string {
 		}
 		return false
 	}
-	switch {
-	case len(flows) == 0 || has("ALLOW_USER_SRP_AUTH"):
-		return FlowSRP
-	case has("ALLOW_USER_PASSWORD_AUTH", "USER_PASSWORD_AUTH"):
-		return FlowUserPassword
-	case has("ALLOW_ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH"):
-		return FlowAdminPassword
+	var out []string
+	if len(flows) == 0 || has("ALLOW_USER_SRP_AUTH") {
+		out = append(out, FlowSRP)
 	}
-	return ""
+	if has("ALLOW_USER_PASSWORD_AUTH", "USER_PASSWORD_AUTH") {
+		out = append(out, FlowUserPassword)
+	}
+	if has("ALLOW_ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH") {
+		out = append(out, FlowAdminPassword)
+	}
+	return out
 }
 
 type trial struct {
@@ -365,47 +376,67 @@ func (t *trial) confirm(ctx context.Context) bool {
 }
 
 func (t *trial) signIn(ctx context.Context) *types.AuthenticationResultType {
-	flow := SignInFlow(t.client.ExplicitAuthFlows)
-	t.res.Flow = flow
-	var (
-		out *cip.InitiateAuthOutput
-		err error
-	)
-	switch flow {
-	case FlowSRP:
-		out, err = t.signInSRP(ctx)
-	case FlowUserPassword:
-		params := map[string]string{"USERNAME": t.res.Username, "PASSWORD": t.pw}
-		if h := t.secretHash(t.res.Username); h != nil {
-			params["SECRET_HASH"] = *h
-		}
-		out, err = t.s.API.InitiateAuth(ctx, &cip.InitiateAuthInput{ClientId: t.client.ClientId, AuthFlow: types.AuthFlowTypeUserPasswordAuth, AuthParameters: params})
-	case FlowAdminPassword:
-		params := map[string]string{"USERNAME": t.res.Username, "PASSWORD": t.pw}
-		if h := t.secretHash(t.res.Username); h != nil {
-			params["SECRET_HASH"] = *h
-		}
-		var aout *cip.AdminInitiateAuthOutput
-		aout, err = t.s.API.AdminInitiateAuth(ctx, &cip.AdminInitiateAuthInput{UserPoolId: aws.String(t.s.PoolID), ClientId: t.client.ClientId, AuthFlow: types.AuthFlowTypeAdminUserPasswordAuth, AuthParameters: params})
-		if aout != nil {
-			out = &cip.InitiateAuthOutput{AuthenticationResult: aout.AuthenticationResult, ChallengeName: aout.ChallengeName}
-		}
-	default:
+	flows := SignInFlows(t.client.ExplicitAuthFlows)
+	if len(flows) == 0 {
 		t.step(Step{Name: "sign-in", Detail: "the client allows no password sign-in (auth_flows has none of ALLOW_USER_SRP_AUTH, ALLOW_USER_PASSWORD_AUTH, ALLOW_ADMIN_USER_PASSWORD_AUTH)"})
 		return nil
 	}
+	var (
+		flow string
+		out  *cip.InitiateAuthOutput
+		err  error
+		note string
+	)
+	for i, f := range flows {
+		flow = f
+		out, err = t.signInWith(ctx, f)
+		// An endpoint without one flow (cognito-local has no SRP) may still
+		// have the next one the client allows.
+		if err == nil || !cognito.IsUnsupported(err) || i == len(flows)-1 {
+			break
+		}
+		note = fmt.Sprintf("the endpoint does not support %s, so this tried %s", f, flows[i+1])
+	}
+	t.res.Flow = flow
 	if err != nil {
 		t.fail("sign-in", t.s.wrap(flow, t.res.Username, err))
 		return nil
 	}
 	if out.AuthenticationResult == nil {
 		// MFA and other challenges come after the password was accepted.
-		t.step(Step{Name: "sign-in", OK: true, Proves: fmt.Sprintf("the password is accepted through %s", flow),
-			Detail: fmt.Sprintf("then the pool asks for %s, which a throw-away user cannot answer: no tokens to show", out.ChallengeName)})
+		detail := fmt.Sprintf("then the pool asks for %s, which a throw-away user cannot answer: no tokens to show", out.ChallengeName)
+		if note != "" {
+			detail = note + "; " + detail
+		}
+		t.step(Step{Name: "sign-in", OK: true, Proves: fmt.Sprintf("the password is accepted through %s", flow), Detail: detail})
 		return nil
 	}
-	t.step(Step{Name: "sign-in", OK: true, Proves: fmt.Sprintf("the client signs users in with %s and gets tokens", flow)})
+	t.step(Step{Name: "sign-in", OK: true, Proves: fmt.Sprintf("the client signs users in with %s and gets tokens", flow), Detail: note})
 	return out.AuthenticationResult
+}
+
+// signInWith starts one password sign-in flow for the throw-away user.
+func (t *trial) signInWith(ctx context.Context, flow string) (*cip.InitiateAuthOutput, error) {
+	switch flow {
+	case FlowSRP:
+		return t.signInSRP(ctx)
+	case FlowUserPassword:
+		params := map[string]string{"USERNAME": t.res.Username, "PASSWORD": t.pw}
+		if h := t.secretHash(t.res.Username); h != nil {
+			params["SECRET_HASH"] = *h
+		}
+		return t.s.API.InitiateAuth(ctx, &cip.InitiateAuthInput{ClientId: t.client.ClientId, AuthFlow: types.AuthFlowTypeUserPasswordAuth, AuthParameters: params})
+	default: // FlowAdminPassword
+		params := map[string]string{"USERNAME": t.res.Username, "PASSWORD": t.pw}
+		if h := t.secretHash(t.res.Username); h != nil {
+			params["SECRET_HASH"] = *h
+		}
+		aout, err := t.s.API.AdminInitiateAuth(ctx, &cip.AdminInitiateAuthInput{UserPoolId: aws.String(t.s.PoolID), ClientId: t.client.ClientId, AuthFlow: types.AuthFlowTypeAdminUserPasswordAuth, AuthParameters: params})
+		if err != nil {
+			return nil, err
+		}
+		return &cip.InitiateAuthOutput{AuthenticationResult: aout.AuthenticationResult, ChallengeName: aout.ChallengeName}, nil
+	}
 }
 
 // signInSRP runs USER_SRP_AUTH: send A, answer PASSWORD_VERIFIER with the

@@ -131,6 +131,33 @@ func TestTrialAgainstEmulator(t *testing.T) {
 		}
 	})
 
+	t.Run("an endpoint without SRP falls back to the next flow the client allows", func(t *testing.T) {
+		t.Parallel()
+		p := userstest.NewPool(t, api, userstest.Pool{AuthFlows: []types.ExplicitAuthFlowsType{
+			types.ExplicitAuthFlowsTypeAllowUserSrpAuth, types.ExplicitAuthFlowsTypeAllowUserPasswordAuth, types.ExplicitAuthFlowsTypeAllowRefreshTokenAuth}})
+		// Without the recorder the emulator refuses SRP as Unsupported.
+		svc := users.New(api, p.PoolID)
+		client, err := svc.FindClient(ctx, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := svc.Trial(ctx, users.TrialOptions{Client: client})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Failed() || res.Flow != users.FlowUserPassword {
+			t.Fatalf("steps = %s, flow %s; want every step ok through USER_PASSWORD_AUTH", stepNames(res), res.Flow)
+		}
+		for _, s := range res.Steps {
+			if s.Name == "sign-in" && !strings.Contains(s.Detail, "does not support USER_SRP_AUTH") {
+				t.Fatalf("sign-in detail %q does not say SRP was skipped", s.Detail)
+			}
+		}
+		if names := userstest.Usernames(t, api, p.PoolID); len(names) != 0 {
+			t.Fatalf("users left behind: %v", names)
+		}
+	})
+
 	t.Run("a wrong SRP proof is refused", func(t *testing.T) {
 		t.Parallel()
 		p := userstest.NewPool(t, api, userstest.Pool{AuthFlows: []types.ExplicitAuthFlowsType{types.ExplicitAuthFlowsTypeAllowUserSrpAuth}})

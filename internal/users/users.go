@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"sort"
 	"strings"
 	"time"
@@ -16,6 +17,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider/types"
+	"github.com/aws/smithy-go"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 
 	"github.com/cogwiz/cogwiz/internal/cognito"
 )
@@ -161,6 +164,9 @@ func (s *Service) wrap(op, user string, err error) error {
 		ipe *types.InvalidParameterException
 		nae *types.NotAuthorizedException
 		mfa *types.InvalidUserPoolConfigurationException
+		rnf *types.ResourceNotFoundException
+		rse *smithyhttp.RequestSendError
+		api smithy.APIError
 	)
 	switch {
 	case cognito.IsUnsupported(err):
@@ -181,6 +187,30 @@ func (s *Service) wrap(op, user string, err error) error {
 		return &Error{Msg: fmt.Sprintf("%s: not authorized: %s", op, aws.ToString(nae.Message)), Err: err}
 	case errors.As(err, &mfa):
 		return &Error{Msg: fmt.Sprintf("%s: %s", op, aws.ToString(mfa.Message)), Hint: "enable the factor in the pool first: user_pool.mfa.factors in cognito.yaml, then `cogwiz apply`", Err: err}
+	case errors.As(err, &rnf):
+		return &Error{Msg: fmt.Sprintf("%s: %s", op, aws.ToString(rnf.Message)),
+			Hint: "check --pool-id and --region (a pool lives in one region), or run `cogwiz apply` to create it", Err: err}
+	case errors.As(err, &rse):
+		cause := rse.Err
+		var oe *net.OpError
+		if errors.As(err, &oe) {
+			cause = oe
+		}
+		return &Error{Msg: fmt.Sprintf("%s: cannot reach Cognito: %v", op, cause), Hint: "check your network connection, --region and --endpoint-url", Err: err}
+	case errors.As(err, &api):
+		// The SDK's own wording ("operation error ..., https response
+		// error StatusCode: 400, RequestID: ...") says nothing more.
+		return &reworded{msg: fmt.Sprintf("%s: %s: %s", op, api.ErrorCode(), api.ErrorMessage()), err: err}
 	}
 	return fmt.Errorf("%s: %w", op, err)
 }
+
+// reworded replaces an error's text but keeps it in the chain, for
+// errors.Is and errors.As.
+type reworded struct {
+	msg string
+	err error
+}
+
+func (e *reworded) Error() string { return e.msg }
+func (e *reworded) Unwrap() error { return e.err }

@@ -166,8 +166,9 @@ func exportRun(opts *Options) error {
 	if opts.Format == FormatAWSCLI {
 		perm = 0o755
 	}
+	// WriteFileAtomic's errors already name the file.
 	if err := config.WriteFileAtomic(opts.Output, r.Data, perm); err != nil {
-		return fmt.Errorf("writing %s: %w", opts.Output, err)
+		return err
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "wrote %s\n", opts.Output)
 	for _, name := range r.Secrets {

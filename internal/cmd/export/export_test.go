@@ -163,3 +163,16 @@ func TestHelpHasExamples(t *testing.T) {
 		}
 	}
 }
+
+func TestExportIntoAMissingFolderNamesTheFileOnce(t *testing.T) {
+	t.Parallel()
+	file := writeConfig(t)
+	out := filepath.Join(t.TempDir(), "no-such-dir", "main.tf")
+	r := run(t, file, "terraform", "-o", out)
+	if r.err == nil {
+		t.Fatal("export into a missing folder succeeded")
+	}
+	if msg := r.err.Error(); strings.Count(msg, "writing ") != 1 || !strings.Contains(msg, out) {
+		t.Errorf("error = %q, want one `writing %s: ...`", msg, out)
+	}
+}

@@ -102,7 +102,7 @@ func write(io *iostreams.IOStreams, path string, cfg *config.Config) error {
 			return err
 		}
 	} else if err := config.WriteFileAtomic(path, data, 0o644); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+		return err // it names the file already
 	}
 	doc, err := config.Parse(name, data)
 	if err != nil {
@@ -120,7 +120,11 @@ func write(io *iostreams.IOStreams, path string, cfg *config.Config) error {
 	}
 	switch {
 	case path != "-" && errs > 0:
-		fmt.Fprintf(io.ErrOut, "wrote %s; fix the %d problem(s) above, then run cogwiz validate\n", path, errs)
+		what := "the error above"
+		if errs > 1 {
+			what = fmt.Sprintf("the %d errors above", errs)
+		}
+		fmt.Fprintf(io.ErrOut, "wrote %s; fix %s, then run cogwiz validate\n", path, what)
 	case path != "-":
 		fmt.Fprintf(io.ErrOut, "wrote %s; next: cogwiz validate, then cogwiz plan\n", path)
 	}

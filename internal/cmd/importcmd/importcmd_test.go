@@ -339,3 +339,18 @@ func TestHelpHasExamples(t *testing.T) {
 		}
 	}
 }
+
+// Without --env the full fixture lacks per-environment values: the file is
+// still written, and the closing line counts the errors in plain words.
+func TestImportAmplifyCountsWhatIsLeftToFix(t *testing.T) {
+	t.Parallel()
+	f, _ := factory()
+	out := filepath.Join(t.TempDir(), "cognito.yaml")
+	r := run(t, f, "amplify", filepath.Join(fixtures, "full"), "-o", out)
+	if r.err != nil {
+		t.Fatalf("import: %v\n%s", r.err, r.stderr)
+	}
+	if want := "wrote " + out + "; fix the 3 errors above, then run cogwiz validate\n"; !strings.HasSuffix(r.stderr, want) {
+		t.Errorf("stderr ends %q, want %q", r.stderr[max(0, len(r.stderr)-120):], want)
+	}
+}

@@ -274,3 +274,20 @@ func BenchmarkInitDefaults(b *testing.B) {
 		}
 	}
 }
+
+// An answer whose question this walk never asks (factors with MFA off) is
+// named on stderr instead of being dropped in silence.
+func TestInitAnswersNamesTheUnusedOnes(t *testing.T) {
+	dir := t.TempDir()
+	answers := filepath.Join(dir, "answers.yaml")
+	if err := os.WriteFile(answers, []byte("mode: manual\nmfa_mode: \"OFF\"\nmfa_factors: [totp]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ios, _, _, stderr := iostreams.Test()
+	if err := runInit(t, ios, nil, filepath.Join(dir, "cognito.yaml"), "--answers", answers); err != nil {
+		t.Fatal(err)
+	}
+	if want := "note: " + answers + ": not used, because this walk does not ask them: mfa_factors\n"; !strings.Contains(stderr.String(), want) {
+		t.Errorf("stderr = %q, want it to contain %q", stderr.String(), want)
+	}
+}

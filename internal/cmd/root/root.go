@@ -108,14 +108,48 @@ Run without a command, cogwiz starts the wizard (cogwiz init).`,
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &cmdutil.FlagError{Err: err}
 	})
+	guardGroups(cmd)
 	return cmd
+}
+
+// guardGroups makes every command that only groups others (export, import,
+// users) refuse an unknown subcommand with a usage error instead of
+// printing its help and exiting 0, which would let a typo pass in a script.
+func guardGroups(cmd *cobra.Command) {
+	for _, c := range cmd.Commands() {
+		guardGroups(c)
+	}
+	if !cmd.HasParent() || !cmd.HasSubCommands() || cmd.Runnable() {
+		return
+	}
+	cmd.Args = cobra.ArbitraryArgs
+	cmd.SuggestionsMinimumDistance = 2
+	cmd.RunE = func(c *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return c.Help()
+		}
+		var names []string
+		for _, sub := range c.Commands() {
+			if sub.IsAvailableCommand() {
+				names = append(names, sub.Name())
+			}
+		}
+		msg := fmt.Sprintf("unknown command %q for %q: use one of %s", args[0], c.CommandPath(), strings.Join(names, ", "))
+		if s := c.SuggestionsFor(args[0]); len(s) > 0 {
+			msg = fmt.Sprintf("unknown command %q for %q: did you mean %q?", args[0], c.CommandPath(), s[0])
+		}
+		return cmdutil.FlagErrorf("%s", msg)
+	}
 }
 
 func newCmdVersion(f *cmdutil.Factory) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print the cogwiz version",
-		Args:  cobra.NoArgs,
+		Long: `Print the version of this cogwiz binary on stdout. Include it when you
+report a problem; ` + "`cogwiz --version`" + ` prints the same.`,
+		Example: `  cogwiz version`,
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			_, err := fmt.Fprintf(f.IOStreams.Out, "cogwiz %s\n", f.Version)
 			return err
@@ -135,7 +169,10 @@ func Main(version string, args []string) int {
 func Run(ctx context.Context, f *cmdutil.Factory, args []string) int {
 	cmd := NewCmdRoot(f)
 	cmd.SetArgs(args)
-	err := cmd.ExecuteContext(ctx)
+	ran, err := cmd.ExecuteContextC(ctx)
+	if ran == nil {
+		ran = cmd
+	}
 	if err == nil {
 		return cmdutil.ExitOK
 	}
@@ -143,9 +180,9 @@ func Run(ctx context.Context, f *cmdutil.Factory, args []string) int {
 		err = cmdutil.ErrCancelled
 	}
 	if isUsageError(err) {
-		err = &cmdutil.FlagError{Err: err}
+		err = &cmdutil.FlagError{Err: argsError(ran, err)}
 	}
-	printError(f, cmd, err)
+	printError(f, ran, err)
 	return cmdutil.ExitCodeOf(err)
 }
 
@@ -165,6 +202,20 @@ func isUsageError(err error) bool {
 	return false
 }
 
+// argsError rewords cobra's argument-count errors ("accepts 1 arg(s),
+// received 0") to show the command's usage line instead.
+func argsError(c *cobra.Command, err error) error {
+	msg := err.Error()
+	switch {
+	case strings.HasPrefix(msg, "accepts ") || strings.HasPrefix(msg, "requires "):
+		return fmt.Errorf("wrong number of arguments: usage is `%s`", strings.TrimSuffix(c.UseLine(), " [flags]"))
+	case strings.HasPrefix(msg, "unknown command ") && c.HasParent() && !c.HasSubCommands():
+		// cobra.NoArgs reports a stray argument as an unknown command.
+		return fmt.Errorf("`%s` takes no arguments, but got %s", c.CommandPath(), strings.TrimPrefix(strings.SplitN(msg, " for ", 2)[0], "unknown command "))
+	}
+	return err
+}
+
 func printError(f *cmdutil.Factory, cmd *cobra.Command, err error) {
 	w := f.IOStreams.ErrOut
 	switch {
@@ -177,7 +228,7 @@ func printError(f *cmdutil.Factory, cmd *cobra.Command, err error) {
 	var fe *cmdutil.FlagError
 	if errors.As(err, &fe) {
 		fmt.Fprintf(w, "error: %s\n", err)
-		fmt.Fprintln(w, "hint: run `cogwiz --help` or `cogwiz <command> --help` for usage")
+		fmt.Fprintf(w, "hint: run `%s --help` for usage\n", cmd.CommandPath())
 		return
 	}
 	var ee *cmdutil.ExitError
@@ -185,10 +236,27 @@ func printError(f *cmdutil.Factory, cmd *cobra.Command, err error) {
 		if ee.Err != nil {
 			fmt.Fprintf(w, "error: %s\n", ee.Err)
 		}
-		if ee.Hint != "" {
-			fmt.Fprintf(w, "hint: %s\n", ee.Hint)
+		hint := ee.Hint
+		if hint == "" {
+			hint = hintOf(ee.Err)
+		}
+		if hint != "" {
+			fmt.Fprintf(w, "hint: %s\n", hint)
 		}
 		return
 	}
 	fmt.Fprintf(w, "error: %s\n", err)
+	if hint := hintOf(err); hint != "" {
+		fmt.Fprintf(w, "hint: %s\n", hint)
+	}
+}
+
+// hintOf finds a hint carried as a method by errors from packages that
+// cannot import cmdutil (config).
+func hintOf(err error) string {
+	var h interface{ Hint() string }
+	if err != nil && errors.As(err, &h) {
+		return h.Hint()
+	}
+	return ""
 }

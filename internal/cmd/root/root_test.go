@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spf13/cobra"
+
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
 )
@@ -20,7 +22,12 @@ func TestRunExitCodes(t *testing.T) {
 		{name: "version command prints to stdout", args: []string{"version"}, wantCode: 0, wantStdout: "cogwiz 1.2.3\n"},
 		{name: "version flag", args: []string{"--version"}, wantCode: 0, wantStdout: "cogwiz 1.2.3\n"},
 		{name: "unknown command is a usage error", args: []string{"bogus"}, wantCode: cmdutil.ExitUsage, wantStderr: "unknown command"},
-		{name: "unknown flag is a usage error", args: []string{"validate", "--bogus"}, wantCode: cmdutil.ExitUsage, wantStderr: "hint: run `cogwiz --help`"},
+		{name: "unknown flag is a usage error", args: []string{"validate", "--bogus"}, wantCode: cmdutil.ExitUsage, wantStderr: "hint: run `cogwiz validate --help` for usage"},
+		{name: "unknown subcommand of a group is a usage error", args: []string{"export", "cloudfromation"}, wantCode: cmdutil.ExitUsage, wantStderr: `did you mean "cloudformation"?`},
+		{name: "unknown subcommand lists the valid ones", args: []string{"export", "pdf"}, wantCode: cmdutil.ExitUsage, wantStderr: "use one of aws-cli, cloudformation, terraform"},
+		{name: "a missing argument shows the usage line", args: []string{"import", "pool"}, wantCode: cmdutil.ExitUsage, wantStderr: "error: wrong number of arguments: usage is `cogwiz import pool POOL_ID`"},
+		{name: "a stray argument is named", args: []string{"validate", "extra"}, wantCode: cmdutil.ExitUsage, wantStderr: "error: `cogwiz validate` takes no arguments, but got \"extra\""},
+		{name: "a group without a subcommand shows its help", args: []string{"export"}, wantCode: 0, wantStdout: "Usage:"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -30,7 +37,7 @@ func TestRunExitCodes(t *testing.T) {
 			if code != tt.wantCode {
 				t.Fatalf("exit code = %d, want %d (stderr: %s)", code, tt.wantCode, errOut)
 			}
-			if tt.wantStdout != "" && out.String() != tt.wantStdout {
+			if tt.wantStdout != "" && out.String() != tt.wantStdout && !(strings.HasSuffix(tt.wantStdout, ":") && strings.Contains(out.String(), tt.wantStdout)) {
 				t.Errorf("stdout = %q, want %q", out.String(), tt.wantStdout)
 			}
 			if tt.wantStderr != "" && !strings.Contains(errOut.String(), tt.wantStderr) {
@@ -55,5 +62,36 @@ func TestExitCodeOfTypedErrors(t *testing.T) {
 		if got := cmdutil.ExitCodeOf(tt.err); got != tt.want {
 			t.Errorf("%s: ExitCodeOf = %d, want %d", name, got, tt.want)
 		}
+	}
+}
+
+func TestEveryCommandHasLongTextAndExamples(t *testing.T) {
+	ios, _, _, _ := iostreams.Test()
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		if c.Hidden || c.Name() == "help" || c.Name() == "completion" || c.HasParent() && c.Parent().Name() == "completion" {
+			return
+		}
+		if strings.TrimSpace(c.Long) == "" || strings.TrimSpace(c.Example) == "" {
+			t.Errorf("%s: --help needs a Long text and Examples", c.CommandPath())
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(NewCmdRoot(&cmdutil.Factory{IOStreams: ios}))
+}
+
+func TestMissingConfigFileHintIsOnItsOwnLine(t *testing.T) {
+	ios, _, _, errOut := iostreams.Test()
+	f := &cmdutil.Factory{IOStreams: ios, Version: "test"}
+	missing := t.TempDir() + "/cognito.yaml"
+	code := Run(context.Background(), f, []string{"export", "terraform", "-f", missing})
+	if code != cmdutil.ExitFailure {
+		t.Fatalf("exit %d, stderr %s", code, errOut)
+	}
+	want := "error: reading " + missing + ": file not found\nhint: run `cogwiz init` to create it, or pass -f FILE\n"
+	if !strings.HasSuffix(errOut.String(), want) {
+		t.Errorf("stderr = %q, want it to end with %q", errOut.String(), want)
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 	"time"
 
@@ -97,17 +96,13 @@ func tryRun(o *Options) error {
 	topts := users.TrialOptions{Client: client, Now: o.Now}
 	if !o.Yes && ios.CanPrompt() {
 		in := bufio.NewReader(ios.In)
-		topts.AskCode = func(_ context.Context, sentTo string) (string, error) {
+		topts.AskCode = func(ctx context.Context, sentTo string) (string, error) {
 			q := "Confirmation code"
 			if sentTo != "" {
 				q += " (sent " + sentTo + ")"
 			}
-			fmt.Fprintf(ios.ErrOut, "%s, or Enter to confirm as an administrator: ", q)
-			line, err := in.ReadString('\n')
-			if err != nil && (err != io.EOF || line == "") {
-				return "", cmdutil.ErrCancelled
-			}
-			return strings.TrimSpace(line), nil
+			line, err := cmdutil.ReadLine(ctx, in, ios.ErrOut, q+", or Enter to confirm as an administrator: ")
+			return strings.TrimSpace(line), err
 		}
 	}
 	var werr error

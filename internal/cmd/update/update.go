@@ -161,6 +161,7 @@ func updateRun(ctx context.Context, opts *Options) error {
 		}
 		return err
 	}
+	initcmd.NoteUnusedAnswers(opts.IO.ErrOut, opts.AnswersFile, p)
 	return initcmd.Finish(ctx, initcmd.FinishOptions{
 		IO: opts.IO, Prompter: p, File: opts.File, Old: old, Exists: true,
 		Config: res.Config, Pending: res.Pending, Confirm: interactive && !opts.Yes,

@@ -126,6 +126,7 @@ func listRun(ctx context.Context, o *Options, s *users.Service) error {
 	out := bufio.NewWriter(ios.Out)
 	defer out.Flush()
 	table := render.NewUsersTable(out, ios.IsStdoutTTY())
+	table.SetMaxWidth(ios.TerminalWidth())
 	enc := json.NewEncoder(out)
 	n := 0
 	emit := func(u types.UserType) error {
@@ -207,7 +208,7 @@ func setPasswordRun(ctx context.Context, o *Options, s *users.Service) error {
 		pw = strings.TrimRight(string(b), "\r\n")
 	case pw == "" && ios.CanPrompt():
 		var err error
-		if pw, err = readSecret(ios.In, ios.ErrOut, "New password for "+o.User+": "); err != nil {
+		if pw, err = readSecret(ctx, ios.In, ios.ErrOut, "New password for "+o.User+": "); err != nil {
 			return err
 		}
 	case pw == "":
@@ -237,7 +238,7 @@ func deleteRun(ctx context.Context, o *Options, s *users.Service) error {
 		if _, err := s.Get(ctx, o.User); err != nil {
 			return err
 		}
-		answer, err := readLine(ios.In, ios.ErrOut, fmt.Sprintf("Delete user %s for good? This cannot be undone.\nType the username to confirm: ", o.User))
+		answer, err := cmdutil.ReadLine(ctx, ios.In, ios.ErrOut, fmt.Sprintf("Delete user %s for good? This cannot be undone.\nType the username to confirm: ", o.User))
 		if err != nil {
 			return err
 		}
@@ -253,27 +254,22 @@ func deleteRun(ctx context.Context, o *Options, s *users.Service) error {
 	return nil
 }
 
-// readLine asks a question on w and reads one line of answer from r.
-func readLine(r io.Reader, w io.Writer, question string) (string, error) {
-	fmt.Fprint(w, question)
-	line, err := bufio.NewReader(r).ReadString('\n')
-	if err != nil && (err != io.EOF || line == "") {
-		return "", cmdutil.ErrCancelled
-	}
-	return strings.TrimRight(line, "\r\n"), nil
-}
-
 // readSecret reads a line without echoing it when r is a terminal.
-func readSecret(r io.Reader, w io.Writer, question string) (string, error) {
+func readSecret(ctx context.Context, r io.Reader, w io.Writer, question string) (string, error) {
 	f, ok := r.(*os.File)
 	if !ok || !term.IsTerminal(f.Fd()) {
-		return readLine(r, w, question)
+		return cmdutil.ReadLine(ctx, r, w, question)
 	}
 	fmt.Fprint(w, question)
-	b, err := term.ReadPassword(f.Fd())
-	fmt.Fprintln(w)
-	if err != nil {
-		return "", cmdutil.ErrCancelled
+	// ReadPassword turns echo off; put the terminal back even when Ctrl-C
+	// ends the wait before it returns.
+	if st, err := term.GetState(f.Fd()); err == nil {
+		defer func() { _ = term.Restore(f.Fd(), st) }()
 	}
-	return string(b), nil
+	pw, err := cmdutil.AwaitLine(ctx, io.Discard, func() (string, error) {
+		b, err := term.ReadPassword(f.Fd())
+		return string(b), err
+	})
+	fmt.Fprintln(w)
+	return pw, err
 }
