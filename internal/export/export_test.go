@@ -467,3 +467,42 @@ func TestSecretValueInsteadOfReferenceIsRefused(t *testing.T) {
 }
 
 var hclSchema = hclBodySchema()
+
+// TestTerraformKeepsAwkwardTextLiteral checks that text which means
+// something to HCL (interpolation, template directives, quotes,
+// backslashes, newlines) comes back from the parser exactly as written.
+func TestTerraformKeepsAwkwardTextLiteral(t *testing.T) {
+	cfg := sample()
+	awkward := "Use ${var.x} and %{if y}z%{endif} with \"quotes\", a \\ backslash\nand a newline ✓"
+	cfg.UserPool.Groups[0].Description = awkward
+	r, err := Terraform(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, diags := hclparse.NewParser().ParseHCL(r.Data, "main.tf")
+	if diags.HasErrors() {
+		t.Fatalf("HCL does not parse: %s", diags.Error())
+	}
+	content, _, _ := f.Body.PartialContent(&hclSchema)
+	found := false
+	for _, b := range content.Blocks {
+		if b.Type != "resource" || b.Labels[0] != "aws_cognito_user_group" {
+			continue
+		}
+		attrs, _ := b.Body.JustAttributes()
+		d, ok := attrs["description"]
+		if !ok {
+			continue
+		}
+		v, diags := d.Expr.Value(nil)
+		if diags.HasErrors() {
+			t.Fatalf("description is not a literal: %s", diags.Error())
+		}
+		if v.AsString() == awkward {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no aws_cognito_user_group carries the description verbatim:\n%s", r.Data)
+	}
+}
