@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/cogwiz/cogwiz/internal/cmdutil/cmdtest"
 	"github.com/cogwiz/cogwiz/internal/emulator"
 )
 
@@ -21,7 +22,7 @@ var shared struct {
 }
 
 func TestMain(m *testing.M) {
-	code := m.Run()
+	code := cmdtest.IsolateHome(m)
 	for _, f := range shared.cleanups {
 		f()
 	}

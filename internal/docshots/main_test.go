@@ -1,6 +1,7 @@
 package docshots
 
 import (
+	"github.com/cogwiz/cogwiz/internal/cmdutil/cmdtest"
 	"os"
 	"path/filepath"
 	"testing"
@@ -17,7 +18,7 @@ func TestMain(m *testing.M) {
 	if os.Getenv(asCogwiz) == "1" {
 		os.Exit(root.Main("dev", os.Args[1:]))
 	}
-	os.Exit(m.Run())
+	os.Exit(cmdtest.IsolateHome(m))
 }
 
 // cogwizOnPath returns a directory holding a "cogwiz" that is this test
