@@ -7,7 +7,7 @@ GORELEASER ?= github.com/goreleaser/goreleaser/v2@v2.15.1
 EMULATOR := internal/emulator
 EMULATOR_STAMP := $(EMULATOR)/node_modules/.package-lock.json
 
-.PHONY: test build vet unit emulator release-check fuzz bench generate
+.PHONY: test build vet unit emulator release-check release-snapshot fuzz bench generate
 
 test: emulator vet unit release-check
 
@@ -28,6 +28,12 @@ $(EMULATOR_STAMP): $(EMULATOR)/package.json $(EMULATOR)/package-lock.json
 
 release-check:
 	$(GO) run $(GORELEASER) check
+
+# Builds all six archives locally and checks them (slow the first time:
+# six cross-compiles; not part of `make test`).
+release-snapshot:
+	$(GO) run $(GORELEASER) release --snapshot --clean
+	internal/release/check-archives.sh dist
 
 generate:
 	$(GO) generate ./...

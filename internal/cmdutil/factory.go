@@ -24,6 +24,11 @@ type Factory struct {
 	// point AWS.EndpointURL at cognito-local.
 	Cognito func(ctx context.Context) (cognito.API, error)
 
+	// RunCommand runs another cogwiz command line (e.g. ["plan", "-f",
+	// "x.yaml"]) over the same factory; the root sets it, so that the
+	// wizard can offer plan and apply without importing those commands.
+	RunCommand func(ctx context.Context, args []string) error
+
 	once   sync.Once
 	client cognito.API
 	err    error

@@ -162,6 +162,7 @@ func initRun(ctx context.Context, opts *Options) error {
 	return Finish(ctx, FinishOptions{
 		IO: opts.IO, Prompter: p, File: opts.File, Old: old, Exists: exists,
 		Config: res.Config, Pending: res.Pending, Confirm: interactive && !opts.Yes,
+		RunCommand: RunCommandOf(opts.Factory),
 	})
 }
 
@@ -189,6 +190,9 @@ type FinishOptions struct {
 	Pending  []string
 	// Confirm asks before writing.
 	Confirm bool
+	// RunCommand, when set on an interactive run, lets the last question
+	// offer `cogwiz plan` or `cogwiz apply` for the file just written.
+	RunCommand func(ctx context.Context, args []string) error
 }
 
 // Finish shows the file that will be written (a diff when one exists),
@@ -227,7 +231,41 @@ func Finish(ctx context.Context, o FinishOptions) error {
 	}
 	fmt.Fprintf(w, "Wrote %s.\n", o.File)
 	NextSteps(w, o.File, o.Pending)
-	return nil
+	if !o.Confirm || o.RunCommand == nil {
+		return nil
+	}
+	return offerPlan(ctx, o)
+}
+
+// offerPlan asks whether to look at the plan (or apply) right away. The
+// file is already written, so quitting here loses nothing.
+func offerPlan(ctx context.Context, o FinishOptions) error {
+	v, err := o.Prompter.Ask(ctx, prompt.Question{
+		ID:    "next_step",
+		Kind:  prompt.Select,
+		Title: "What next?",
+		Help:  "plan reads Cognito and shows what apply would change, without changing anything; apply shows the same plan and asks for yes before it changes anything. Both need AWS credentials (or --endpoint-url for a local emulator).",
+		Options: []prompt.Option{
+			{Label: "Done for now — review the file first", Value: "done", Recommended: true},
+			{Label: "Show the plan (reads Cognito, changes nothing)", Value: "plan"},
+			{Label: "Plan and apply (asks for yes before any change)", Value: "apply"},
+		},
+		Default:        "done",
+		RecommendedWhy: "the file is yours to read and commit before anything reaches AWS",
+		CanGoBack:      false,
+	})
+	if err != nil {
+		if errors.Is(err, prompt.ErrCancelled) {
+			return nil // the file is written; leaving here is not a failure
+		}
+		return mapPromptError(err)
+	}
+	choice, _ := v.(string)
+	if choice != "plan" && choice != "apply" {
+		return nil
+	}
+	fmt.Fprintln(o.IO.ErrOut)
+	return o.RunCommand(ctx, []string{choice, "-f", o.File})
 }
 
 // reportIssues prints what `cogwiz validate` will say about c, so nothing
@@ -279,6 +317,14 @@ func withoutComments(data []byte) string {
 		b.WriteString("  " + line + "\n")
 	}
 	return b.String()
+}
+
+// RunCommandOf is the factory's RunCommand, or nil without a factory (tests).
+func RunCommandOf(f *cmdutil.Factory) func(ctx context.Context, args []string) error {
+	if f == nil {
+		return nil
+	}
+	return f.RunCommand
 }
 
 // NextSteps tells what to fill in and what to run next.

@@ -105,6 +105,15 @@ Run without a command, cogwiz starts the wizard (cogwiz init).`,
 	cmd.RunE = func(c *cobra.Command, args []string) error {
 		return initCmd.RunE(c, args)
 	}
+	f.RunCommand = func(ctx context.Context, args []string) error {
+		// Building a tree registers the flags again with their defaults;
+		// keep the AWS flags this run was started with.
+		aws := f.AWS
+		sub := NewCmdRoot(f)
+		f.AWS = aws
+		sub.SetArgs(args)
+		return sub.ExecuteContext(ctx)
+	}
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &cmdutil.FlagError{Err: err}
 	})

@@ -95,3 +95,20 @@ func TestMissingConfigFileHintIsOnItsOwnLine(t *testing.T) {
 		t.Errorf("stderr = %q, want it to end with %q", errOut.String(), want)
 	}
 }
+
+func TestRunCommandKeepsTheAWSFlags(t *testing.T) {
+	ios, _, out, errOut := iostreams.Test()
+	f := &cmdutil.Factory{IOStreams: ios, Version: "1.2.3"}
+	if code := Run(context.Background(), f, []string{"version", "--region", "eu-west-1", "--endpoint-url", "http://127.0.0.1:1"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if err := f.RunCommand(context.Background(), []string{"version"}); err != nil {
+		t.Fatal(err)
+	}
+	if f.AWS.Region != "eu-west-1" || f.AWS.EndpointURL != "http://127.0.0.1:1" {
+		t.Errorf("AWS flags after RunCommand = %+v", f.AWS)
+	}
+	if strings.Count(out.String(), "cogwiz 1.2.3") != 2 {
+		t.Errorf("stdout = %q", out)
+	}
+}

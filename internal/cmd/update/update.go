@@ -165,6 +165,7 @@ func updateRun(ctx context.Context, opts *Options) error {
 	return initcmd.Finish(ctx, initcmd.FinishOptions{
 		IO: opts.IO, Prompter: p, File: opts.File, Old: old, Exists: true,
 		Config: res.Config, Pending: res.Pending, Confirm: interactive && !opts.Yes,
+		RunCommand: initcmd.RunCommandOf(opts.Factory),
 	})
 }
 
