@@ -615,7 +615,7 @@ func closest(key string, valid []string) string {
 		if squash(v) == squash(key) {
 			return v
 		}
-		dist := levenshtein(strings.ToLower(key), v)
+		dist := EditDistance(strings.ToLower(key), v)
 		if dist <= max(1, min(3, len(v)/3)) && (bestD < 0 || dist < bestD) {
 			best, bestD = v, dist
 		}
@@ -623,9 +623,10 @@ func closest(key string, valid []string) string {
 	return best
 }
 
-// levenshtein is the edit distance of a and b, counting a swap of two
-// neighbouring letters as one edit (optimal string alignment).
-func levenshtein(a, b string) int {
+// EditDistance is the edit distance of a and b, counting a swap of two
+// neighbouring letters as one edit (optimal string alignment). Every
+// did-you-mean in cogwiz uses it.
+func EditDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	if len(ra) > 64 || len(rb) > 64 {
 		return max(len(ra), len(rb)) // not worth the time: never "close"

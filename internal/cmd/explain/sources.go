@@ -56,7 +56,7 @@ func suggest(sources []Source, key string) []string {
 	var near []scored
 	limit := max(2, len(typed)/5)
 	for _, k := range keys {
-		if d := levenshtein(typed, config.NormalizeKey(k)); d <= limit {
+		if d := config.EditDistance(typed, config.NormalizeKey(k)); d <= limit {
 			near = append(near, scored{k, d})
 		}
 	}
@@ -67,25 +67,4 @@ func suggest(sources []Source, key string) []string {
 		}
 	}
 	return out
-}
-
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
