@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/cogwiz/cogwiz/internal/cognito"
+	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
 )
 
@@ -44,4 +45,13 @@ func New(version string) *Factory {
 func (f *Factory) defaultCognito(ctx context.Context) (cognito.API, error) {
 	f.once.Do(func() { f.client, f.err = cognito.New(ctx, f.AWS) })
 	return f.client, f.err
+}
+
+// ConfigPath is the -f/--file flag, or cognito.yaml when it is empty (a
+// Factory built in a test has no flags).
+func (f *Factory) ConfigPath() string {
+	if f.ConfigFile == "" {
+		return config.DefaultFile
+	}
+	return f.ConfigFile
 }

@@ -73,10 +73,7 @@ aws lambda add-permission command Cognito needs.`,
   GOOGLE_CLIENT_SECRET=... cogwiz apply`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.File = f.ConfigFile
-			if opts.File == "" {
-				opts.File = config.DefaultFile
-			}
+			opts.File = f.ConfigPath()
 			if !opts.AutoApprove && !opts.IO.CanPrompt() {
 				return cmdutil.FlagErrorf("apply asks for confirmation and there is no terminal: pass --auto-approve")
 			}

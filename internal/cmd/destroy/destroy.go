@@ -50,10 +50,7 @@ deleting. Without a terminal pass --auto-approve.`,
   cogwiz destroy --disable-deletion-protection --auto-approve`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.File = f.ConfigFile
-			if opts.File == "" {
-				opts.File = config.DefaultFile
-			}
+			opts.File = f.ConfigPath()
 			if !opts.AutoApprove && !opts.IO.CanPrompt() {
 				return cmdutil.FlagErrorf("destroy asks you to type the pool name and there is no terminal: pass --auto-approve")
 			}

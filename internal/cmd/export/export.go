@@ -104,10 +104,7 @@ func newCmdFormat(f *cmdutil.Factory, runF func(*Options) error, format string, 
 		Example: example,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.File = f.ConfigFile
-			if opts.File == "" {
-				opts.File = config.DefaultFile
-			}
+			opts.File = f.ConfigPath()
 			if runF != nil {
 				return runF(opts)
 			}

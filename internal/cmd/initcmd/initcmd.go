@@ -70,10 +70,7 @@ the ids). An existing file is replaced only after you confirm, or with --force.`
   cogwiz init --answers answers.yaml -f auth/cognito.yaml`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.File = f.ConfigFile
-			if opts.File == "" {
-				opts.File = config.DefaultFile
-			}
+			opts.File = f.ConfigPath()
 			if opts.Defaults && opts.AnswersFile != "" {
 				return cmdutil.FlagErrorf("`--defaults` and `--answers` cannot be used together")
 			}

@@ -10,7 +10,6 @@ import (
 
 	"github.com/cogwiz/cogwiz/internal/apply"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
-	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
 	"github.com/cogwiz/cogwiz/internal/render"
 )
@@ -65,10 +64,7 @@ Exit status: 0, or 1 on error; with --detailed-exitcode, 2 when there are change
   cogwiz plan --endpoint-url http://127.0.0.1:9229 --region us-east-1`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.File = f.ConfigFile
-			if opts.File == "" {
-				opts.File = config.DefaultFile
-			}
+			opts.File = f.ConfigPath()
 			if runF != nil {
 				return runF(opts)
 			}

@@ -90,10 +90,7 @@ writes the file only after you confirm.`,
   cogwiz update --answers answers.yaml --yes`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.File = f.ConfigFile
-			if opts.File == "" {
-				opts.File = config.DefaultFile
-			}
+			opts.File = f.ConfigPath()
 			if opts.AnswersFile == "" && opts.Prompter == nil && !opts.IO.CanPrompt() {
 				return cmdutil.FlagErrorf("cannot ask questions without a terminal: pass `--answers FILE` to answer by question id (or edit the file and run `cogwiz validate`)")
 			}

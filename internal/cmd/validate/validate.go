@@ -54,10 +54,7 @@ Exit status: 0 when there is no error (warnings allowed), 1 otherwise.`,
   cogwiz validate --json | jq '.problems[] | select(.severity == "error")'`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.File = f.ConfigFile
-			if opts.File == "" {
-				opts.File = config.DefaultFile
-			}
+			opts.File = f.ConfigPath()
 			if runF != nil {
 				return runF(opts)
 			}
