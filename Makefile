@@ -1,6 +1,7 @@
 # cogwiz — `make test` runs every test on a fresh machine: it installs the
 # Cognito emulator the integration tests talk to (npm ci, pinned by the
-# lockfile), vets, tests, and checks the release configuration.
+# lockfile), vets, tests, checks the release configuration, builds the six
+# release archives as a snapshot and checks what is inside them.
 
 GO ?= go
 GORELEASER ?= github.com/goreleaser/goreleaser/v2@v2.15.1
@@ -9,7 +10,7 @@ EMULATOR_STAMP := $(EMULATOR)/node_modules/.package-lock.json
 
 .PHONY: test build vet unit emulator release-check release-snapshot fuzz bench generate
 
-test: emulator vet unit release-check
+test: emulator vet unit release-check release-snapshot
 
 build:
 	$(GO) build -o bin/cogwiz ./cmd/cogwiz
@@ -29,8 +30,9 @@ $(EMULATOR_STAMP): $(EMULATOR)/package.json $(EMULATOR)/package-lock.json
 release-check:
 	$(GO) run $(GORELEASER) check
 
-# Builds all six archives locally and checks them (slow the first time:
-# six cross-compiles; not part of `make test`).
+# Builds all six archives locally and checks them: each holds the binary,
+# its completions and man page, and this machine's binary runs. The first
+# run cross-compiles six times (a few minutes); later runs use the cache.
 release-snapshot:
 	$(GO) run $(GORELEASER) release --snapshot --clean
 	internal/release/check-archives.sh dist
