@@ -100,6 +100,22 @@ Run without a command, cogwiz starts the wizard (cogwiz init).`,
 		newCmdVersion(f),
 		man.NewCmdMan(f, nil),
 	)
+	cmd.InitDefaultCompletionCmd()
+	for _, c := range cmd.Commands() {
+		if c.Name() == "completion" {
+			c.Example = `  # bash, for this shell only
+  source <(cogwiz completion bash)
+
+  # zsh, for every new shell
+  cogwiz completion zsh > "${fpath[1]}/_cogwiz"
+
+  # fish
+  cogwiz completion fish > ~/.config/fish/completions/cogwiz.fish
+
+  # PowerShell
+  cogwiz completion powershell | Out-String | Invoke-Expression`
+		}
+	}
 	// Bare `cogwiz` runs the wizard, with init's flags.
 	cmd.Flags().AddFlagSet(initCmd.LocalFlags())
 	cmd.RunE = func(c *cobra.Command, args []string) error {

@@ -69,7 +69,7 @@ func TestEveryCommandHasLongTextAndExamples(t *testing.T) {
 	ios, _, _, _ := iostreams.Test()
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
-		if c.Hidden || c.Name() == "help" || c.Name() == "completion" || c.HasParent() && c.Parent().Name() == "completion" {
+		if c.Hidden || c.Name() == "help" || c.HasParent() && c.Parent().Name() == "completion" {
 			return
 		}
 		if strings.TrimSpace(c.Long) == "" || strings.TrimSpace(c.Example) == "" {
