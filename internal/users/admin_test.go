@@ -67,8 +67,8 @@ func TestUsersAgainstEmulator(t *testing.T) {
 			t.Fatal(err)
 		}
 		var got []string
-		n, err := svc.List(ctx, users.ListOptions{Filter: filter}, func(u types.UserType) error {
-			got = append(got, aws.ToString(u.Username))
+		n, err := svc.List(ctx, users.ListOptions{Filter: filter}, func(u users.User) error {
+			got = append(got, u.Username)
 			return nil
 		})
 		if err != nil {

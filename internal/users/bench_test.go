@@ -39,7 +39,6 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
-	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider/types"
 
 	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/emulator"
@@ -89,8 +88,8 @@ func benchList(b *testing.B, svc *users.Service, want int) {
 		runtime.ReadMemStats(&before)
 		stop := heapPeak()
 		b.StartTimer()
-		n, err := svc.List(ctx, users.ListOptions{Pacer: users.NewPacer(0, 0)}, func(u types.UserType) error {
-			return enc.Encode(users.FromListed(u))
+		n, err := svc.List(ctx, users.ListOptions{Pacer: users.NewPacer(0, 0)}, func(u users.User) error {
+			return enc.Encode(u)
 		})
 		b.StopTimer()
 		peak := stop()
@@ -192,8 +191,8 @@ func TestPagedServerPaginates(t *testing.T) {
 	t.Parallel()
 	rec := &pageCounter{API: userstest.PagedClient(t, 130)}
 	var last string
-	n, err := users.New(rec, "p").List(context.Background(), users.ListOptions{Pacer: users.NewPacer(0, 0)}, func(u types.UserType) error {
-		last = aws.ToString(u.Username)
+	n, err := users.New(rec, "p").List(context.Background(), users.ListOptions{Pacer: users.NewPacer(0, 0)}, func(u users.User) error {
+		last = u.Username
 		return nil
 	})
 	if err != nil || n != 130 || last != "user-00129" || rec.pages != 3 {

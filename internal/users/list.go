@@ -34,7 +34,7 @@ type ListOptions struct {
 // PaginationToken (not NextToken), and a page may be empty while more
 // follow, so only a missing token ends the list.
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListUsers.html
-func (s *Service) List(ctx context.Context, o ListOptions, fn func(types.UserType) error) (int, error) {
+func (s *Service) List(ctx context.Context, o ListOptions, fn func(User) error) (int, error) {
 	pacer := o.Pacer
 	if pacer == nil {
 		pacer = NewPacer(ListUsersPerSecond, 1)
@@ -60,7 +60,7 @@ func (s *Service) List(ctx context.Context, o ListOptions, fn func(types.UserTyp
 			return n, s.wrap("listing users", "", err)
 		}
 		for _, u := range page.Users {
-			if err := fn(u); err != nil {
+			if err := fn(FromListed(u)); err != nil {
 				return n, err
 			}
 			n++
@@ -80,5 +80,5 @@ func (s *Service) List(ctx context.Context, o ListOptions, fn func(types.UserTyp
 
 // Count returns how many users match filter, paging through them all.
 func (s *Service) Count(ctx context.Context, filter string) (int, error) {
-	return s.List(ctx, ListOptions{Filter: filter}, func(types.UserType) error { return nil })
+	return s.List(ctx, ListOptions{Filter: filter}, func(User) error { return nil })
 }

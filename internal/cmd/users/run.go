@@ -9,7 +9,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider/types"
 	"github.com/charmbracelet/x/term"
 
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
@@ -129,8 +128,7 @@ func listRun(ctx context.Context, o *Options, s *users.Service) error {
 	table.SetMaxWidth(ios.TerminalWidth())
 	enc := json.NewEncoder(out)
 	n := 0
-	emit := func(u types.UserType) error {
-		user := users.FromListed(u)
+	emit := func(user users.User) error {
 		var err error
 		switch {
 		case o.JSON:
@@ -163,7 +161,7 @@ func listRun(ctx context.Context, o *Options, s *users.Service) error {
 			}
 		}
 	}
-	total, err := s.List(ctx, lo, func(u types.UserType) error {
+	total, err := s.List(ctx, lo, func(u users.User) error {
 		if err := emit(u); err != nil {
 			return err
 		}
