@@ -9,7 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/cogwiz/cogwiz/internal/users"
+	"github.com/cogwiz/cogwiz/internal/cognito/users"
 )
 
 // usersTableSample is how many rows UsersTable reads before it fixes the

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cogwiz/cogwiz/internal/users"
+	"github.com/cogwiz/cogwiz/internal/cognito/users"
 )
 
 func TestUsersTableStreamsWithWidthsFromTheFirstPage(t *testing.T) {

@@ -6,7 +6,7 @@ import (
 	"sort"
 	"time"
 
-	"github.com/cogwiz/cogwiz/internal/users"
+	"github.com/cogwiz/cogwiz/internal/cognito/users"
 )
 
 // TryStep writes one step of `cogwiz try`: ✓ or ✗ (– when skipped), its

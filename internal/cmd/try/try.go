@@ -13,8 +13,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
+	"github.com/cogwiz/cogwiz/internal/cognito/users"
 	"github.com/cogwiz/cogwiz/internal/render"
-	"github.com/cogwiz/cogwiz/internal/users"
 )
 
 // Options holds the dependencies and flags of `cogwiz try`.

@@ -11,9 +11,9 @@ import (
 	"github.com/cogwiz/cogwiz/internal/cmd/try"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/cognito"
+	"github.com/cogwiz/cogwiz/internal/cognito/users/userstest"
 	"github.com/cogwiz/cogwiz/internal/emulator"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
-	"github.com/cogwiz/cogwiz/internal/users/userstest"
 )
 
 func run(t *testing.T, api cognito.API, stdin string, tty bool, args ...string) (int, string, string) {

@@ -7,7 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
-	"github.com/cogwiz/cogwiz/internal/users"
+	"github.com/cogwiz/cogwiz/internal/cognito/users"
 )
 
 func newCmdList(o *Options, run func() error) *cobra.Command {

@@ -12,8 +12,8 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
+	"github.com/cogwiz/cogwiz/internal/cognito/users"
 	"github.com/cogwiz/cogwiz/internal/render"
-	"github.com/cogwiz/cogwiz/internal/users"
 )
 
 func dispatch(ctx context.Context, o *Options, s *users.Service) error {

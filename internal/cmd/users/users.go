@@ -9,7 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
-	"github.com/cogwiz/cogwiz/internal/users"
+	"github.com/cogwiz/cogwiz/internal/cognito/users"
 )
 
 // Options holds the dependencies and flags of `cogwiz users` and its

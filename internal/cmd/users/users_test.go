@@ -19,10 +19,10 @@ import (
 	"github.com/cogwiz/cogwiz/internal/cmd/users"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/cognito"
+	"github.com/cogwiz/cogwiz/internal/cognito/users/userstest"
 	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/emulator"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
-	"github.com/cogwiz/cogwiz/internal/users/userstest"
 )
 
 type result struct {

@@ -16,7 +16,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider/types"
 
 	"github.com/cogwiz/cogwiz/internal/cognito"
-	"github.com/cogwiz/cogwiz/internal/users/srp"
+	"github.com/cogwiz/cogwiz/internal/cognito/users/srp"
 )
 
 // FindClient returns the app client named or identified by nameOrID; with

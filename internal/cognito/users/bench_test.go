@@ -41,9 +41,9 @@ import (
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 
 	"github.com/cogwiz/cogwiz/internal/cognito"
+	"github.com/cogwiz/cogwiz/internal/cognito/users"
+	"github.com/cogwiz/cogwiz/internal/cognito/users/userstest"
 	"github.com/cogwiz/cogwiz/internal/emulator"
-	"github.com/cogwiz/cogwiz/internal/users"
-	"github.com/cogwiz/cogwiz/internal/users/userstest"
 )
 
 var benchSizes = []int{1000, 10000}

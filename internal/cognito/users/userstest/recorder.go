@@ -14,8 +14,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider/types"
 
 	"github.com/cogwiz/cogwiz/internal/cognito"
-	"github.com/cogwiz/cogwiz/internal/users"
-	"github.com/cogwiz/cogwiz/internal/users/srp"
+	"github.com/cogwiz/cogwiz/internal/cognito/users"
+	"github.com/cogwiz/cogwiz/internal/cognito/users/srp"
 )
 
 // Call is one request the Recorder saw: the operation and the SDK input.

@@ -13,7 +13,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/credentials"
 
 	"github.com/cogwiz/cogwiz/internal/cognito"
-	"github.com/cogwiz/cogwiz/internal/users"
+	"github.com/cogwiz/cogwiz/internal/cognito/users"
 )
 
 // PagedServer is a fake Cognito endpoint for ListUsers over a pool of n

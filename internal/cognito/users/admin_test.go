@@ -14,9 +14,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider/types"
 
 	"github.com/cogwiz/cogwiz/internal/cognito"
+	"github.com/cogwiz/cogwiz/internal/cognito/users"
+	"github.com/cogwiz/cogwiz/internal/cognito/users/userstest"
 	"github.com/cogwiz/cogwiz/internal/emulator"
-	"github.com/cogwiz/cogwiz/internal/users"
-	"github.com/cogwiz/cogwiz/internal/users/userstest"
 )
 
 var seed = []userstest.User{

@@ -11,10 +11,10 @@ import (
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider/types"
 
+	"github.com/cogwiz/cogwiz/internal/cognito/users"
+	"github.com/cogwiz/cogwiz/internal/cognito/users/srp"
+	"github.com/cogwiz/cogwiz/internal/cognito/users/userstest"
 	"github.com/cogwiz/cogwiz/internal/emulator"
-	"github.com/cogwiz/cogwiz/internal/users"
-	"github.com/cogwiz/cogwiz/internal/users/srp"
-	"github.com/cogwiz/cogwiz/internal/users/userstest"
 )
 
 func stepNames(r *users.TrialResult) string {
