@@ -5,7 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"gopkg.in/yaml.v3"
+	"github.com/cogwiz/cogwiz/internal/config"
 )
 
 // marshalJSON writes an ordered tree as indented JSON.
@@ -61,53 +61,42 @@ func writeJSON(b *bytes.Buffer, v any) error {
 	return nil
 }
 
-// yamlNode turns an ordered tree into a YAML node.
-func yamlNode(v any) (*yaml.Node, error) {
+// ordered turns the tree into config's neutral ordered form for the YAML
+// writer, keeping key order.
+func ordered(v any) (any, error) {
 	switch x := v.(type) {
 	case *obj:
-		n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+		m := make(config.OrderedMap, 0, len(x.keys))
 		for _, k := range x.keys {
-			val, err := yamlNode(x.vals[k])
+			val, err := ordered(x.vals[k])
 			if err != nil {
 				return nil, err
 			}
-			n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: k}, val)
+			m = append(m, config.KeyValue{Key: k, Value: val})
 		}
-		return n, nil
+		return m, nil
 	case []any:
-		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		l := make([]any, 0, len(x))
 		for _, e := range x {
-			val, err := yamlNode(e)
+			val, err := ordered(e)
 			if err != nil {
 				return nil, err
 			}
-			n.Content = append(n.Content, val)
+			l = append(l, val)
 		}
-		return n, nil
-	case string:
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: x}, nil
-	case bool:
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: fmt.Sprint(x)}, nil
-	case int64, int:
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: fmt.Sprint(x)}, nil
+		return l, nil
+	case string, bool, int64, int:
+		return x, nil
 	}
 	return nil, fmt.Errorf("export: cannot encode %T", v)
 }
 
+// marshalYAML writes an ordered tree as a YAML document with head as its
+// leading comment.
 func marshalYAML(v any, head string) ([]byte, error) {
-	n, err := yamlNode(v)
+	t, err := ordered(v)
 	if err != nil {
 		return nil, err
 	}
-	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{n}, HeadComment: head}
-	var b bytes.Buffer
-	enc := yaml.NewEncoder(&b)
-	enc.SetIndent(2)
-	if err := enc.Encode(doc); err != nil {
-		return nil, err
-	}
-	if err := enc.Close(); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	return config.MarshalDocument(t, head)
 }

@@ -6,8 +6,6 @@ package questions
 import (
 	"fmt"
 	"strings"
-
-	"gopkg.in/yaml.v3"
 )
 
 // Kind is how a question is answered.
@@ -183,14 +181,17 @@ var AsModes = []string{AsValue, AsPresence, AsSecretRef, AsDays, AsDuration, AsF
 // Paths is one path or a list of paths.
 type Paths []string
 
-// UnmarshalYAML accepts a single path or a list.
-func (p *Paths) UnmarshalYAML(n *yaml.Node) error {
-	if n.Kind == yaml.ScalarNode {
-		*p = Paths{n.Value}
+// UnmarshalYAML accepts a single path or a list. It takes the decode
+// function rather than a parser's node type, so the questions package
+// depends on no YAML library (config.DecodeStrict does the decoding).
+func (p *Paths) UnmarshalYAML(decode func(any) error) error {
+	var one string
+	if decode(&one) == nil {
+		*p = Paths{one}
 		return nil
 	}
 	var l []string
-	if err := n.Decode(&l); err != nil {
+	if err := decode(&l); err != nil {
 		return err
 	}
 	*p = l

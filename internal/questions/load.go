@@ -1,15 +1,12 @@
 package questions
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"sync"
 
-	"gopkg.in/yaml.v3"
-
+	"github.com/cogwiz/cogwiz/internal/config"
 	questionfiles "github.com/cogwiz/cogwiz/questions"
 )
 
@@ -61,10 +58,8 @@ func decodeFile(fsys fs.FS, name string, v any) error {
 	if err != nil {
 		return fmt.Errorf("questions: %w", err)
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(v); err != nil && !errors.Is(err, io.EOF) {
-		return fmt.Errorf("questions: %s: %w", name, err)
+	if err := config.DecodeStrict(name, data, v); err != nil {
+		return fmt.Errorf("questions: %w", err)
 	}
 	return nil
 }
@@ -84,28 +79,24 @@ func Default() (*Graph, error) {
 // ParseAnswers reads an answers file: a YAML map of question id to answer.
 // Every id must name a question of g.
 func ParseAnswers(g *Graph, name string, data []byte) (map[string]any, error) {
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
+	entries, err := config.ParseMapping(data)
+	var notMap *config.NotMappingError
+	if errors.As(err, &notMap) {
+		return nil, fmt.Errorf("%s:%d:%d: want a map of question id to answer, like `sign_in: email`", name, notMap.Pos.Line, notMap.Pos.Col)
+	}
+	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	if len(root.Content) == 0 {
-		return map[string]any{}, nil
-	}
-	m := root.Content[0]
-	if m.Kind != yaml.MappingNode {
-		return nil, fmt.Errorf("%s:%d:%d: want a map of question id to answer, like `sign_in: email`", name, m.Line, m.Column)
-	}
 	out := map[string]any{}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		k, v := m.Content[i], m.Content[i+1]
-		if _, ok := g.Lookup(k.Value); !ok {
-			return nil, fmt.Errorf("%s:%d:%d: unknown question id %q%s", name, k.Line, k.Column, k.Value, suggest(g, k.Value))
+	for _, e := range entries {
+		if _, ok := g.Lookup(e.Key); !ok {
+			return nil, fmt.Errorf("%s:%d:%d: unknown question id %q%s", name, e.KeyPos.Line, e.KeyPos.Col, e.Key, suggest(g, e.Key))
 		}
-		var val any
-		if err := v.Decode(&val); err != nil {
-			return nil, fmt.Errorf("%s:%d:%d: %s: %w", name, v.Line, v.Column, k.Value, err)
+		val, err := e.Value()
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d:%d: %s: %w", name, e.ValuePos.Line, e.ValuePos.Col, e.Key, err)
 		}
-		out[k.Value] = val
+		out[e.Key] = val
 	}
 	return out, nil
 }

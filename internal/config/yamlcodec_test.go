@@ -1,0 +1,228 @@
+package config
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// oneOrMany takes a scalar or a list through the decoder-neutral hook.
+type oneOrMany []string
+
+func (o *oneOrMany) UnmarshalYAML(decode func(any) error) error {
+	var one string
+	if decode(&one) == nil {
+		*o = oneOrMany{one}
+		return nil
+	}
+	var l []string
+	if err := decode(&l); err != nil {
+		return err
+	}
+	*o = l
+	return nil
+}
+
+type strictDoc struct {
+	Name  string    `yaml:"name"`
+	Count int       `yaml:"count"`
+	Paths oneOrMany `yaml:"paths"`
+}
+
+func TestDecodeStrict(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		in      string
+		want    strictDoc
+		wantErr string
+	}{
+		{name: "fields", in: "name: a\ncount: 3\n", want: strictDoc{Name: "a", Count: 3}},
+		{name: "empty", in: "", want: strictDoc{}},
+		{name: "comment only", in: "# nothing\n", want: strictDoc{}},
+		{name: "hook scalar", in: "paths: a.b\n", want: strictDoc{Paths: oneOrMany{"a.b"}}},
+		{name: "hook list", in: "paths: [a, b]\n", want: strictDoc{Paths: oneOrMany{"a", "b"}}},
+		{name: "hook number", in: "paths: 5\n", want: strictDoc{Paths: oneOrMany{"5"}}},
+		{name: "first document only", in: "name: a\n---\nname: b\n", want: strictDoc{Name: "a"}},
+		{
+			name:    "unknown key",
+			in:      "name: a\nbogus: 1\n",
+			wantErr: "f.yaml: yaml: unmarshal errors:\n  line 2: field bogus not found in type config.strictDoc",
+		},
+		{
+			name:    "wrong types",
+			in:      "count: many\npaths: {a: b}\n",
+			wantErr: "f.yaml: yaml: unmarshal errors:\n  line 1: cannot unmarshal !!str `many` into int\n  line 2: cannot unmarshal !!map into []string",
+		},
+		{
+			name:    "syntax",
+			in:      "name: [\n",
+			wantErr: "f.yaml: yaml: line 1: did not find expected node content",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			var got strictDoc
+			err := DecodeStrict("f.yaml", []byte(tc.in), &got)
+			if tc.wantErr != "" {
+				if err == nil || err.Error() != tc.wantErr {
+					t.Fatalf("error = %v, want %q", err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("got %#v, want %#v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestParseMapping(t *testing.T) {
+	t.Parallel()
+	in := "# answers\nsign_in: email\nlist:\n  - a\n  - 2\nmap: {x: true}\nnothing:\n"
+	entries, err := ParseMapping([]byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type row struct {
+		key      string
+		keyPos   Pos
+		valuePos Pos
+		value    any
+	}
+	want := []row{
+		{"sign_in", Pos{2, 1}, Pos{2, 10}, "email"},
+		{"list", Pos{3, 1}, Pos{4, 3}, []any{"a", 2}},
+		{"map", Pos{6, 1}, Pos{6, 6}, map[string]any{"x": true}},
+		{"nothing", Pos{7, 1}, Pos{7, 9}, nil},
+	}
+	if len(entries) != len(want) {
+		t.Fatalf("got %d entries, want %d", len(entries), len(want))
+	}
+	for i, e := range entries {
+		v, err := e.Value()
+		if err != nil {
+			t.Fatalf("%s: %v", e.Key, err)
+		}
+		got := row{e.Key, e.KeyPos, e.ValuePos, v}
+		if !reflect.DeepEqual(got, want[i]) {
+			t.Errorf("entry %d = %#v, want %#v", i, got, want[i])
+		}
+	}
+}
+
+func TestParseMappingEmpty(t *testing.T) {
+	t.Parallel()
+	for _, in := range []string{"", "# only a comment\n"} {
+		entries, err := ParseMapping([]byte(in))
+		if err != nil || len(entries) != 0 {
+			t.Errorf("ParseMapping(%q) = %v, %v; want no entries", in, entries, err)
+		}
+	}
+}
+
+func TestParseMappingNotMapping(t *testing.T) {
+	t.Parallel()
+	tests := map[string]Pos{
+		"[a, b]\n":     {1, 1},
+		"hello\n":      {1, 1},
+		"# c\n\n  ~\n": {3, 3},
+		"---\n":        {2, 1},
+	}
+	for in, pos := range tests {
+		_, err := ParseMapping([]byte(in))
+		var nm *NotMappingError
+		if !errors.As(err, &nm) {
+			t.Errorf("ParseMapping(%q) error = %v, want *NotMappingError", in, err)
+			continue
+		}
+		if nm.Pos != pos {
+			t.Errorf("ParseMapping(%q) at %v, want %v", in, nm.Pos, pos)
+		}
+	}
+}
+
+func TestParseMappingErrors(t *testing.T) {
+	t.Parallel()
+	if _, err := ParseMapping([]byte("a: [\n")); err == nil || !strings.Contains(err.Error(), "line 1") {
+		t.Errorf("syntax error = %v, want one naming line 1", err)
+	}
+	// A value that cannot become plain Go data fails only when asked for,
+	// so that a caller can check every key first.
+	entries, err := ParseMapping([]byte("a: {[x]: y}\nb: 1\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 2 {
+		t.Fatalf("got %d entries, want 2", len(entries))
+	}
+	if _, err := entries[0].Value(); err == nil || !strings.Contains(err.Error(), "invalid map key") {
+		t.Errorf("Value() error = %v, want invalid map key", err)
+	}
+	if v, err := entries[1].Value(); err != nil || v != 1 {
+		t.Errorf("Value() = %v, %v; want 1", v, err)
+	}
+}
+
+func TestMarshalDocument(t *testing.T) {
+	t.Parallel()
+	tree := OrderedMap{
+		{Key: "Zeta", Value: "first"},
+		{Key: "Alpha", Value: OrderedMap{
+			{Key: "Flag", Value: true},
+			{Key: "Count", Value: int64(3)},
+			{Key: "Small", Value: 7},
+		}},
+		{Key: "Looks", Value: []any{"true", "123", "", "a: b", OrderedMap{{Key: "K", Value: "v"}}}},
+		{Key: "Empty", Value: OrderedMap{}},
+		{Key: "None", Value: []any{}},
+	}
+	got, err := MarshalDocument(tree, "Made by a test.\nSecond line.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `# Made by a test.
+# Second line.
+
+Zeta: first
+Alpha:
+  Flag: true
+  Count: 3
+  Small: 7
+Looks:
+  - "true"
+  - "123"
+  - ""
+  - 'a: b'
+  - K: v
+Empty: {}
+None: []
+`
+	if string(got) != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestMarshalDocumentNoHead(t *testing.T) {
+	t.Parallel()
+	got, err := MarshalDocument(OrderedMap{{Key: "a", Value: "b"}}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != "a: b\n" {
+		t.Errorf("got %q, want %q", got, "a: b\n")
+	}
+}
+
+func TestMarshalDocumentRejectsUnknownTypes(t *testing.T) {
+	t.Parallel()
+	_, err := MarshalDocument(OrderedMap{{Key: "a", Value: []any{1.5}}}, "")
+	if err == nil || !strings.Contains(err.Error(), "float64") {
+		t.Errorf("error = %v, want one naming float64", err)
+	}
+}
