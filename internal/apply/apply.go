@@ -487,7 +487,7 @@ func Prepare(ctx context.Context, api cognito.API, desired *config.Config, looku
 		return nil, nil, err
 	}
 	if !exists && desired.UserPool.ID != "" {
-		return nil, nil, fmt.Errorf("user pool %s (pinned by user_pool.id) does not exist: remove user_pool.id to create a new pool", desired.UserPool.ID)
+		return nil, nil, fmt.Errorf("user pool %s (pinned by user_pool.id or --pool-id) does not exist here: check the id, --region and --profile, or remove the pin to create a new pool", desired.UserPool.ID)
 	}
 	var st *cognito.State
 	if exists {

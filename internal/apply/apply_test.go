@@ -230,3 +230,72 @@ func TestApplyCutOffThenRerunCompletes(t *testing.T) {
 		t.Errorf("plan after the re-run: %+v", p.Changes)
 	}
 }
+
+// Changing the MFA mode keeps the email MFA message and subject, which
+// cognito.yaml has no key for: SetUserPoolMfaConfig replaces each factor's
+// whole configuration, so apply sends the live one back.
+func TestMFAModeChangeKeepsFactorMessages(t *testing.T) {
+	t.Parallel()
+	fake := cognitofake.New()
+	ctx := context.Background()
+	cfg := cognitofake.FullConfig("MfaMsg")
+	cfg.UserPool.MFA = &config.MFA{Mode: config.MFAOptional, Factors: []string{config.FactorTOTP, config.FactorEmail}}
+	_, res := mustApply(t, fake, cfg)
+	custom := &types.EmailMfaConfigType{Message: aws.String("Your sign-in code is {####}"), Subject: aws.String("Shop sign-in code")}
+	if _, err := fake.SetUserPoolMfaConfig(ctx, &cip.SetUserPoolMfaConfigInput{UserPoolId: aws.String(res.PoolID), MfaConfiguration: types.UserPoolMfaTypeOptional,
+		SoftwareTokenMfaConfiguration: &types.SoftwareTokenMfaConfigType{Enabled: true}, EmailMfaConfiguration: custom}); err != nil {
+		t.Fatal(err)
+	}
+
+	cfg.UserPool.MFA.Mode = config.MFAOn
+	rec := cognitofake.Record(fake)
+	p, _ := mustApply(t, rec, cfg)
+	if len(p.Changes) != 1 || p.Changes[0].Path != "user_pool.mfa.mode" {
+		t.Fatalf("plan = %+v, want the MFA mode only", p.Changes)
+	}
+	if w := rec.Writes(); len(w) != 1 || w[0].Op != "SetUserPoolMfaConfig" {
+		t.Fatalf("writes = %v, want one SetUserPoolMfaConfig", rec.Ops())
+	}
+	got, err := fake.GetUserPoolMfaConfig(ctx, &cip.GetUserPoolMfaConfigInput{UserPoolId: aws.String(res.PoolID)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.MfaConfiguration != types.UserPoolMfaTypeOn {
+		t.Errorf("MFA = %s, want ON", got.MfaConfiguration)
+	}
+	if e := got.EmailMfaConfiguration; e == nil || aws.ToString(e.Message) != *custom.Message || aws.ToString(e.Subject) != *custom.Subject {
+		t.Errorf("email MFA message reset: %+v", e)
+	}
+}
+
+// A pre token generation trigger given by ARN alone plans clean after
+// apply although Cognito reports it as version V1_0, and leaving the
+// version out of the file later keeps a V2_0 trigger at V2_0.
+func TestPreTokenGenerationVersionIsNotAPerpetualDiff(t *testing.T) {
+	t.Parallel()
+	fake := cognitofake.New()
+	ctx := context.Background()
+	const fn = "arn:aws:lambda:us-east-1:123456789012:function:claims"
+	cfg := cognitofake.FullConfig("PreToken")
+	cfg.UserPool.Triggers.PreTokenGeneration = fn
+	_, res := mustApply(t, fake, cfg)
+	if p, _ := mustApply(t, fake, cfg); p.HasChanges() {
+		t.Fatalf("plan after apply: %+v", p.Changes)
+	}
+
+	cfg.UserPool.Triggers.PreTokenGenerationVersion = "V2_0"
+	mustApply(t, fake, cfg)
+	cfg.UserPool.Triggers.PreTokenGenerationVersion = ""
+	cfg.UserPool.Triggers.PostConfirmation = "arn:aws:lambda:us-east-1:123456789012:function:welcome"
+	p, _ := mustApply(t, fake, cfg)
+	if len(p.Changes) != 1 || p.Changes[0].Path != "user_pool.triggers.post_confirmation" {
+		t.Fatalf("plan = %+v, want the new trigger only", p.Changes)
+	}
+	out, err := fake.DescribeUserPool(ctx, &cip.DescribeUserPoolInput{UserPoolId: aws.String(res.PoolID)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := out.UserPool.LambdaConfig.PreTokenGenerationConfig; c == nil || c.LambdaVersion != types.PreTokenGenerationLambdaVersionTypeV20 || aws.ToString(c.LambdaArn) != fn {
+		t.Errorf("pre token generation = %+v, want %s at V2_0", c, fn)
+	}
+}

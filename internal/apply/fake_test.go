@@ -455,3 +455,30 @@ func TestDomainTakenByAnotherPoolIsBlockedBeforeAnyCall(t *testing.T) {
 		t.Errorf("a refused apply made writes: %v", w)
 	}
 }
+
+// A new certificate for a custom domain keeps the managed login version
+// the file leaves out: UpdateUserPoolDomain is sent the live one.
+func TestDomainCertificateChangeKeepsManagedLoginVersion(t *testing.T) {
+	t.Parallel()
+	fake := cognitofake.New()
+	rec := cognitofake.Record(fake)
+	cfg := cognitofake.EverythingConfig("Cert")
+	cfg.Domain = &config.Domain{CustomDomain: "auth.example.com", CertificateARN: "arn:aws:acm:us-east-1:123456789012:certificate/old", ManagedLoginVersion: config.Int(2)}
+	if _, _, err := applyFake(t, rec, cfg, googleEnv); err != nil {
+		t.Fatal(err)
+	}
+	cfg.Domain.ManagedLoginVersion = nil
+	cfg.Domain.CertificateARN = "arn:aws:acm:us-east-1:123456789012:certificate/new"
+	rec.Reset()
+	if _, _, err := applyFake(t, rec, cfg, googleEnv); err != nil {
+		t.Fatal(err)
+	}
+	w := rec.Writes()
+	if len(w) != 1 || w[0].Op != "UpdateUserPoolDomain" {
+		t.Fatalf("writes = %v, want one UpdateUserPoolDomain", rec.Ops())
+	}
+	in := w[0].Input.(*cip.UpdateUserPoolDomainInput)
+	if aws.ToInt32(in.ManagedLoginVersion) != 2 || in.CustomDomainConfig == nil || aws.ToString(in.CustomDomainConfig.CertificateArn) != cfg.Domain.CertificateARN {
+		t.Errorf("UpdateUserPoolDomain sent version %v and %+v; want the live version 2 and the new certificate", in.ManagedLoginVersion, in.CustomDomainConfig)
+	}
+}

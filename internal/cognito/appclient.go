@@ -143,7 +143,7 @@ func ExpandCreateUserPoolClient(poolID string, c *config.AppClient) *cip.CreateU
 // CreateClient creates an app client and returns its id. The secret
 // Cognito generates is never read here.
 func CreateClient(ctx context.Context, api API, poolID string, c *config.AppClient) (string, error) {
-	out, err := api.CreateUserPoolClient(ctx, ExpandCreateUserPoolClient(poolID, c))
+	out, err := api.CreateUserPoolClient(ctx, ExpandCreateUserPoolClient(poolID, c), sendOnce)
 	if err != nil {
 		return "", fmt.Errorf("creating app client %s: %w", c.Name, err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -11,6 +12,7 @@ import (
 	awsconfig "github.com/aws/aws-sdk-go-v2/config"
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/aws/smithy-go"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
 // Options are the common AWS flags. Empty fields fall back to the SDK's
@@ -99,3 +101,26 @@ func errorCode(err error) string {
 // operation at all (cognito-local for domains, identity providers and
 // resource servers). Readers treat it as "none of these exist".
 func IsUnsupported(err error) bool { return errorCode(err) == "Unsupported" }
+
+// sendOnce keeps the SDK from sending a create request again after the
+// connection broke once the request was on its way: Cognito may have
+// created the pool or client already, and the retry would make a second
+// one (two pools with one resource-name tag, two clients with one name).
+// A request that never left (a refused connection) and throttling are
+// still retried. Running apply again finds what was created and goes on.
+func sendOnce(o *cip.Options) {
+	if r, ok := o.Retryer.(aws.RetryerV2); ok {
+		o.Retryer = &sendOnceRetryer{RetryerV2: r}
+	}
+}
+
+type sendOnceRetryer struct{ aws.RetryerV2 }
+
+func (r *sendOnceRetryer) IsErrorRetryable(err error) bool {
+	var rse *smithyhttp.RequestSendError
+	if errors.As(err, &rse) {
+		var ne *net.OpError
+		return errors.As(err, &ne) && ne.Op == "dial"
+	}
+	return r.RetryerV2.IsErrorRetryable(err)
+}

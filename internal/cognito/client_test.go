@@ -3,6 +3,7 @@ package cognito
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -12,6 +13,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
+
+	"github.com/cogwiz/cogwiz/internal/config"
 )
 
 // server answers every request with one Cognito error and counts requests.
@@ -82,5 +85,40 @@ func TestManagedTagsRoundTrip(t *testing.T) {
 		if !back[k] {
 			t.Errorf("lost %s", k)
 		}
+	}
+}
+
+// A create whose connection breaks after the request went out is not sent
+// again: Cognito may have made the pool, and a retry would make a second
+// one with the same resource-name tag.
+func TestCreateIsNotResentAfterABrokenConnection(t *testing.T) {
+	t.Parallel()
+	var n atomic.Int32
+	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n.Add(1)
+		_, _ = io.Copy(io.Discard, r.Body)
+		conn, _, err := w.(http.Hijacker).Hijack()
+		if err == nil {
+			conn.Close() // the request arrived; the answer never leaves
+		}
+	}))
+	t.Cleanup(s.Close)
+	api, err := New(context.Background(), Options{Region: "us-east-1", EndpointURL: s.URL, Credentials: credentials.NewStaticCredentialsProvider("a", "b", "")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := &config.Config{ResourceName: "Once", UserPool: config.UserPool{Name: "OncePool"}}
+	if _, _, err := CreatePool(context.Background(), api, cfg, nil); err == nil {
+		t.Fatal("CreatePool succeeded against a server that never answers")
+	}
+	if got := n.Load(); got != 1 {
+		t.Errorf("CreateUserPool was sent %d times, want once", got)
+	}
+	n.Store(0)
+	if _, err := CreateClient(context.Background(), api, "us-east-1_x", &config.AppClient{Name: "web"}); err == nil {
+		t.Fatal("CreateClient succeeded against a server that never answers")
+	}
+	if got := n.Load(); got != 1 {
+		t.Errorf("CreateUserPoolClient was sent %d times, want once", got)
 	}
 }

@@ -202,7 +202,17 @@ func (s *poolSettings) overlay(cfg *config.Config, tags map[string]string) {
 		}
 	}
 	if up.Triggers != nil {
+		live := in.LambdaConfig
 		in.LambdaConfig = expandTriggers(up.Triggers)
+		// A file that names the pre token generation function but not its
+		// event version leaves the version as it is (Cognito reports V1_0
+		// for a function set by ARN alone): sending the ARN alone would
+		// turn a V2_0 trigger back into V1_0.
+		// https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html
+		lc := in.LambdaConfig
+		if lc.PreTokenGeneration != nil && lc.PreTokenGenerationConfig == nil && live != nil && live.PreTokenGenerationConfig != nil && live.PreTokenGenerationConfig.LambdaVersion != "" {
+			lc.PreTokenGenerationConfig = &types.PreTokenGenerationVersionConfigType{LambdaArn: lc.PreTokenGeneration, LambdaVersion: live.PreTokenGenerationConfig.LambdaVersion}
+		}
 	}
 	// UserPoolTags is a full replace too: send the user's tags (the file's,
 	// or the live ones when the file has no tags key) and cogwiz's own.
@@ -401,7 +411,7 @@ func standardType(name string) types.AttributeDataType {
 // CreatePool creates the pool and returns its id and ARN. MFA factors are
 // set afterwards with SetPoolMFA.
 func CreatePool(ctx context.Context, api API, cfg *config.Config, tags map[string]string) (id, arn string, err error) {
-	out, err := api.CreateUserPool(ctx, ExpandCreateUserPool(cfg, tags))
+	out, err := api.CreateUserPool(ctx, ExpandCreateUserPool(cfg, tags), sendOnce)
 	if err != nil {
 		return "", "", fmt.Errorf("creating user pool %s: %w", cfg.UserPool.Name, err)
 	}
@@ -440,10 +450,36 @@ func ExpandUpdateUserPool(ctx context.Context, api API, poolID string, cfg *conf
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserPoolMfaConfig.html
 func SetPoolMFA(ctx context.Context, api API, poolID string, up *config.UserPool) error {
 	in := ExpandSetUserPoolMfaConfig(poolID, up)
+	live, err := api.GetUserPoolMfaConfig(ctx, &cip.GetUserPoolMfaConfigInput{UserPoolId: aws.String(poolID)})
+	if err != nil {
+		return fmt.Errorf("reading MFA settings of user pool %s: %w", poolID, err)
+	}
+	keepLiveMFA(in, live)
 	if _, err := api.SetUserPoolMfaConfig(ctx, in); err != nil {
 		return fmt.Errorf("setting MFA of user pool %s: %w", poolID, err)
 	}
 	return nil
+}
+
+// keepLiveMFA carries over what SetUserPoolMfaConfig would otherwise
+// reset because the file leaves it out or has no key for it: the SMS MFA
+// message and SMS role of a factor that stays on, and the email MFA
+// message and subject. SetUserPoolMfaConfig replaces each factor's whole
+// configuration with what it is sent.
+// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserPoolMfaConfig.html
+func keepLiveMFA(in *cip.SetUserPoolMfaConfigInput, live *cip.GetUserPoolMfaConfigOutput) {
+	if s, l := in.SmsMfaConfiguration, live.SmsMfaConfiguration; s != nil && l != nil {
+		if s.SmsAuthenticationMessage == nil {
+			s.SmsAuthenticationMessage = l.SmsAuthenticationMessage
+		}
+		if s.SmsConfiguration == nil {
+			s.SmsConfiguration = l.SmsConfiguration
+		}
+	}
+	if in.EmailMfaConfiguration != nil && live.EmailMfaConfiguration != nil {
+		c := *live.EmailMfaConfiguration
+		in.EmailMfaConfiguration = &c
+	}
 }
 
 // AddCustomAttributes adds new custom attributes, at most 25 per call.

@@ -85,6 +85,24 @@ func UpdateDomain(ctx context.Context, api API, poolID string, d *config.Domain)
 	if d.CertificateARN != "" {
 		in.CustomDomainConfig = &types.CustomDomainConfigType{CertificateArn: aws.String(d.CertificateARN)}
 	}
+	if in.ManagedLoginVersion == nil || (d.CustomDomain != "" && in.CustomDomainConfig == nil) {
+		// What the file leaves out is sent back as Cognito has it, so that
+		// changing the certificate never switches managed login back to
+		// the classic hosted UI, nor the other way round.
+		// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPoolDomain.html
+		out, err := api.DescribeUserPoolDomain(ctx, &cip.DescribeUserPoolDomainInput{Domain: in.Domain})
+		if err != nil {
+			return fmt.Errorf("reading domain %s: %w", DomainName(d), err)
+		}
+		if live := out.DomainDescription; live != nil {
+			if in.ManagedLoginVersion == nil {
+				in.ManagedLoginVersion = live.ManagedLoginVersion
+			}
+			if in.CustomDomainConfig == nil && d.CustomDomain != "" {
+				in.CustomDomainConfig = live.CustomDomainConfig
+			}
+		}
+	}
 	if _, err := api.UpdateUserPoolDomain(ctx, in); err != nil {
 		return fmt.Errorf("updating domain %s: %w", DomainName(d), err)
 	}

@@ -690,7 +690,8 @@ var settings = []Setting{
 		Key:   "user_pool.triggers.pre_token_generation_version",
 		Title: "Pre token generation event version",
 		Meaning: "The event the pre token generation function receives: V1_0 changes ID tokens only; V2_0 also access " +
-			"tokens (Essentials or higher); V3_0 also machine-to-machine tokens.",
+			"tokens (Essentials or higher); V3_0 also machine-to-machine tokens. Left out, apply keeps the version " +
+			"Cognito has (V1_0 for a new trigger).",
 		Values:   []string{"V1_0", "V2_0", "V3_0"},
 		Default:  "V1_0",
 		APIField: "UpdateUserPool.LambdaConfig.PreTokenGenerationConfig.LambdaVersion",

@@ -174,6 +174,11 @@ func (df *differ) pool(d, a *config.Config) {
 			at = *au.Triggers
 		}
 		for _, f := range triggerFields(&at, t) {
+			if f.key == "pre_token_generation_version" && f.cfg == "" {
+				// Not set in the file: the version stays as Cognito has it
+				// (V1_0 for a function given by ARN alone).
+				continue
+			}
 			df.field(r, k, n, "user_pool.triggers."+f.key, f.live, f.cfg)
 		}
 	}

@@ -2,12 +2,12 @@
 package apply
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/charmbracelet/x/term"
@@ -77,15 +77,23 @@ aws lambda add-permission command Cognito needs.`,
 			if !opts.AutoApprove && !opts.IO.CanPrompt() {
 				return cmdutil.FlagErrorf("apply asks for confirmation and there is no terminal: pass --auto-approve")
 			}
+			if opts.OutputsFile != "" {
+				// Checked before any change: failing to write the outputs
+				// after the changes would leave the caller without the ids.
+				dir := filepath.Dir(opts.OutputsFile)
+				if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+					return cmdutil.FlagErrorf("--outputs %s: the directory %s does not exist; create it first or pick another path", opts.OutputsFile, dir)
+				}
+			}
 			if runF != nil {
 				return runF(opts)
 			}
-			return applyRun(cmd.Context(), opts)
+			return cognito.Friendly(applyRun(cmd.Context(), opts))
 		},
 	}
 	cmd.Flags().BoolVar(&opts.AutoApprove, "auto-approve", false, "apply without asking for yes")
 	cmd.Flags().StringVar(&opts.OutputsFile, "outputs", "", "also write the outputs as JSON to `FILE` (never a secret)")
-	cmd.Flags().StringVar(&opts.PoolID, "pool-id", "", "apply to this pool id instead of finding it by tag")
+	cmd.Flags().StringVar(&opts.PoolID, "pool-id", "", "apply to this pool `ID`, not the one found by tag")
 	return cmd
 }
 
@@ -131,7 +139,7 @@ func applyRun(ctx context.Context, opts *Options) error {
 	}
 	if p.HasChanges() {
 		if !opts.AutoApprove {
-			ok, err := confirm(io)
+			ok, err := confirm(ctx, io)
 			if err != nil {
 				return err
 			}
@@ -145,9 +153,12 @@ func applyRun(ctx context.Context, opts *Options) error {
 		Progress: func(s string) { fmt.Fprintln(io.ErrOut, s) },
 	})
 	if err != nil {
-		hint := "fix the cause and run cogwiz apply again: it finds the same pool and finishes what is left"
-		if cognito.IsUnsupported(err) {
-			hint = "this endpoint does not implement that operation (cognito-local has no domains, identity providers or resource servers): leave them out of the file there, or apply to AWS"
+		const again = "run cogwiz apply again: it finds the same pool and finishes what is left"
+		hint := "fix the cause and " + again
+		err = cognito.Friendly(err)
+		var ce *cognito.Error
+		if errors.As(err, &ce) && ce.Hint() != "" {
+			hint = ce.Hint() + "; then " + again
 		}
 		return cmdutil.WithHint(fmt.Errorf("apply stopped: %w", err), hint)
 	}
@@ -171,12 +182,12 @@ func applyRun(ctx context.Context, opts *Options) error {
 	return nil
 }
 
-// confirm asks Terraform's question; only "yes" approves.
-func confirm(io *iostreams.IOStreams) (bool, error) {
-	fmt.Fprint(io.ErrOut, "\nDo you want to perform these actions?\n  Only 'yes' will be accepted to approve.\n\n  Enter a value: ")
-	line, err := bufio.NewReader(io.In).ReadString('\n')
-	if err != nil && line == "" {
-		return false, cmdutil.ErrCancelled
+// confirm asks Terraform's question; only "yes" approves. Ctrl-C or the
+// end of input cancels at once, before any call that changes Cognito.
+func confirm(ctx context.Context, io *iostreams.IOStreams) (bool, error) {
+	line, err := cmdutil.ReadLine(ctx, io.In, io.ErrOut, "\nDo you want to perform these actions?\n  Only 'yes' will be accepted to approve.\n\n  Enter a value: ")
+	if err != nil {
+		return false, err
 	}
 	return strings.TrimSpace(line) == "yes", nil
 }

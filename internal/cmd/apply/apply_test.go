@@ -1,13 +1,17 @@
 package apply
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/cognito"
@@ -192,5 +196,80 @@ func TestSecretNeverLeaves(t *testing.T) {
 		if strings.Contains(s, secret) {
 			t.Errorf("text %d holds the secret:\n%s", i, s)
 		}
+	}
+}
+
+// Ctrl-C while apply waits for "yes" ends the command at once (a read
+// from a terminal cannot be interrupted) and changes nothing.
+func TestApplyCtrlCAtConfirmationChangesNothing(t *testing.T) {
+	t.Parallel()
+	fake := cognitofake.New()
+	rec := cognitofake.Record(fake)
+	file := writeConfig(t, cognitofake.FullConfig("CtrlC"))
+
+	ios, _, out, _ := iostreams.Test()
+	errOut := &lockedBuffer{}
+	ios.ErrOut = errOut
+	stdin, never := io.Pipe() // a terminal nobody types into
+	t.Cleanup(func() { never.Close() })
+	ios.In = stdin
+	ios.SetStdinTTY(true)
+	ios.SetStderrTTY(true)
+	f := &cmdutil.Factory{IOStreams: ios, ConfigFile: file}
+	f.Cognito = func(context.Context) (cognito.API, error) { return rec, nil }
+	ctx, cancel := context.WithCancel(context.Background())
+	cmd := NewCmdApply(f, nil)
+	cmd.SetArgs(nil)
+	cmd.SetOut(out)
+	cmd.SetErr(errOut)
+	done := make(chan error, 1)
+	go func() { done <- cmd.ExecuteContext(ctx) }()
+	for !strings.Contains(errOut.String(), "Enter a value:") {
+		time.Sleep(5 * time.Millisecond)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if !errors.Is(err, cmdutil.ErrCancelled) {
+			t.Fatalf("err = %v, want cancelled (exit 130)", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("apply still waits for input after Ctrl-C")
+	}
+	if w := rec.Writes(); len(w) != 0 || len(fake.PoolIDs()) != 0 {
+		t.Errorf("Ctrl-C at the confirmation wrote %v", rec.Ops())
+	}
+}
+
+// lockedBuffer is written by the command while the test reads it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+func TestApplyChecksTheOutputsPathBeforeAnyChange(t *testing.T) {
+	t.Parallel()
+	fake := cognitofake.New()
+	file := writeConfig(t, cognitofake.FullConfig("OutDir"))
+	missing := filepath.Join(t.TempDir(), "no-such-dir", "outputs.json")
+	r := runApply(t, fake, file, nil, "", false, "--auto-approve", "--outputs", missing)
+	var fe *cmdutil.FlagError
+	if !errors.As(r.err, &fe) || !strings.Contains(r.err.Error(), "no-such-dir") {
+		t.Fatalf("err = %v, want a usage error naming the directory", r.err)
+	}
+	if r.calls != 0 || len(fake.PoolIDs()) != 0 {
+		t.Error("Cognito was called although the outputs could not be written")
 	}
 }

@@ -2,7 +2,6 @@
 package destroy
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -57,12 +56,12 @@ deleting. Without a terminal pass --auto-approve.`,
 			if runF != nil {
 				return runF(opts)
 			}
-			return destroyRun(cmd.Context(), opts)
+			return cognito.Friendly(destroyRun(cmd.Context(), opts))
 		},
 	}
 	cmd.Flags().BoolVar(&opts.AutoApprove, "auto-approve", false, "delete without asking for the pool name")
-	cmd.Flags().BoolVar(&opts.DisableDeletionProtection, "disable-deletion-protection", false, "turn deletion protection off first, if it is on")
-	cmd.Flags().StringVar(&opts.PoolID, "pool-id", "", "destroy this pool id instead of finding it by tag")
+	cmd.Flags().BoolVar(&opts.DisableDeletionProtection, "disable-deletion-protection", false, "turn deletion protection off first")
+	cmd.Flags().StringVar(&opts.PoolID, "pool-id", "", "destroy this pool `ID`, not the one found by tag")
 	return cmd
 }
 
@@ -89,6 +88,10 @@ func destroyRun(ctx context.Context, opts *Options) error {
 		return err
 	}
 	if !exists {
+		if cfg.UserPool.ID != "" {
+			fmt.Fprintf(io.ErrOut, "No user pool %s in this account and region: nothing to destroy.\n", cfg.UserPool.ID)
+			return nil
+		}
 		fmt.Fprintf(io.ErrOut, "No user pool tagged %s=%s: nothing to destroy.\n", cognito.TagResourceName, cfg.ResourceName)
 		return nil
 	}
@@ -106,10 +109,9 @@ func destroyRun(ctx context.Context, opts *Options) error {
 			"pass --disable-deletion-protection to turn it off and delete, or set user_pool.deletion_protection: false and apply first")
 	}
 	if !opts.AutoApprove {
-		fmt.Fprintf(io.ErrOut, "\nType the pool name (%s) to delete it: ", sum.Name)
-		line, err := bufio.NewReader(io.In).ReadString('\n')
-		if err != nil && line == "" {
-			return cmdutil.ErrCancelled
+		line, err := cmdutil.ReadLine(ctx, io.In, io.ErrOut, fmt.Sprintf("\nType the pool name (%s) to delete it: ", sum.Name))
+		if err != nil {
+			return err
 		}
 		if strings.TrimSpace(line) != sum.Name {
 			return errors.New("destroy cancelled: the name did not match; nothing was deleted")

@@ -1,12 +1,16 @@
 package destroy
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/cogwiz/cogwiz/internal/apply"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
@@ -93,4 +97,65 @@ func TestDestroyAsksForTheName(t *testing.T) {
 	if _, _, err := runDestroy(t, fake, file, "GonePool\n", true); err != nil || len(fake.PoolIDs()) != 0 {
 		t.Fatalf("right name: err = %v, pools %v", err, fake.PoolIDs())
 	}
+}
+
+// Ctrl-C while destroy waits for the typed name ends the command at once
+// (the read from a terminal cannot be interrupted) and deletes nothing.
+func TestDestroyCtrlCAtConfirmationDeletesNothing(t *testing.T) {
+	t.Parallel()
+	fake, file := setup(t, false)
+	rec := cognitofake.Record(fake)
+	ios, _, out, _ := iostreams.Test()
+	errOut := &lockedBuffer{}
+	ios.ErrOut = errOut
+	stdin, never := io.Pipe() // a terminal nobody types into
+	t.Cleanup(func() { never.Close() })
+	ios.In = stdin
+	ios.SetStdinTTY(true)
+	ios.SetStderrTTY(true)
+	f := &cmdutil.Factory{IOStreams: ios, ConfigFile: file}
+	f.Cognito = func(context.Context) (cognito.API, error) { return rec, nil }
+	ctx, cancel := context.WithCancel(context.Background())
+	cmd := NewCmdDestroy(f, nil)
+	cmd.SetArgs(nil)
+	cmd.SetOut(out)
+	cmd.SetErr(errOut)
+	done := make(chan error, 1)
+	go func() { done <- cmd.ExecuteContext(ctx) }()
+	for !strings.Contains(errOut.String(), "Type the pool name") {
+		time.Sleep(5 * time.Millisecond)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if !errors.Is(err, cmdutil.ErrCancelled) {
+			t.Fatalf("err = %v, want cancelled (exit 130)", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("destroy still waits for input after Ctrl-C")
+	}
+	if w := rec.Writes(); len(w) != 0 {
+		t.Errorf("Ctrl-C at the confirmation wrote %v", rec.Ops())
+	}
+	if len(fake.PoolIDs()) != 1 {
+		t.Error("the pool was deleted")
+	}
+}
+
+// lockedBuffer is written by the command while the test reads it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }

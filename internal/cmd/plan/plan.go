@@ -10,6 +10,7 @@ import (
 
 	"github.com/cogwiz/cogwiz/internal/apply"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
+	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
 	"github.com/cogwiz/cogwiz/internal/render"
 )
@@ -50,7 +51,8 @@ from the file are deleted only if cogwiz created them; others are listed
 as left alone. Secrets are never shown.
 
 The plan goes to stdout (it is data); progress goes to stderr.
-Exit status: 0, or 1 on error; with --detailed-exitcode, 2 when there are changes.`,
+Exit status: 0, or 1 on error; with --detailed-exitcode, 2 when there are
+changes (blocked ones included).`,
 		Example: `  # what would apply change?
   cogwiz plan
 
@@ -68,12 +70,12 @@ Exit status: 0, or 1 on error; with --detailed-exitcode, 2 when there are change
 			if runF != nil {
 				return runF(opts)
 			}
-			return planRun(cmd.Context(), opts)
+			return cognito.Friendly(planRun(cmd.Context(), opts))
 		},
 	}
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the plan as JSON on stdout")
 	cmd.Flags().BoolVar(&opts.DetailedExitCode, "detailed-exitcode", false, "exit 2 when there are changes (0 none, 1 error)")
-	cmd.Flags().StringVar(&opts.PoolID, "pool-id", "", "plan against this pool id instead of finding it by tag")
+	cmd.Flags().StringVar(&opts.PoolID, "pool-id", "", "plan this pool `ID`, not the one found by tag")
 	return cmd
 }
 

@@ -42,7 +42,8 @@ In VS Code settings.json, without touching the file:
   cogwiz schema > .cognito.schema.json
 
   # check a file with any JSON Schema validator, e.g. check-jsonschema
-  cogwiz schema > schema.json && check-jsonschema --schemafile schema.json cognito.yaml`,
+  cogwiz schema > schema.json
+  check-jsonschema --schemafile schema.json cognito.yaml`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {

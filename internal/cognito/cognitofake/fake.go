@@ -205,6 +205,12 @@ func defaults(p *types.UserPoolType) {
 	if p.LambdaConfig == nil {
 		p.LambdaConfig = &types.LambdaConfigType{}
 	}
+	if lc := p.LambdaConfig; lc.PreTokenGeneration != nil && lc.PreTokenGenerationConfig == nil {
+		// A pre token generation trigger set by its ARN alone is reported
+		// back with the detailed form filled in, as version V1_0.
+		// https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html
+		lc.PreTokenGenerationConfig = &types.PreTokenGenerationVersionConfigType{LambdaArn: lc.PreTokenGeneration, LambdaVersion: types.PreTokenGenerationLambdaVersionTypeV10}
+	}
 	if p.UserPoolTags == nil {
 		p.UserPoolTags = map[string]string{}
 	}
