@@ -61,7 +61,7 @@ deleting. Without a terminal pass --auto-approve.`,
 	}
 	cmd.Flags().BoolVar(&opts.AutoApprove, "auto-approve", false, "delete without asking for the pool name")
 	cmd.Flags().BoolVar(&opts.DisableDeletionProtection, "disable-deletion-protection", false, "turn deletion protection off first")
-	cmd.Flags().StringVar(&opts.PoolID, "pool-id", "", "destroy this pool `ID`, not the one found by tag")
+	cmd.Flags().StringVar(&opts.PoolID, "pool-id", "", "destroy pool `ID`, not the one found by tag")
 	return cmd
 }
 

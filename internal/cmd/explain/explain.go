@@ -28,7 +28,7 @@ func NewCmdExplain(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command
 	opts := &Options{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "explain [KEY]",
-		Short: "Explain a setting: meaning, values, recommendation, create-only, docs",
+		Short: "Explain a setting: meaning, values, ⭐, ⚠️, API field, docs",
 		Long: `Explain a key of cognito.yaml: what it does, the values it takes, Cognito's
 default, the recommended choice (⭐) and why, whether it can never be changed
 once the pool exists (⚠️) and why, the Cognito API field it sets, and the AWS

@@ -39,7 +39,7 @@ type Options struct {
 func NewCmdExport(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "export FORMAT",
-		Short: "Write the configuration as CloudFormation, Terraform or an AWS CLI script",
+		Short: "Write the configuration as CloudFormation, Terraform or AWS CLI",
 		Long: `Write cognito.yaml as something another tool runs: a CloudFormation template,
 Terraform HCL for the AWS provider, or a bash script of aws cognito-idp calls.
 

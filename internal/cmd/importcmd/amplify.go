@@ -65,8 +65,8 @@ Amplify adds -<env> to the pool name and the domain prefix when it deploys;
 		},
 	}
 	addOutputFlags(cmd, opts)
-	cmd.Flags().StringVar(&opts.Resource, "resource", "", "the auth resource to import when the project has several")
-	cmd.Flags().StringVar(&opts.Env, "env", "", "the Amplify environment: read its values and add its -<env> suffixes")
+	cmd.Flags().StringVar(&opts.Resource, "resource", "", "auth resource to import, when there are several")
+	cmd.Flags().StringVar(&opts.Env, "env", "", "Amplify environment: its values and -<env> suffixes")
 	return cmd
 }
 

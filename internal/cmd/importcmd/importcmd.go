@@ -59,7 +59,7 @@ and the import tells you which variables to set.`,
 
 // addOutputFlags adds -o and --force, shared by both sources.
 func addOutputFlags(cmd *cobra.Command, opts *Options) {
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "file to write (default: the -f file, cognito.yaml); - for stdout")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "file to write (default: the -f file); - for stdout")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite the output file if it exists")
 }
 

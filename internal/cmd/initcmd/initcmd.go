@@ -85,7 +85,7 @@ the ids). An existing file is replaced only after you confirm, or with --force.`
 	}
 	fl := cmd.Flags()
 	fl.BoolVar(&opts.Defaults, "defaults", false, "write the recommended configuration without asking")
-	fl.StringVar(&opts.AnswersFile, "answers", "", "answer the questions from a YAML `FILE` of question id: answer")
+	fl.StringVar(&opts.AnswersFile, "answers", "", "answers from a YAML `FILE` of question id: answer")
 	fl.BoolVar(&opts.Force, "force", false, "replace an existing file without asking")
 	fl.BoolVarP(&opts.Yes, "yes", "y", false, "write the file without the final confirmation")
 	return cmd

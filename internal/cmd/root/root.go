@@ -77,11 +77,11 @@ Run without a command, cogwiz starts the wizard (cogwiz init).`,
 
 	pf := cmd.PersistentFlags()
 	pf.StringVarP(&f.ConfigFile, "file", "f", config.DefaultFile, "the configuration file")
-	pf.StringVar(&f.AWS.Profile, "profile", "", "AWS profile from your shared config (default: AWS_PROFILE or default)")
-	pf.StringVar(&f.AWS.Region, "region", "", "AWS region (default: AWS_REGION or your profile's region)")
-	pf.StringVar(&f.AWS.EndpointURL, "endpoint-url", "", "Cognito endpoint, e.g. http://127.0.0.1:9229 for cognito-local\n(also AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER or AWS_ENDPOINT_URL)")
+	pf.StringVar(&f.AWS.Profile, "profile", "", "AWS profile (default: AWS_PROFILE)")
+	pf.StringVar(&f.AWS.Region, "region", "", "AWS region (default: AWS_REGION or the profile's)")
+	pf.StringVar(&f.AWS.EndpointURL, "endpoint-url", "", "Cognito endpoint, e.g. http://127.0.0.1:9229\n(also AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER)")
 	pf.BoolVar(&noColor, "no-color", false, "no colour in output (also NO_COLOR)")
-	pf.BoolVar(&accessible, "accessible", false, "plain line prompts for screen readers (also ACCESSIBLE=1)")
+	pf.BoolVar(&accessible, "accessible", false, "plain line prompts (also ACCESSIBLE=1)")
 
 	initCmd := initcmd.NewCmdInit(f, nil)
 	cmd.AddCommand(

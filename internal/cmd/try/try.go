@@ -39,7 +39,7 @@ func NewCmdTry(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	opts := &Options{Factory: f, Now: time.Now}
 	cmd := &cobra.Command{
 		Use:   "try",
-		Short: "Exercise sign-up, sign-in and forgot-password against the applied pool",
+		Short: "Prove sign-up, sign-in and forgot-password work on the pool",
 		Long: `Check that the pool works the way cognito.yaml says, end to end, with a
 throw-away user (cogwiz-try-<random>, email cogwiz-try+<random>@example.com):
 
@@ -68,8 +68,8 @@ sent; press Enter to confirm as an administrator instead.`,
 			return tryRun(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.PoolID, "pool-id", "", "the user pool id (default: the pool cognito.yaml describes)")
-	cmd.Flags().StringVar(&opts.Client, "client", "", "the app client, by name or id (default: the pool's only client)")
+	cmd.Flags().StringVar(&opts.PoolID, "pool-id", "", "user pool id (default: the pool of cognito.yaml)")
+	cmd.Flags().StringVar(&opts.Client, "client", "", "app client name or id (default: the only one)")
 	cmd.Flags().BoolVar(&opts.Yes, "yes", false, "ask nothing: confirm the user as an administrator")
 	return cmd
 }

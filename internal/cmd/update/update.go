@@ -101,7 +101,7 @@ writes the file only after you confirm.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&opts.AnswersFile, "answers", "", "answer the questions from a YAML `FILE` of question id: answer")
+	fl.StringVar(&opts.AnswersFile, "answers", "", "answers from a YAML `FILE` of question id: answer")
 	fl.BoolVarP(&opts.Yes, "yes", "y", false, "write the file without the final confirmation")
 	return cmd
 }

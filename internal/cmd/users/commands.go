@@ -19,7 +19,9 @@ memory stays flat however large the pool is. Requests are paced to stay under
 Cognito's ListUsers quota.
 
 Search with Cognito's filter syntax: ATTRIBUTE = "VALUE" (exact) or
-ATTRIBUTE ^= "VALUE" (starts with), on one of: ` + strings.Join(users.Searchable, ", ") + `.
+ATTRIBUTE ^= "VALUE" (starts with), on one of:
+  ` + strings.Join(users.Searchable[:len(users.Searchable)/2], ", ") + `,
+  ` + strings.Join(users.Searchable[len(users.Searchable)/2:], ", ") + `.
 Custom attributes cannot be searched. --email-prefix and --status are
 shorthands; since Cognito filters on one attribute, only one of --filter,
 --email-prefix and --status can be given.
@@ -50,7 +52,7 @@ On a terminal the users come as a table; piped, as tab-separated lines.
 	fl := cmd.Flags()
 	fl.StringVar(&o.Query.Expr, "filter", "", `Cognito filter, e.g. 'email ^= "jo"'`)
 	fl.StringVar(&o.Query.EmailPrefix, "email-prefix", "", "users whose email starts with this")
-	fl.StringVar(&o.Query.Status, "status", "", "users with this status: "+strings.Join(users.Statuses, ", "))
+	fl.StringVar(&o.Query.Status, "status", "", "users with this status, e.g. CONFIRMED")
 	fl.IntVar(&o.Limit, "limit", 0, "stop after this many users (0 = all)")
 	fl.BoolVar(&o.JSON, "json", false, "write a JSON array")
 	fl.BoolVar(&o.JSONLines, "json-lines", false, "write one JSON object per line")
@@ -109,7 +111,7 @@ password against its password policy: nothing is created if one is wrong.`,
 	}
 	fl := cmd.Flags()
 	fl.StringArrayVar(&attrs, "attribute", nil, "an attribute as NAME=VALUE (repeat for more)")
-	fl.StringVar(&o.TemporaryPassword, "temporary-password", "", "the temporary password (default: Cognito makes one up)")
+	fl.StringVar(&o.TemporaryPassword, "temporary-password", "", "temporary password (default: generated)")
 	fl.BoolVar(&o.Suppress, "suppress", false, "send no invitation message")
 	return cmd
 }

@@ -82,7 +82,7 @@ Passwords are never printed. Give set-password its password on stdin
 			return cmd.Help()
 		},
 	}
-	cmd.PersistentFlags().StringVar(&opts.PoolID, "pool-id", "", "the user pool id (default: the pool cognito.yaml describes)")
+	cmd.PersistentFlags().StringVar(&opts.PoolID, "pool-id", "", "user pool id (default: the pool of cognito.yaml)")
 
 	run := func(name string) func() error {
 		return func() error {
