@@ -482,3 +482,21 @@ func TestDomainCertificateChangeKeepsManagedLoginVersion(t *testing.T) {
 		t.Errorf("UpdateUserPoolDomain sent version %v and %+v; want the live version 2 and the new certificate", in.ManagedLoginVersion, in.CustomDomainConfig)
 	}
 }
+
+func TestOutputsURLsOnlyForAWSRegions(t *testing.T) {
+	for arn, want := range map[string]string{
+		"arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_abc":       "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc",
+		"arn:aws-us-gov:cognito-idp:us-gov-west-1:123456789012:userpool/us-gov-x": "https://cognito-idp.us-gov-west-1.amazonaws.com/us-gov-x",
+		"arn:aws:cognito-idp:local:local:userpool/local_abc":                      "",
+	} {
+		id := arn[strings.LastIndex(arn, "/")+1:]
+		st := &cognito.State{PoolID: id, PoolARN: arn, Config: &config.Config{}}
+		out := apply.BuildOutputs(st, &config.Config{})
+		if out.IssuerURL != want {
+			t.Errorf("%s: issuer %q, want %q", arn, out.IssuerURL, want)
+		}
+		if want != "" && out.JWKSURL != want+"/.well-known/jwks.json" {
+			t.Errorf("%s: jwks %q", arn, out.JWKSURL)
+		}
+	}
+}

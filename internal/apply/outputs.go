@@ -2,6 +2,7 @@ package apply
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -28,6 +29,11 @@ func BuildOutputs(st *cognito.State, desired *config.Config) Outputs {
 	o := Outputs{UserPoolID: st.PoolID, UserPoolARN: st.PoolARN, AppClientIDs: map[string]string{}}
 	region, _ := arnRegionAccount(st.PoolARN)
 	o.Region = region
+	// AWS-shaped URLs only for an AWS region: an emulator's ARN says
+	// "local", and https://cognito-idp.local.amazonaws.com would be wrong.
+	if !awsRegion.MatchString(region) {
+		region = ""
+	}
 	if region != "" {
 		// https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html
 		o.IssuerURL = fmt.Sprintf("https://cognito-idp.%s.amazonaws.com/%s", region, st.PoolID)
@@ -46,6 +52,9 @@ func BuildOutputs(st *cognito.State, desired *config.Config) Outputs {
 	}
 	return o
 }
+
+// awsRegion matches region names such as us-east-1 or us-gov-west-1.
+var awsRegion = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-\d+$`)
 
 func arnRegionAccount(arn string) (region, account string) {
 	parts := strings.Split(arn, ":")
