@@ -1,17 +1,17 @@
 package apply
 
 import (
-	"bytes"
+	"github.com/cogwiz/cogwiz/internal/cmdutil/cmdtest"
+
+	"github.com/spf13/cobra"
+
 	"context"
 	"encoding/json"
 	"errors"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/cognito"
@@ -207,56 +207,16 @@ func TestApplyCtrlCAtConfirmationChangesNothing(t *testing.T) {
 	rec := cognitofake.Record(fake)
 	file := writeConfig(t, cognitofake.FullConfig("CtrlC"))
 
-	ios, _, out, _ := iostreams.Test()
-	errOut := &lockedBuffer{}
-	ios.ErrOut = errOut
-	stdin, never := io.Pipe() // a terminal nobody types into
-	t.Cleanup(func() { never.Close() })
-	ios.In = stdin
-	ios.SetStdinTTY(true)
-	ios.SetStderrTTY(true)
+	ios, _, _, _ := iostreams.Test()
 	f := &cmdutil.Factory{IOStreams: ios, ConfigFile: file}
 	f.Cognito = func(context.Context) (cognito.API, error) { return rec, nil }
-	ctx, cancel := context.WithCancel(context.Background())
-	cmd := NewCmdApply(f, nil)
-	cmd.SetArgs(nil)
-	cmd.SetOut(out)
-	cmd.SetErr(errOut)
-	done := make(chan error, 1)
-	go func() { done <- cmd.ExecuteContext(ctx) }()
-	for !strings.Contains(errOut.String(), "Enter a value:") {
-		time.Sleep(5 * time.Millisecond)
-	}
-	cancel()
-	select {
-	case err := <-done:
-		if !errors.Is(err, cmdutil.ErrCancelled) {
-			t.Fatalf("err = %v, want cancelled (exit 130)", err)
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("apply still waits for input after Ctrl-C")
+	newCmd := func(f *cmdutil.Factory) *cobra.Command { return NewCmdApply(f, nil) }
+	if err := cmdtest.InterruptAtPrompt(t, f, newCmd, "Enter a value:"); !errors.Is(err, cmdutil.ErrCancelled) {
+		t.Fatalf("err = %v, want cancelled (exit 130)", err)
 	}
 	if w := rec.Writes(); len(w) != 0 || len(fake.PoolIDs()) != 0 {
 		t.Errorf("Ctrl-C at the confirmation wrote %v", rec.Ops())
 	}
-}
-
-// lockedBuffer is written by the command while the test reads it.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
 }
 
 func TestApplyChecksTheOutputsPathBeforeAnyChange(t *testing.T) {

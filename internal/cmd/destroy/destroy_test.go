@@ -1,16 +1,16 @@
 package destroy
 
 import (
-	"bytes"
+	"github.com/cogwiz/cogwiz/internal/cmdutil/cmdtest"
+
+	"github.com/spf13/cobra"
+
 	"context"
 	"errors"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/cogwiz/cogwiz/internal/apply"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
@@ -105,34 +105,12 @@ func TestDestroyCtrlCAtConfirmationDeletesNothing(t *testing.T) {
 	t.Parallel()
 	fake, file := setup(t, false)
 	rec := cognitofake.Record(fake)
-	ios, _, out, _ := iostreams.Test()
-	errOut := &lockedBuffer{}
-	ios.ErrOut = errOut
-	stdin, never := io.Pipe() // a terminal nobody types into
-	t.Cleanup(func() { never.Close() })
-	ios.In = stdin
-	ios.SetStdinTTY(true)
-	ios.SetStderrTTY(true)
+	ios, _, _, _ := iostreams.Test()
 	f := &cmdutil.Factory{IOStreams: ios, ConfigFile: file}
 	f.Cognito = func(context.Context) (cognito.API, error) { return rec, nil }
-	ctx, cancel := context.WithCancel(context.Background())
-	cmd := NewCmdDestroy(f, nil)
-	cmd.SetArgs(nil)
-	cmd.SetOut(out)
-	cmd.SetErr(errOut)
-	done := make(chan error, 1)
-	go func() { done <- cmd.ExecuteContext(ctx) }()
-	for !strings.Contains(errOut.String(), "Type the pool name") {
-		time.Sleep(5 * time.Millisecond)
-	}
-	cancel()
-	select {
-	case err := <-done:
-		if !errors.Is(err, cmdutil.ErrCancelled) {
-			t.Fatalf("err = %v, want cancelled (exit 130)", err)
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("destroy still waits for input after Ctrl-C")
+	newCmd := func(f *cmdutil.Factory) *cobra.Command { return NewCmdDestroy(f, nil) }
+	if err := cmdtest.InterruptAtPrompt(t, f, newCmd, "Type the pool name"); !errors.Is(err, cmdutil.ErrCancelled) {
+		t.Fatalf("err = %v, want cancelled (exit 130)", err)
 	}
 	if w := rec.Writes(); len(w) != 0 {
 		t.Errorf("Ctrl-C at the confirmation wrote %v", rec.Ops())
@@ -140,22 +118,4 @@ func TestDestroyCtrlCAtConfirmationDeletesNothing(t *testing.T) {
 	if len(fake.PoolIDs()) != 1 {
 		t.Error("the pool was deleted")
 	}
-}
-
-// lockedBuffer is written by the command while the test reads it.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
 }
