@@ -108,8 +108,8 @@ func TestDestroyCtrlCAtConfirmationDeletesNothing(t *testing.T) {
 	ios, _, _, _ := iostreams.Test()
 	f := &cmdutil.Factory{IOStreams: ios, ConfigFile: file}
 	f.Cognito = func(context.Context) (cognito.API, error) { return rec, nil }
-	newCmd := func(f *cmdutil.Factory) *cobra.Command { return NewCmdDestroy(f, nil) }
-	if err := cmdtest.InterruptAtPrompt(t, f, newCmd, "Type the pool name"); !errors.Is(err, cmdutil.ErrCancelled) {
+	newCmd := func() *cobra.Command { return NewCmdDestroy(f, nil) }
+	if err := cmdtest.InterruptAtPrompt(t, ios, newCmd, "Type the pool name"); !errors.Is(err, cmdutil.ErrCancelled) {
 		t.Fatalf("err = %v, want cancelled (exit 130)", err)
 	}
 	if w := rec.Writes(); len(w) != 0 {

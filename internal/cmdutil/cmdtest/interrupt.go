@@ -11,27 +11,26 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/cogwiz/cogwiz/internal/cmdutil"
+	"github.com/cogwiz/cogwiz/internal/iostreams"
 )
 
-// InterruptAtPrompt runs the command newCmd builds over f on a terminal
-// nobody types into, waits until stderr shows prompt, then cancels the
-// context as Ctrl-C does, and returns the command's error. It fails the
-// test when the prompt never shows or the command keeps waiting after the
-// interrupt. f.IOStreams is replaced by terminal-like test streams.
-func InterruptAtPrompt(t *testing.T, f *cmdutil.Factory, newCmd func(*cmdutil.Factory) *cobra.Command, prompt string) error {
+// InterruptAtPrompt turns ios into a terminal nobody types into, runs the
+// command newCmd builds (over those streams), waits until stderr shows
+// prompt, then cancels the context as Ctrl-C does, and returns the
+// command's error. It fails the test when the prompt never shows or the
+// command keeps waiting after the interrupt.
+func InterruptAtPrompt(t *testing.T, ios *iostreams.IOStreams, newCmd func() *cobra.Command, prompt string) error {
 	t.Helper()
 	errOut := &LockedBuffer{}
 	stdin, never := io.Pipe()
 	t.Cleanup(func() { never.Close() })
-	ios := f.IOStreams
 	ios.In, ios.ErrOut = stdin, errOut
 	ios.SetStdinTTY(true)
 	ios.SetStderrTTY(true)
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	cmd := newCmd(f)
+	cmd := newCmd()
 	cmd.SetArgs(nil)
 	cmd.SetOut(ios.Out)
 	cmd.SetErr(errOut)
