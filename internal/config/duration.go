@@ -29,7 +29,10 @@ func ParseDuration(s string) (Duration, error) {
 	}
 	unit := s[len(s)-1:]
 	if _, ok := unitSeconds[unit]; !ok {
-		return Duration{}, fmt.Errorf("%q has no unit: end it with s, m, h or d (like 1h or 30d)", s)
+		if unit >= "0" && unit <= "9" {
+			return Duration{}, fmt.Errorf("%q has no unit: end it with s, m, h or d (like 1h or 30d)", s)
+		}
+		return Duration{}, fmt.Errorf("%q has an unknown unit %q: end it with s, m, h or d (like 1h or 30d)", s, unit)
 	}
 	n, err := strconv.Atoi(s[:len(s)-1])
 	if err != nil || n < 0 {
