@@ -225,7 +225,7 @@ func TestValidateLoadAndRuleMistakesTogether(t *testing.T) {
 		file + `:10:22: user_pool.password_policy.require_numbers must be true or false, not "maybe"`,
 		file + `:13:5: the sms factor needs SMS configuration`,
 		file + `:13:20: factors[1] "carrier_pigeon" is not allowed — use one of sms, totp, email`,
-		file + `:16:31: app_clients[0].token_validity.access: "90x" has no unit`,
+		file + `:16:31: app_clients[0].token_validity.access: "90x" has an unknown unit "x"`,
 		file + `:17:5: app client web is declared twice`,
 	}
 	lines := strings.Split(strings.TrimSpace(stderr), "\n")
