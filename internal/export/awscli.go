@@ -141,26 +141,8 @@ func cliJSON(b *strings.Builder, o *obj, captured bool) error {
 }
 
 func cliMarkers(v any) any {
-	switch x := v.(type) {
-	case *obj:
-		o := newObj()
-		o.isMap = x.isMap
-		for _, k := range x.keys {
-			o.set(k, cliMarkers(x.vals[k]))
-		}
-		return o
-	case []any:
-		out := make([]any, len(x))
-		for i, e := range x {
-			out[i] = cliMarkers(e)
-		}
-		return out
-	case poolRef:
-		return cliPoolMarker
-	case secretRef:
-		return cliSecretMarker + x.Name + "@@"
-	}
-	return v
+	return substituteRefs(v, func() any { return cliPoolMarker },
+		func(x secretRef) any { return cliSecretMarker + x.Name + "@@" })
 }
 
 // oneLine keeps a name on its comment line.

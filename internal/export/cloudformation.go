@@ -109,26 +109,8 @@ func cfnPool(s *stack) *obj {
 // cfnRefs copies a tree, turning the pool id into {Ref: UserPool} and each
 // secret into {Ref: <its NoEcho parameter>}.
 func cfnRefs(v any) any {
-	switch x := v.(type) {
-	case *obj:
-		o := newObj()
-		o.isMap = x.isMap
-		for _, k := range x.keys {
-			o.set(k, cfnRefs(x.vals[k]))
-		}
-		return o
-	case []any:
-		out := make([]any, len(x))
-		for i, e := range x {
-			out[i] = cfnRefs(e)
-		}
-		return out
-	case poolRef:
-		return ref("UserPool")
-	case secretRef:
-		return ref(cfnParam(x.Name))
-	}
-	return v
+	return substituteRefs(v, func() any { return ref("UserPool") },
+		func(x secretRef) any { return ref(cfnParam(x.Name)) })
 }
 
 func ref(name string) *obj {

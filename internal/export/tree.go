@@ -169,3 +169,29 @@ func placeholder(s string) any {
 	}
 	return s
 }
+
+// substituteRefs copies a tree, replacing the pool id placeholder with
+// pool() and each secret placeholder with secret(it): each output format
+// says in its own way where those values come from.
+func substituteRefs(v any, pool func() any, secret func(secretRef) any) any {
+	switch x := v.(type) {
+	case *obj:
+		o := newObj()
+		o.isMap = x.isMap
+		for _, k := range x.keys {
+			o.set(k, substituteRefs(x.vals[k], pool, secret))
+		}
+		return o
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = substituteRefs(e, pool, secret)
+		}
+		return out
+	case poolRef:
+		return pool()
+	case secretRef:
+		return secret(x)
+	}
+	return v
+}
