@@ -3,6 +3,8 @@ package amplify
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/cogwiz/cogwiz/internal/config"
@@ -61,7 +63,7 @@ func (im *importer) triggers() error {
 		return nil
 	}
 	caps := map[string]*config.Capability{}
-	for _, key := range sortedKeys(trig) {
+	for _, key := range slices.Sorted(maps.Keys(trig)) {
 		yamlKey, ok := triggerKeys[key]
 		if !ok {
 			im.r.drop("triggers."+key, "not a Cognito trigger Amplify knows", "set the matching user_pool.triggers key to the function's ARN by hand")

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strconv"
 	"sync"
 	"time"
@@ -482,16 +481,6 @@ func (f *Fake) ListTagsForResource(_ context.Context, in *cip.ListTagsForResourc
 		return nil, err
 	}
 	return &cip.ListTagsForResourceOutput{Tags: clone(p.p.UserPoolTags)}, nil
-}
-
-// sortedKeys returns the keys of m in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 func ptr[T any](v T) *T { return &v }

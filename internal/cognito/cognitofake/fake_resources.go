@@ -3,6 +3,8 @@ package cognitofake
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -277,7 +279,7 @@ func (f *Fake) ListGroups(_ context.Context, in *cip.ListGroupsInput, _ ...func(
 		return nil, err
 	}
 	out := &cip.ListGroupsOutput{}
-	for _, k := range sortedKeys(p.groups) {
+	for _, k := range slices.Sorted(maps.Keys(p.groups)) {
 		out.Groups = append(out.Groups, *clone(p.groups[k]))
 	}
 	return out, nil
@@ -513,7 +515,7 @@ func (f *Fake) ListIdentityProviders(_ context.Context, in *cip.ListIdentityProv
 		return nil, err
 	}
 	out := &cip.ListIdentityProvidersOutput{}
-	for _, k := range sortedKeys(p.idps) {
+	for _, k := range slices.Sorted(maps.Keys(p.idps)) {
 		i := p.idps[k]
 		out.Providers = append(out.Providers, types.ProviderDescription{ProviderName: i.ProviderName, ProviderType: i.ProviderType})
 	}
@@ -589,7 +591,7 @@ func (f *Fake) ListResourceServers(_ context.Context, in *cip.ListResourceServer
 		return nil, err
 	}
 	out := &cip.ListResourceServersOutput{}
-	for _, k := range sortedKeys(p.rs) {
+	for _, k := range slices.Sorted(maps.Keys(p.rs)) {
 		out.ResourceServers = append(out.ResourceServers, *clone(p.rs[k]))
 	}
 	return out, nil

@@ -3,7 +3,8 @@ package users
 import (
 	"context"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -71,7 +72,7 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (User, error) {
 		}
 	}
 	req := &cip.AdminCreateUserInput{UserPoolId: aws.String(s.PoolID), Username: aws.String(in.Username)}
-	for _, k := range sortedKeys(in.Attributes) {
+	for _, k := range slices.Sorted(maps.Keys(in.Attributes)) {
 		req.UserAttributes = append(req.UserAttributes, types.AttributeType{Name: aws.String(k), Value: aws.String(in.Attributes[k])})
 	}
 	if in.TemporaryPassword != "" {
@@ -299,13 +300,4 @@ func (s *Service) SetMFA(ctx context.Context, name string, c MFAChange) error {
 	}
 	_, err = s.API.AdminSetUserMFAPreference(ctx, in)
 	return s.wrap("setting the MFA preferences of "+name, name, err)
-}
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
