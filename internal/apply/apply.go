@@ -66,6 +66,11 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if o.Secrets == nil {
 		o.Secrets = func(ref string) (string, error) { return "", fmt.Errorf("no value for %s", ref) }
 	}
+	if o.State != nil && !o.Plan.HasChanges() {
+		// Nothing to do: the state the plan was made from was read just
+		// now, so reading it back again would verify nothing new.
+		return &Result{PoolID: o.State.PoolID, PoolARN: o.State.PoolARN, State: o.State}, nil
+	}
 	e := &executor{o: o, lim: newLimiter(o.RatePerSecond), clientIDs: map[string]string{}}
 	if o.State != nil {
 		e.poolID, e.poolARN = o.State.PoolID, o.State.PoolARN
