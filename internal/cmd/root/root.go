@@ -77,9 +77,11 @@ Run without a command, cogwiz starts the wizard (cogwiz init).`,
 
 	pf := cmd.PersistentFlags()
 	pf.StringVarP(&f.ConfigFile, "file", "f", config.DefaultFile, "the configuration file")
-	pf.StringVar(&f.AWS.Profile, "profile", "", "AWS profile (default: AWS_PROFILE)")
-	pf.StringVar(&f.AWS.Region, "region", "", "AWS region (default: AWS_REGION or the profile's)")
-	pf.StringVar(&f.AWS.EndpointURL, "endpoint-url", "", "Cognito endpoint, e.g. http://127.0.0.1:9229\n(also AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER)")
+	// The flags start from what the factory holds (empty on a fresh run),
+	// so a tree built again by RunCommand keeps the values given at launch.
+	pf.StringVar(&f.AWS.Profile, "profile", f.AWS.Profile, "AWS profile (default: AWS_PROFILE)")
+	pf.StringVar(&f.AWS.Region, "region", f.AWS.Region, "AWS region (default: AWS_REGION or the profile's)")
+	pf.StringVar(&f.AWS.EndpointURL, "endpoint-url", f.AWS.EndpointURL, "Cognito endpoint, e.g. http://127.0.0.1:9229\n(also AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER)")
 	pf.BoolVar(&noColor, "no-color", false, "no colour in output (also NO_COLOR)")
 	pf.BoolVar(&accessible, "accessible", false, "plain line prompts (also ACCESSIBLE=1)")
 
@@ -122,11 +124,7 @@ Run without a command, cogwiz starts the wizard (cogwiz init).`,
 		return initCmd.RunE(c, args)
 	}
 	f.RunCommand = func(ctx context.Context, args []string) error {
-		// Building a tree registers the flags again with their defaults;
-		// keep the AWS flags this run was started with.
-		aws := f.AWS
 		sub := NewCmdRoot(f)
-		f.AWS = aws
 		sub.SetArgs(args)
 		return sub.ExecuteContext(ctx)
 	}
