@@ -46,6 +46,16 @@ var settings = []Setting{
 		DocURL:   devGuide + "tagging.html",
 	},
 	{
+		Key:   "mode",
+		Title: "Wizard mode",
+		Meaning: "How the file was started, as Amplify's first question: default (Amplify's Default configuration: " +
+			"no hosted UI, no OAuth, no domain), default_social (the same plus OAuth, a domain and social providers) " +
+			"or manual (every question). cogwiz update offers the other modes in its menu, as amplify update auth does.",
+		Values:   []string{ModeDefault, ModeDefaultSocial, ModeManual},
+		APIField: NoAPIField + " (chooses the update menu)",
+		DocURL:   amplifyDocs + "prev/build-a-backend/auth/set-up-auth/",
+	},
+	{
 		Key:   "services",
 		Title: "Services",
 		Meaning: "What to create: only a user pool (sign-up and sign-in), or a user pool plus an identity pool " +
@@ -724,6 +734,15 @@ var settings = []Setting{
 		Meaning:  "The ARN of the KMS key Cognito uses to encrypt the codes it hands to the custom SMS and email senders.",
 		APIField: "UpdateUserPool.LambdaConfig.KMSKeyID",
 		DocURL:   devGuide + "user-pool-lambda-custom-sender-triggers.html",
+	},
+	{
+		Key:   "user_pool.triggers.pending",
+		Title: "Triggers to fill in",
+		Meaning: "Triggers you picked in the wizard whose function ARN you left for later, e.g. [pre_authentication]. " +
+			"apply sets no function for them; write the ARN under the trigger's key and drop it from this list.",
+		Values:   TriggerKeys,
+		APIField: NoAPIField + " (a reminder; apply wires only ARNs)",
+		DocURL:   devGuide + "cognito-user-pools-working-with-lambda-triggers.html",
 	},
 
 	// ---- capabilities
