@@ -19,15 +19,15 @@ func main() {
 	if err != nil {
 		fail(err)
 	}
-	if err := config.WriteFileAtomic(*out, questions.Markdown(g), 0o644); err != nil {
+	p, err := questions.DefaultParity()
+	if err != nil {
+		fail(err)
+	}
+	if err := config.WriteFileAtomic(*out, questions.Markdown(g, p), 0o644); err != nil {
 		fail(err)
 	}
 	if *parityOut == "" {
 		return
-	}
-	p, err := questions.DefaultParity()
-	if err != nil {
-		fail(err)
 	}
 	if err := config.WriteFileAtomic(*parityOut, questions.ParityMarkdown(g, p), 0o644); err != nil {
 		fail(err)
