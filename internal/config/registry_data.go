@@ -1075,8 +1075,11 @@ var settings = []Setting{
 		Key:   "domain.prefix",
 		Title: "Domain prefix",
 		Meaning: "The first label of https://<prefix>.auth.<region>.amazoncognito.com: 1–63 lower-case letters, digits " +
-			"and hyphens, no hyphen at either end, without the words aws, amazon or cognito. Prefixes are global across AWS.",
-		CreateOnly: true,
+			"and hyphens, no hyphen at either end, without the words aws, amazon or cognito. A prefix is global per " +
+			"region: no two AWS accounts can hold the same one.",
+		Recommended:    "<directory>-<8 random hex>, as the wizard generates it",
+		RecommendedWhy: "a prefix taken by anyone in the region stops apply; a generated one does not collide, and it is worth choosing once since it cannot be renamed.",
+		CreateOnly:     true,
 		CreateOnlyWhy: "Cognito cannot rename a domain. cogwiz replaces it (delete, then create), so the hosted pages are " +
 			"briefly unavailable and every app and identity provider must use the new URL.",
 		APIField: "CreateUserPoolDomain.Domain",
