@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
+	"github.com/zclconf/go-cty/cty/function"
 )
 
 // TFSchema is the schema of one resource or data source type.
@@ -268,14 +269,28 @@ func (c *tfChecker) typeCheck(a *hclsyntax.Attribute, typ string) {
 	}
 }
 
-// evalContext gives every root an expression refers to an unknown value.
+// evalContext gives every root an expression refers to, and every
+// function it calls (jsonencode, filebase64sha256, ...), an unknown value
+// of any type: only literal values are type-checked.
 func (c *tfChecker) evalContext(e hclsyntax.Expression) *hcl.EvalContext {
-	ctx := &hcl.EvalContext{Variables: map[string]cty.Value{}}
+	ctx := &hcl.EvalContext{Variables: map[string]cty.Value{}, Functions: map[string]function.Function{}}
 	for _, tr := range e.Variables() {
 		ctx.Variables[tr.RootName()] = cty.DynamicVal
 	}
+	_ = hclsyntax.VisitAll(e, func(n hclsyntax.Node) hcl.Diagnostics {
+		if call, ok := n.(*hclsyntax.FunctionCallExpr); ok {
+			ctx.Functions[call.Name] = unknownFunc
+		}
+		return nil
+	})
 	return ctx
 }
+
+var unknownFunc = function.New(&function.Spec{
+	VarParam: &function.Parameter{Name: "args", Type: cty.DynamicPseudoType, AllowUnknown: true, AllowNull: true, AllowDynamicType: true},
+	Type:     function.StaticReturnType(cty.DynamicPseudoType),
+	Impl:     func([]cty.Value, cty.Type) (cty.Value, error) { return cty.DynamicVal, nil },
+})
 
 // refs checks that each reference names something declared, and that a
 // resource attribute it reads is one the resource has.
