@@ -175,7 +175,8 @@ func currentSkeletons() map[string]any {
 // every request: valid JSON, the captured pool id filled in, text that
 // means something to the shell delivered unchanged, in Cognito's order.
 func TestAWSCLIScriptRuns(t *testing.T) {
-	r := exports(t, sample())["create-pool.sh"]
+	t.Parallel()
+	r := script(t)
 	const tricky = `se"cr\et$HOME` + "`x`"
 	run := runScript(t, r.Data, currentSkeletons(), []string{"GOOGLE_CLIENT_SECRET=" + tricky}, nil)
 	if run.err != nil {
@@ -264,7 +265,8 @@ func TestAWSCLIScriptKeepsSecretsOutOfArgv(t *testing.T) {
 	if _, err := os.Stat("/proc/self/cmdline"); err != nil {
 		t.Skip("no /proc on this system")
 	}
-	r := exports(t, sample())["create-pool.sh"]
+	t.Parallel()
+	r := script(t)
 	const canary = "argv-canary-7c1f"
 	secret := canary + "\"q\\b$HOME`x`$(id)\x01\x02\x07\x1b[31m\tTAB\r\nLF\x7f ✓ end"
 	var samples, stubSeen, leaks atomic.Int64
@@ -325,7 +327,8 @@ func TestAWSCLIScriptKeepsSecretsOutOfArgv(t *testing.T) {
 // predates UserPoolTier (as the Debian 12 package, 2.9.19, does): it must
 // stop before its first call and name the version it needs.
 func TestAWSCLIScriptStopsOnOldCLI(t *testing.T) {
-	r := exports(t, sample())["create-pool.sh"]
+	t.Parallel()
+	r := script(t)
 	old := currentSkeletons()
 	pool := old["create-user-pool"].(map[string]any)
 	delete(pool, "UserPoolTier")
@@ -348,24 +351,44 @@ func TestAWSCLIScriptStopsOnOldCLI(t *testing.T) {
 // skeleton:
 // the script must stop before its first call every time.
 func TestAWSCLIScriptChecksEveryOperation(t *testing.T) {
-	r := exports(t, sample())["create-pool.sh"]
+	t.Parallel()
+	r := script(t)
 	need := needLists(string(r.Data))
 	if len(need) != 7 {
 		t.Fatalf("the script checks %d operations, want all 7: %v", len(need), need)
 	}
 	for op, members := range need {
-		skel := currentSkeletons()
-		top := skel[op].(map[string]any)
-		var member string
-		for _, m := range members {
-			if _, ok := top[m]; ok {
-				member = m // the last top-level member the check names
-			}
-		}
-		delete(top, member)
-		run := runScript(t, r.Data, skel, []string{"GOOGLE_CLIENT_SECRET=x"}, nil)
-		if run.err == nil || len(run.calls) > 0 || !strings.Contains(run.out, member+" of cognito-idp "+op) {
-			t.Errorf("without %s in %s the script did not stop first (%d calls):\n%s", member, op, len(run.calls), run.out)
+		t.Run(op, func(t *testing.T) {
+			t.Parallel()
+			stopsWithout(t, r.Data, op, members)
+		})
+	}
+}
+
+// stopsWithout runs the script against a CLI that lacks the last
+// top-level member of op the script's check names.
+func stopsWithout(t *testing.T, script []byte, op string, members []string) {
+	skel := currentSkeletons()
+	top := skel[op].(map[string]any)
+	var member string
+	for _, m := range members {
+		if _, ok := top[m]; ok {
+			member = m // the last top-level member the check names
 		}
 	}
+	delete(top, member)
+	run := runScript(t, script, skel, []string{"GOOGLE_CLIENT_SECRET=x"}, nil)
+	if run.err == nil || len(run.calls) > 0 || !strings.Contains(run.out, member+" of cognito-idp "+op) {
+		t.Errorf("without %s in %s the script did not stop first (%d calls):\n%s", member, op, len(run.calls), run.out)
+	}
+}
+
+// script exports the sample as a script; no secret is read at export.
+func script(t *testing.T) *Result {
+	t.Helper()
+	r, err := AWSCLI(sample())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }
