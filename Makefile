@@ -26,6 +26,7 @@ emulator: $(EMULATOR_STAMP)
 
 $(EMULATOR_STAMP): $(EMULATOR)/package.json $(EMULATOR)/package-lock.json internal/export/oracle/package-lock.json
 	npm ci --prefix $(EMULATOR) --no-audit --no-fund --loglevel=error
+	npm ci --prefix internal/functions/jsenv --no-audit --no-fund --loglevel=error
 	npm ci --prefix internal/export/oracle --no-audit --no-fund --loglevel=error
 
 release-check:

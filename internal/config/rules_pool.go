@@ -445,16 +445,7 @@ func (v *validator) capabilities() {
 			}
 			v.secret(p+".secret", "recaptcha", cp.Secret)
 		}
-		var missing []string
-		for _, key := range capabilityTriggers[cp.Type] {
-			if set[key] == "" {
-				missing = append(missing, key)
-			}
-		}
-		if len(missing) > 0 {
-			v.warnf(p, "set user_pool.triggers."+strings.Join(missing, ", ")+" to your function's ARN",
-				"capability %s has no function wired to %s", cp.Type, strings.Join(missing, ", "))
-		}
+		v.capabilityServedBy(p, cp, set)
 	}
 }
 

@@ -24,6 +24,7 @@ func Validate(c *Config) []Issue {
 	v.resourceServers()
 	v.identityPool()
 	v.adminQueries()
+	v.functions()
 	return v.issues
 }
 
