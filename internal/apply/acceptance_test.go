@@ -22,16 +22,12 @@ func TestAcceptanceRealCognito(t *testing.T) {
 		t.Skip("set COGWIZ_ACCEPTANCE=1 (and AWS credentials and region) to run against real Cognito")
 	}
 	ctx := context.Background()
-	api, err := cognito.New(ctx, cognito.Options{Profile: os.Getenv("AWS_PROFILE"), Region: os.Getenv("AWS_REGION")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec := cognitofake.Record(api)
+	api, rec := cognitofake.Connect(t, cognito.Options{Profile: os.Getenv("AWS_PROFILE"), Region: os.Getenv("AWS_REGION")})
 	cfg := cognitofake.FullConfig(fmt.Sprintf("cogwiz-acceptance-%d", time.Now().Unix()))
 	cfg.UserPool.Triggers = nil // no Lambda function exists for it
 	cfg.UserPool.DeletionProtection = config.Bool(false)
 
-	_, res := mustApply(t, rec, cfg)
+	_, res := mustApply(t, api, cfg)
 	t.Cleanup(func() {
 		sum, err := cognito.DescribePool(ctx, api, res.PoolID)
 		if err == nil {
@@ -43,21 +39,21 @@ func TestAcceptanceRealCognito(t *testing.T) {
 	})
 
 	rec.Reset()
-	p, _ := mustApply(t, rec, cfg)
+	p, _ := mustApply(t, api, cfg)
 	if p.HasChanges() || len(rec.Writes()) != 0 {
 		t.Fatalf("second apply: %+v, writes %v", p.Changes, rec.Ops())
 	}
 
 	cfg.UserPool.PasswordPolicy.MinimumLength = config.Int(14)
 	rec.Reset()
-	mustApply(t, rec, cfg)
+	mustApply(t, api, cfg)
 	if w := rec.Writes(); len(w) != 1 || w[0].Op != "UpdateUserPool" {
 		t.Errorf("one-field update wrote %v", rec.Ops())
 	}
 
 	cfg.UserPool.SignIn.CaseSensitive = config.Bool(true)
 	rec.Reset()
-	if _, _, err := applyOnce(t, rec, cfg); err == nil || len(rec.Writes()) != 0 {
+	if _, _, err := applyOnce(t, api, cfg); err == nil || len(rec.Writes()) != 0 {
 		t.Errorf("blocked change: err %v, writes %v", err, rec.Ops())
 	}
 }

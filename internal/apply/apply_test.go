@@ -3,8 +3,8 @@ package apply_test
 import (
 	"context"
 	"errors"
-	"net"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -12,6 +12,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider/types"
 
 	"github.com/cogwiz/cogwiz/internal/apply"
+	"github.com/cogwiz/cogwiz/internal/awsfake"
 	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/cognito/cognitofake"
 	"github.com/cogwiz/cogwiz/internal/config"
@@ -44,15 +45,15 @@ func mustApply(t testing.TB, api cognito.API, cfg *config.Config) (*plan.Plan, *
 func TestApplyFullConfigToEmulator(t *testing.T) {
 	t.Parallel()
 	s := sharedEmulator(t)
-	rec := cognitofake.Record(s.Client(t))
+	api, rec := cognitofake.Connect(t, s.Options())
 	cfg := cognitofake.FullConfig("Full")
 	ctx := context.Background()
 
-	p, res := mustApply(t, rec, cfg)
+	p, res := mustApply(t, api, cfg)
 	if add, _, _, _ := p.Summary(); add != 5 {
 		t.Errorf("first plan adds %d resources, want 5 (pool, 2 clients, 2 groups): %+v", add, p.Changes)
 	}
-	pool, err := rec.DescribeUserPool(ctx, &cip.DescribeUserPoolInput{UserPoolId: aws.String(res.PoolID)})
+	pool, err := api.DescribeUserPool(ctx, &cip.DescribeUserPoolInput{UserPoolId: aws.String(res.PoolID)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,14 +70,14 @@ func TestApplyFullConfigToEmulator(t *testing.T) {
 	if aws.ToBool(up.UsernameConfiguration.CaseSensitive) {
 		t.Error("pool is case-sensitive; the file says case_sensitive: false")
 	}
-	mfa, err := rec.GetUserPoolMfaConfig(ctx, &cip.GetUserPoolMfaConfigInput{UserPoolId: aws.String(res.PoolID)})
+	mfa, err := api.GetUserPoolMfaConfig(ctx, &cip.GetUserPoolMfaConfigInput{UserPoolId: aws.String(res.PoolID)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if mfa.MfaConfiguration != types.UserPoolMfaTypeOptional || mfa.SoftwareTokenMfaConfiguration == nil || !mfa.SoftwareTokenMfaConfiguration.Enabled {
 		t.Errorf("MFA = %s %+v, want OPTIONAL with TOTP", mfa.MfaConfiguration, mfa.SoftwareTokenMfaConfiguration)
 	}
-	groups, err := rec.ListGroups(ctx, &cip.ListGroupsInput{UserPoolId: aws.String(res.PoolID)})
+	groups, err := api.ListGroups(ctx, &cip.ListGroupsInput{UserPoolId: aws.String(res.PoolID)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +90,7 @@ func TestApplyFullConfigToEmulator(t *testing.T) {
 	}
 
 	// Planning right after shows nothing, and a second apply writes nothing.
-	_, p2, err := apply.Prepare(ctx, rec, cfg, noEnv)
+	_, p2, err := apply.Prepare(ctx, api, cfg, noEnv)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +98,7 @@ func TestApplyFullConfigToEmulator(t *testing.T) {
 		t.Fatalf("plan after apply has changes: %+v", p2.Changes)
 	}
 	rec.Reset()
-	mustApply(t, rec, cfg)
+	mustApply(t, api, cfg)
 	if w := rec.Writes(); len(w) != 0 {
 		t.Errorf("second apply made %d write calls: %v", len(w), rec.Ops())
 	}
@@ -106,25 +107,25 @@ func TestApplyFullConfigToEmulator(t *testing.T) {
 func TestPasswordPolicyChangeKeepsEverythingElse(t *testing.T) {
 	t.Parallel()
 	s := sharedEmulator(t)
-	rec := cognitofake.Record(s.Client(t))
+	api, rec := cognitofake.Connect(t, s.Options())
 	ctx := context.Background()
 	cfg := cognitofake.FullConfig("Pw")
-	_, res := mustApply(t, rec, cfg)
-	before, err := rec.DescribeUserPool(ctx, &cip.DescribeUserPoolInput{UserPoolId: aws.String(res.PoolID)})
+	_, res := mustApply(t, api, cfg)
+	before, err := api.DescribeUserPool(ctx, &cip.DescribeUserPoolInput{UserPoolId: aws.String(res.PoolID)})
 	if err != nil {
 		t.Fatal(err)
 	}
 
 	cfg.UserPool.PasswordPolicy.MinimumLength = config.Int(14)
 	rec.Reset()
-	p, _ := mustApply(t, rec, cfg)
+	p, _ := mustApply(t, api, cfg)
 	if len(p.Changes) != 1 || p.Changes[0].Path != "user_pool.password_policy.minimum_length" || p.Changes[0].Action != plan.Update {
 		t.Fatalf("plan = %+v, want one in-place update of minimum_length", p.Changes)
 	}
 	if w := rec.Writes(); len(w) != 1 || w[0].Op != "UpdateUserPool" {
 		t.Fatalf("writes = %v, want exactly one UpdateUserPool", rec.Ops())
 	}
-	after, err := rec.DescribeUserPool(ctx, &cip.DescribeUserPoolInput{UserPoolId: aws.String(res.PoolID)})
+	after, err := api.DescribeUserPool(ctx, &cip.DescribeUserPoolInput{UserPoolId: aws.String(res.PoolID)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,9 +153,9 @@ func TestPasswordPolicyChangeKeepsEverythingElse(t *testing.T) {
 func TestCreateOnlyChangesAreBlocked(t *testing.T) {
 	t.Parallel()
 	s := sharedEmulator(t)
-	rec := cognitofake.Record(s.Client(t))
+	api, rec := cognitofake.Connect(t, s.Options())
 	cfg := cognitofake.FullConfig("Blk")
-	mustApply(t, rec, cfg)
+	mustApply(t, api, cfg)
 
 	for _, tc := range []struct {
 		name   string
@@ -171,7 +172,7 @@ func TestCreateOnlyChangesAreBlocked(t *testing.T) {
 			c := cognitofake.FullConfig("Blk")
 			tc.change(c)
 			rec.Reset()
-			p, _, err := applyOnce(t, rec, c)
+			p, _, err := applyOnce(t, api, c)
 			if err == nil || !strings.Contains(err.Error(), "blocked") {
 				t.Fatalf("apply error = %v, want a refusal naming blocked changes", err)
 			}
@@ -189,29 +190,28 @@ func TestCreateOnlyChangesAreBlocked(t *testing.T) {
 func TestApplyCutOffThenRerunCompletes(t *testing.T) {
 	t.Parallel()
 	s := sharedEmulator(t)
-	rec := cognitofake.Record(s.Client(t))
+	api, rec := cognitofake.Connect(t, s.Options())
 	cfg := cognitofake.FullConfig("Cut")
-	dropped := errors.New("connection reset by peer")
-	rec.Fail = func(op string, _ any) error {
-		if op == "CreateUserPoolClient" {
-			return &net.OpError{Op: "read", Net: "tcp", Err: dropped}
+	rec.Fault = func(c awsfake.Call, _ int) awsfake.Fault {
+		if c.Op == "CreateUserPoolClient" {
+			return awsfake.LoseReply
 		}
-		return nil
+		return awsfake.NoFault
 	}
-	if _, _, err := applyOnce(t, rec, cfg); err == nil || !errors.Is(err, dropped) {
+	if _, _, err := applyOnce(t, api, cfg); err == nil || !errors.Is(err, syscall.ECONNRESET) {
 		t.Fatalf("apply with a dropped connection: err = %v, want it reported", err)
 	}
-	rec.Fail = nil
-	mustApply(t, rec, cfg)
+	rec.Fault = nil
+	mustApply(t, api, cfg)
 
 	ctx := context.Background()
-	pools, err := rec.ListUserPools(ctx, &cip.ListUserPoolsInput{MaxResults: aws.Int32(60)})
+	pools, err := api.ListUserPools(ctx, &cip.ListUserPoolsInput{MaxResults: aws.Int32(60)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	tagged := 0
 	for _, pl := range pools.UserPools {
-		d, err := rec.DescribeUserPool(ctx, &cip.DescribeUserPoolInput{UserPoolId: pl.Id})
+		d, err := api.DescribeUserPool(ctx, &cip.DescribeUserPoolInput{UserPoolId: pl.Id})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -222,7 +222,7 @@ func TestApplyCutOffThenRerunCompletes(t *testing.T) {
 	if tagged != 1 {
 		t.Fatalf("%d pools carry resource name Cut, want exactly 1", tagged)
 	}
-	_, p, err := apply.Prepare(ctx, rec, cfg, noEnv)
+	_, p, err := apply.Prepare(ctx, api, cfg, noEnv)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -236,27 +236,28 @@ func TestApplyCutOffThenRerunCompletes(t *testing.T) {
 // whole configuration, so apply sends the live one back.
 func TestMFAModeChangeKeepsFactorMessages(t *testing.T) {
 	t.Parallel()
-	fake := cognitofake.New()
+	fake := cognitofake.New(t)
+	api, rec := cognitofake.Connect(t, fake.Options())
 	ctx := context.Background()
 	cfg := cognitofake.FullConfig("MfaMsg")
 	cfg.UserPool.MFA = &config.MFA{Mode: config.MFAOptional, Factors: []string{config.FactorTOTP, config.FactorEmail}}
-	_, res := mustApply(t, fake, cfg)
+	_, res := mustApply(t, api, cfg)
 	custom := &types.EmailMfaConfigType{Message: aws.String("Your sign-in code is {####}"), Subject: aws.String("Shop sign-in code")}
-	if _, err := fake.SetUserPoolMfaConfig(ctx, &cip.SetUserPoolMfaConfigInput{UserPoolId: aws.String(res.PoolID), MfaConfiguration: types.UserPoolMfaTypeOptional,
+	if _, err := api.SetUserPoolMfaConfig(ctx, &cip.SetUserPoolMfaConfigInput{UserPoolId: aws.String(res.PoolID), MfaConfiguration: types.UserPoolMfaTypeOptional,
 		SoftwareTokenMfaConfiguration: &types.SoftwareTokenMfaConfigType{Enabled: true}, EmailMfaConfiguration: custom}); err != nil {
 		t.Fatal(err)
 	}
 
 	cfg.UserPool.MFA.Mode = config.MFAOn
-	rec := cognitofake.Record(fake)
-	p, _ := mustApply(t, rec, cfg)
+	rec.Reset()
+	p, _ := mustApply(t, api, cfg)
 	if len(p.Changes) != 1 || p.Changes[0].Path != "user_pool.mfa.mode" {
 		t.Fatalf("plan = %+v, want the MFA mode only", p.Changes)
 	}
 	if w := rec.Writes(); len(w) != 1 || w[0].Op != "SetUserPoolMfaConfig" {
 		t.Fatalf("writes = %v, want one SetUserPoolMfaConfig", rec.Ops())
 	}
-	got, err := fake.GetUserPoolMfaConfig(ctx, &cip.GetUserPoolMfaConfigInput{UserPoolId: aws.String(res.PoolID)})
+	got, err := api.GetUserPoolMfaConfig(ctx, &cip.GetUserPoolMfaConfigInput{UserPoolId: aws.String(res.PoolID)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -273,25 +274,25 @@ func TestMFAModeChangeKeepsFactorMessages(t *testing.T) {
 // version out of the file later keeps a V2_0 trigger at V2_0.
 func TestPreTokenGenerationVersionIsNotAPerpetualDiff(t *testing.T) {
 	t.Parallel()
-	fake := cognitofake.New()
+	api := cognitofake.New(t).Client(t)
 	ctx := context.Background()
 	const fn = "arn:aws:lambda:us-east-1:123456789012:function:claims"
 	cfg := cognitofake.FullConfig("PreToken")
 	cfg.UserPool.Triggers.PreTokenGeneration = fn
-	_, res := mustApply(t, fake, cfg)
-	if p, _ := mustApply(t, fake, cfg); p.HasChanges() {
+	_, res := mustApply(t, api, cfg)
+	if p, _ := mustApply(t, api, cfg); p.HasChanges() {
 		t.Fatalf("plan after apply: %+v", p.Changes)
 	}
 
 	cfg.UserPool.Triggers.PreTokenGenerationVersion = "V2_0"
-	mustApply(t, fake, cfg)
+	mustApply(t, api, cfg)
 	cfg.UserPool.Triggers.PreTokenGenerationVersion = ""
 	cfg.UserPool.Triggers.PostConfirmation = "arn:aws:lambda:us-east-1:123456789012:function:welcome"
-	p, _ := mustApply(t, fake, cfg)
+	p, _ := mustApply(t, api, cfg)
 	if len(p.Changes) != 1 || p.Changes[0].Path != "user_pool.triggers.post_confirmation" {
 		t.Fatalf("plan = %+v, want the new trigger only", p.Changes)
 	}
-	out, err := fake.DescribeUserPool(ctx, &cip.DescribeUserPoolInput{UserPoolId: aws.String(res.PoolID)})
+	out, err := api.DescribeUserPool(ctx, &cip.DescribeUserPoolInput{UserPoolId: aws.String(res.PoolID)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,13 +19,13 @@ import (
 // which must be 0. ns/op is the wall time of the first apply.
 func BenchmarkApplyFullConfig(b *testing.B) {
 	s := sharedEmulator(b)
-	rec := cognitofake.Record(s.Client(b))
+	api, rec := cognitofake.Connect(b, s.Options())
 	const minWrites = 6
 	var calls, writes, again int
 	for i := 0; i < b.N; i++ {
 		cfg := cognitofake.FullConfig(fmt.Sprintf("Bench%d", i))
 		rec.Reset()
-		_, res, err := applyOnce(b, rec, cfg)
+		_, res, err := applyOnce(b, api, cfg)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -34,12 +34,12 @@ func BenchmarkApplyFullConfig(b *testing.B) {
 
 		b.StopTimer()
 		rec.Reset()
-		if _, _, err := applyOnce(b, rec, cfg); err != nil {
+		if _, _, err := applyOnce(b, api, cfg); err != nil {
 			b.Fatal(err)
 		}
 		again += len(rec.Writes())
 		// Remove the pool so that finding the next one by tag costs the same.
-		if _, err := rec.DeleteUserPool(context.Background(), &cip.DeleteUserPoolInput{UserPoolId: aws.String(res.PoolID)}); err != nil {
+		if _, err := api.DeleteUserPool(context.Background(), &cip.DeleteUserPoolInput{UserPoolId: aws.String(res.PoolID)}); err != nil {
 			b.Fatal(err)
 		}
 		b.StartTimer()

@@ -3,17 +3,18 @@ package apply_test
 import (
 	"bytes"
 	"context"
-	"errors"
 	"flag"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 
 	"github.com/cogwiz/cogwiz/internal/apply"
+	"github.com/cogwiz/cogwiz/internal/awsfake"
 	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/cognito/cognitofake"
 	"github.com/cogwiz/cogwiz/internal/config"
@@ -58,9 +59,9 @@ func applyFake(t *testing.T, api cognito.API, cfg *config.Config, lookup func(st
 // golden compares the recorded write requests with testdata/name.golden.
 // The secret is replaced by its variable name first: golden files are
 // committed.
-func golden(t *testing.T, name string, calls []cognitofake.Call) {
+func golden(t *testing.T, name string, calls []awsfake.Call) {
 	t.Helper()
-	got, err := cognitofake.JSON(calls)
+	got, err := awsfake.JSON(calls)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,11 +86,11 @@ func golden(t *testing.T, name string, calls []cognitofake.Call) {
 
 func TestApplyEverythingToFake(t *testing.T) {
 	t.Parallel()
-	fake := cognitofake.New()
-	rec := cognitofake.Record(fake)
+	fake := cognitofake.New(t)
+	api, rec := cognitofake.Connect(t, fake.Options())
 	cfg := cognitofake.EverythingConfig("All")
 
-	_, res, err := applyFake(t, rec, cfg, googleEnv)
+	_, res, err := applyFake(t, api, cfg, googleEnv)
 	if err != nil {
 		t.Fatalf("apply: %v", err)
 	}
@@ -111,7 +112,11 @@ func TestApplyEverythingToFake(t *testing.T) {
 	}
 	var sent bool
 	for _, c := range writes {
-		if in, ok := c.Input.(*cip.CreateIdentityProviderInput); ok {
+		if c.Op == "CreateIdentityProvider" {
+			var in cip.CreateIdentityProviderInput
+			if err := c.Decode(&in); err != nil {
+				t.Fatal(err)
+			}
 			sent = in.ProviderDetails["client_secret"] == googleSecret
 		}
 	}
@@ -126,7 +131,7 @@ func TestApplyEverythingToFake(t *testing.T) {
 	// Cognito's extra ProviderDetails keys, the identities attribute and
 	// the client's default units do not show up as changes.
 	rec.Reset()
-	p, _, err := applyFake(t, rec, cfg, googleEnv)
+	p, _, err := applyFake(t, api, cfg, googleEnv)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,15 +142,15 @@ func TestApplyEverythingToFake(t *testing.T) {
 
 func TestOneFieldUpdateSendsEveryLiveField(t *testing.T) {
 	t.Parallel()
-	fake := cognitofake.New()
-	rec := cognitofake.Record(fake)
+	fake := cognitofake.New(t)
+	api, rec := cognitofake.Connect(t, fake.Options())
 	cfg := cognitofake.EverythingConfig("One")
-	if _, _, err := applyFake(t, rec, cfg, googleEnv); err != nil {
+	if _, _, err := applyFake(t, api, cfg, googleEnv); err != nil {
 		t.Fatal(err)
 	}
 	cfg.UserPool.PasswordPolicy.MinimumLength = config.Int(16)
 	rec.Reset()
-	p, res, err := applyFake(t, rec, cfg, googleEnv)
+	p, res, err := applyFake(t, api, cfg, googleEnv)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,7 +162,10 @@ func TestOneFieldUpdateSendsEveryLiveField(t *testing.T) {
 	if len(writes) != 1 || writes[0].Op != "UpdateUserPool" {
 		t.Fatalf("writes = %v", rec.Ops())
 	}
-	in := writes[0].Input.(*cip.UpdateUserPoolInput)
+	var in cip.UpdateUserPoolInput
+	if err := writes[0].Decode(&in); err != nil {
+		t.Fatal(err)
+	}
 	if in.LambdaConfig == nil || in.LambdaConfig.PreSignUp == nil || in.VerificationMessageTemplate == nil || in.UserPoolTags["team"] != "auth" || in.AccountRecoverySetting == nil {
 		t.Errorf("the update does not carry the live settings: %+v", in)
 	}
@@ -165,7 +173,7 @@ func TestOneFieldUpdateSendsEveryLiveField(t *testing.T) {
 		t.Error("UnusedAccountValidityDays was sent back; Cognito refuses it")
 	}
 	// The fake resets what an update omits, as AWS does: nothing was lost.
-	d, err := fake.DescribeUserPool(context.Background(), &cip.DescribeUserPoolInput{UserPoolId: aws.String(res.PoolID)})
+	d, err := api.DescribeUserPool(context.Background(), &cip.DescribeUserPoolInput{UserPoolId: aws.String(res.PoolID)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,21 +184,20 @@ func TestOneFieldUpdateSendsEveryLiveField(t *testing.T) {
 
 func TestRemovedResourcesDeletedOnlyWhenManaged(t *testing.T) {
 	t.Parallel()
-	fake := cognitofake.New()
-	rec := cognitofake.Record(fake)
+	api := cognitofake.New(t).Client(t)
 	cfg := cognitofake.EverythingConfig("Del")
-	_, res, err := applyFake(t, rec, cfg, googleEnv)
+	_, res, err := applyFake(t, api, cfg, googleEnv)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
 	// A group made by hand, outside cogwiz.
-	if _, err := fake.CreateGroup(ctx, &cip.CreateGroupInput{UserPoolId: aws.String(res.PoolID), GroupName: aws.String("Manual")}); err != nil {
+	if _, err := api.CreateGroup(ctx, &cip.CreateGroupInput{UserPoolId: aws.String(res.PoolID), GroupName: aws.String("Manual")}); err != nil {
 		t.Fatal(err)
 	}
 	cfg.UserPool.Groups = cfg.UserPool.Groups[:1]
 	cfg.AppClients = cfg.AppClients[:1]
-	p, _, err := applyFake(t, rec, cfg, googleEnv)
+	p, _, err := applyFake(t, api, cfg, googleEnv)
 	if err != nil {
 		t.Fatalf("apply: %v", err)
 	}
@@ -206,25 +213,25 @@ func TestRemovedResourcesDeletedOnlyWhenManaged(t *testing.T) {
 	if len(p.LeftAlone) != 1 || p.LeftAlone[0] != "group Manual" {
 		t.Errorf("left alone = %v", p.LeftAlone)
 	}
-	if _, err := fake.GetGroup(ctx, &cip.GetGroupInput{UserPoolId: aws.String(res.PoolID), GroupName: aws.String("Manual")}); err != nil {
+	if _, err := api.GetGroup(ctx, &cip.GetGroupInput{UserPoolId: aws.String(res.PoolID), GroupName: aws.String("Manual")}); err != nil {
 		t.Errorf("the manual group is gone: %v", err)
 	}
-	if _, err := fake.GetGroup(ctx, &cip.GetGroupInput{UserPoolId: aws.String(res.PoolID), GroupName: aws.String("Users")}); !cognito.IsNotFound(err) {
+	if _, err := api.GetGroup(ctx, &cip.GetGroupInput{UserPoolId: aws.String(res.PoolID), GroupName: aws.String("Users")}); !cognito.IsNotFound(err) {
 		t.Errorf("group Users still exists: %v", err)
 	}
 }
 
 func TestDomainRenameIsReplace(t *testing.T) {
 	t.Parallel()
-	fake := cognitofake.New()
-	rec := cognitofake.Record(fake)
+	fake := cognitofake.New(t)
+	api, rec := cognitofake.Connect(t, fake.Options())
 	cfg := cognitofake.EverythingConfig("Dom")
-	if _, _, err := applyFake(t, rec, cfg, googleEnv); err != nil {
+	if _, _, err := applyFake(t, api, cfg, googleEnv); err != nil {
 		t.Fatal(err)
 	}
 	cfg.Domain.Prefix = "renamed-dom"
 	rec.Reset()
-	p, _, err := applyFake(t, rec, cfg, googleEnv)
+	p, _, err := applyFake(t, api, cfg, googleEnv)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -238,14 +245,13 @@ func TestDomainRenameIsReplace(t *testing.T) {
 
 func TestSecretIsComparedButNeverShown(t *testing.T) {
 	t.Parallel()
-	fake := cognitofake.New()
-	rec := cognitofake.Record(fake)
+	api := cognitofake.New(t).Client(t)
 	cfg := cognitofake.EverythingConfig("Sec")
-	if _, _, err := applyFake(t, rec, cfg, googleEnv); err != nil {
+	if _, _, err := applyFake(t, api, cfg, googleEnv); err != nil {
 		t.Fatal(err)
 	}
 	rotated := env(map[string]string{"GOOGLE_CLIENT_SECRET": "rotated-" + googleSecret})
-	_, p, err := apply.Prepare(context.Background(), rec, cfg, rotated)
+	_, p, err := apply.Prepare(context.Background(), api, cfg, rotated)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -265,7 +271,7 @@ func TestSecretIsComparedButNeverShown(t *testing.T) {
 		}
 	}
 	// The imported model holds a reference, never the value.
-	st, err := cognito.ReadConfig(context.Background(), rec, p.PoolID)
+	st, err := cognito.ReadConfig(context.Background(), api, p.PoolID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -283,7 +289,7 @@ func TestMissingSecretStopsBeforeAnyCall(t *testing.T) {
 	}
 }
 
-func writeOps(r *cognitofake.Recorder) []string {
+func writeOps(r *awsfake.Transport) []string {
 	var out []string
 	for _, c := range r.Writes() {
 		out = append(out, c.Op)
@@ -294,7 +300,7 @@ func writeOps(r *cognitofake.Recorder) []string {
 // What `cogwiz import pool` writes must plan clean against the same pool.
 func TestReadConfigPlansClean(t *testing.T) {
 	t.Parallel()
-	fake := cognitofake.New()
+	fake := cognitofake.New(t).Client(t)
 	cfg := cognitofake.EverythingConfig("Imp")
 	_, res, err := applyFake(t, fake, cfg, googleEnv)
 	if err != nil {
@@ -323,15 +329,15 @@ func TestReadConfigPlansClean(t *testing.T) {
 
 func TestDeletingAClientCostsOneTagUpdate(t *testing.T) {
 	t.Parallel()
-	fake := cognitofake.New()
-	rec := cognitofake.Record(fake)
+	fake := cognitofake.New(t)
+	api, rec := cognitofake.Connect(t, fake.Options())
 	cfg := cognitofake.FullConfig("Tags")
-	if _, _, err := applyFake(t, rec, cfg, nil); err != nil {
+	if _, _, err := applyFake(t, api, cfg, nil); err != nil {
 		t.Fatal(err)
 	}
 	cfg.AppClients = cfg.AppClients[:1]
 	rec.Reset()
-	if _, _, err := applyFake(t, rec, cfg, nil); err != nil {
+	if _, _, err := applyFake(t, api, cfg, nil); err != nil {
 		t.Fatal(err)
 	}
 	if got := strings.Join(writeOps(rec), ","); got != "DeleteUserPoolClient,UpdateUserPool" {
@@ -341,22 +347,25 @@ func TestDeletingAClientCostsOneTagUpdate(t *testing.T) {
 
 func TestClientUpdateKeepsItsOtherSettings(t *testing.T) {
 	t.Parallel()
-	fake := cognitofake.New()
-	rec := cognitofake.Record(fake)
+	fake := cognitofake.New(t)
+	api, rec := cognitofake.Connect(t, fake.Options())
 	cfg := cognitofake.EverythingConfig("Cli")
-	if _, _, err := applyFake(t, rec, cfg, googleEnv); err != nil {
+	if _, _, err := applyFake(t, api, cfg, googleEnv); err != nil {
 		t.Fatal(err)
 	}
 	cfg.AppClients[0].OAuth.CallbackURLs = []string{"https://app.example.com/cb"}
 	rec.Reset()
-	if _, _, err := applyFake(t, rec, cfg, googleEnv); err != nil {
+	if _, _, err := applyFake(t, api, cfg, googleEnv); err != nil {
 		t.Fatal(err)
 	}
 	w := rec.Writes()
 	if len(w) != 1 || w[0].Op != "UpdateUserPoolClient" {
 		t.Fatalf("writes = %v", rec.Ops())
 	}
-	in := w[0].Input.(*cip.UpdateUserPoolClientInput)
+	var in cip.UpdateUserPoolClientInput
+	if err := w[0].Decode(&in); err != nil {
+		t.Fatal(err)
+	}
 	if len(in.SupportedIdentityProviders) != 2 || len(in.AllowedOAuthScopes) != 4 || in.TokenValidityUnits == nil || len(in.LogoutURLs) != 1 || in.PreventUserExistenceErrors != "ENABLED" {
 		t.Errorf("the client update drops live settings: %+v", in)
 	}
@@ -364,23 +373,24 @@ func TestClientUpdateKeepsItsOtherSettings(t *testing.T) {
 
 func TestMFAAndCustomAttributeChanges(t *testing.T) {
 	t.Parallel()
-	fake := cognitofake.New()
-	rec := cognitofake.Record(fake)
+	fake := cognitofake.New(t)
+	api, rec := cognitofake.Connect(t, fake.Options())
 	cfg := cognitofake.FullConfig("Mfa")
-	if _, _, err := applyFake(t, rec, cfg, nil); err != nil {
+	if _, _, err := applyFake(t, api, cfg, nil); err != nil {
 		t.Fatal(err)
 	}
 	cfg.UserPool.MFA = &config.MFA{Mode: config.MFAOff}
 	cfg.UserPool.Attributes.Custom = append(cfg.UserPool.Attributes.Custom, config.CustomAttribute{Name: "plan", Type: "String"})
 	rec.Reset()
-	if _, _, err := applyFake(t, rec, cfg, nil); err != nil {
+	if _, _, err := applyFake(t, api, cfg, nil); err != nil {
 		t.Fatal(err)
 	}
 	if got := strings.Join(writeOps(rec), ","); got != "SetUserPoolMfaConfig,AddCustomAttributes" {
 		t.Errorf("writes = %s", got)
 	}
 	for _, c := range rec.Writes() {
-		if in, ok := c.Input.(*cip.SetUserPoolMfaConfigInput); ok && in.SmsMfaConfiguration != nil {
+		var in cip.SetUserPoolMfaConfigInput
+		if c.Op == "SetUserPoolMfaConfig" && c.Decode(&in) == nil && in.SmsMfaConfiguration != nil {
 			t.Error("SMS settings sent while turning MFA off")
 		}
 	}
@@ -390,30 +400,28 @@ func TestMFAAndCustomAttributeChanges(t *testing.T) {
 // the job, with exactly one pool and nothing left to change.
 func TestApplyCutOffAtEveryWrite(t *testing.T) {
 	t.Parallel()
-	probe := cognitofake.Record(cognitofake.New())
-	if _, _, err := applyFake(t, probe, cognitofake.EverythingConfig("Cut"), googleEnv); err != nil {
+	probeAPI, probe := cognitofake.Connect(t, cognitofake.New(t).Options())
+	if _, _, err := applyFake(t, probeAPI, cognitofake.EverythingConfig("Cut"), googleEnv); err != nil {
 		t.Fatal(err)
 	}
 	n := len(probe.Writes())
 	for i := 0; i < n; i++ {
-		fake := cognitofake.New()
-		rec := cognitofake.Record(fake)
+		fake := cognitofake.New(t)
+		api, rec := cognitofake.Connect(t, fake.Options())
 		cfg := cognitofake.EverythingConfig("Cut")
-		writes := 0
-		rec.Fail = func(op string, _ any) error {
-			if cognitofake.IsWrite(op) {
-				writes++
-				if writes == i+1 {
-					return errors.New("connection reset by peer")
-				}
+		// From write i on, every write fails (the connection is gone).
+		var writes atomic.Int32
+		rec.Fault = func(c awsfake.Call, _ int) awsfake.Fault {
+			if awsfake.IsWrite(c.Op) && writes.Add(1) > int32(i) {
+				return awsfake.Fail500
 			}
-			return nil
+			return awsfake.NoFault
 		}
-		if _, _, err := applyFake(t, rec, cfg, googleEnv); err == nil {
+		if _, _, err := applyFake(t, api, cfg, googleEnv); err == nil {
 			t.Fatalf("cut at write %d: apply did not report the failure", i)
 		}
-		rec.Fail = nil
-		if _, _, err := applyFake(t, rec, cfg, googleEnv); err != nil {
+		rec.Fault = nil
+		if _, _, err := applyFake(t, api, cfg, googleEnv); err != nil {
 			t.Fatalf("cut at write %d: re-run: %v", i, err)
 		}
 		if ids := fake.PoolIDs(); len(ids) != 1 {
@@ -424,15 +432,15 @@ func TestApplyCutOffAtEveryWrite(t *testing.T) {
 
 func TestDomainTakenByAnotherPoolIsBlockedBeforeAnyCall(t *testing.T) {
 	t.Parallel()
-	fake := cognitofake.New()
+	fake := cognitofake.New(t)
 	first := cognitofake.EverythingConfig("First")
-	if _, _, err := applyFake(t, fake, first, googleEnv); err != nil {
+	if _, _, err := applyFake(t, fake.Client(t), first, googleEnv); err != nil {
 		t.Fatal(err)
 	}
 	second := cognitofake.EverythingConfig("Second")
 	second.Domain.Prefix = first.Domain.Prefix
-	rec := cognitofake.Record(fake)
-	_, p, err := apply.Prepare(context.Background(), rec, second, googleEnv)
+	api, rec := cognitofake.Connect(t, fake.Options())
+	_, p, err := apply.Prepare(context.Background(), api, second, googleEnv)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -448,7 +456,7 @@ func TestDomainTakenByAnotherPoolIsBlockedBeforeAnyCall(t *testing.T) {
 	if w := writeOps(rec); len(w) != 0 {
 		t.Errorf("planning made writes: %v", w)
 	}
-	if _, err := apply.Run(context.Background(), apply.Options{API: rec, Desired: second, Plan: p}); err == nil {
+	if _, err := apply.Run(context.Background(), apply.Options{API: api, Desired: second, Plan: p}); err == nil {
 		t.Error("apply ran with a blocked domain")
 	}
 	if w := writeOps(rec); len(w) != 0 {
@@ -460,24 +468,27 @@ func TestDomainTakenByAnotherPoolIsBlockedBeforeAnyCall(t *testing.T) {
 // the file leaves out: UpdateUserPoolDomain is sent the live one.
 func TestDomainCertificateChangeKeepsManagedLoginVersion(t *testing.T) {
 	t.Parallel()
-	fake := cognitofake.New()
-	rec := cognitofake.Record(fake)
+	fake := cognitofake.New(t)
+	api, rec := cognitofake.Connect(t, fake.Options())
 	cfg := cognitofake.EverythingConfig("Cert")
 	cfg.Domain = &config.Domain{CustomDomain: "auth.example.com", CertificateARN: "arn:aws:acm:us-east-1:123456789012:certificate/old", ManagedLoginVersion: config.Int(2)}
-	if _, _, err := applyFake(t, rec, cfg, googleEnv); err != nil {
+	if _, _, err := applyFake(t, api, cfg, googleEnv); err != nil {
 		t.Fatal(err)
 	}
 	cfg.Domain.ManagedLoginVersion = nil
 	cfg.Domain.CertificateARN = "arn:aws:acm:us-east-1:123456789012:certificate/new"
 	rec.Reset()
-	if _, _, err := applyFake(t, rec, cfg, googleEnv); err != nil {
+	if _, _, err := applyFake(t, api, cfg, googleEnv); err != nil {
 		t.Fatal(err)
 	}
 	w := rec.Writes()
 	if len(w) != 1 || w[0].Op != "UpdateUserPoolDomain" {
 		t.Fatalf("writes = %v, want one UpdateUserPoolDomain", rec.Ops())
 	}
-	in := w[0].Input.(*cip.UpdateUserPoolDomainInput)
+	var in cip.UpdateUserPoolDomainInput
+	if err := w[0].Decode(&in); err != nil {
+		t.Fatal(err)
+	}
 	if aws.ToInt32(in.ManagedLoginVersion) != 2 || in.CustomDomainConfig == nil || aws.ToString(in.CustomDomainConfig.CertificateArn) != cfg.Domain.CertificateARN {
 		t.Errorf("UpdateUserPoolDomain sent version %v and %+v; want the live version 2 and the new certificate", in.ManagedLoginVersion, in.CustomDomainConfig)
 	}

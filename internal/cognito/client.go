@@ -5,10 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/http"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	awsconfig "github.com/aws/aws-sdk-go-v2/config"
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/aws/smithy-go"
@@ -24,6 +26,12 @@ type Options struct {
 	EndpointURL string
 	// Credentials replaces the credential chain (tests against cognito-local).
 	Credentials aws.CredentialsProvider
+	// WrapTransport, when set, wraps the HTTP transport: tests record the
+	// requests and inject faults there.
+	WrapTransport func(http.RoundTripper) http.RoundTripper
+	// RetryMaxBackoff caps the wait between two attempts; zero is the
+	// SDK's 20 seconds. Tests shorten it.
+	RetryMaxBackoff time.Duration
 }
 
 // New builds the real client from the standard credential chain.
@@ -38,10 +46,18 @@ func New(ctx context.Context, o Options) (API, error) {
 	if o.Credentials != nil {
 		opts = append(opts, awsconfig.WithCredentialsProvider(o.Credentials))
 	}
-	opts = append(opts, awsconfig.WithRetryer(newRetryer))
+	opts = append(opts, awsconfig.WithRetryer(func() aws.Retryer { return newRetryer(o.RetryMaxBackoff) }))
+	opts = append(opts, awsconfig.WithHTTPClient(awshttp.NewBuildableClient()))
 	cfg, err := awsconfig.LoadDefaultConfig(ctx, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("loading AWS configuration: %w", err)
+	}
+	if o.WrapTransport != nil {
+		// The configuration may have changed the transport (AWS_CA_BUNDLE),
+		// so the wrapper goes around the one it built.
+		if bc, ok := cfg.HTTPClient.(*awshttp.BuildableClient); ok {
+			cfg.HTTPClient = &http.Client{Transport: o.WrapTransport(bc.GetTransport()), Timeout: bc.GetTimeout()}
+		}
 	}
 	if cfg.Region == "" {
 		return nil, fmt.Errorf("no AWS region: pass --region, or set AWS_REGION or a region in your AWS profile")
@@ -57,9 +73,13 @@ func New(ctx context.Context, o Options) (API, error) {
 // SDK's default of 3 attempts, because apply may run dozens of calls
 // against per-category rate limits.
 // https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html
-func newRetryer() aws.Retryer {
+func newRetryer(maxBackoff time.Duration) aws.Retryer {
 	return &retryer{RetryerV2: retry.NewStandard(func(so *retry.StandardOptions) {
 		so.MaxAttempts = 8
+		if maxBackoff > 0 {
+			so.MaxBackoff = maxBackoff
+			so.Backoff = retry.NewExponentialJitterBackoff(maxBackoff)
+		}
 	})}
 }
 

@@ -95,9 +95,9 @@ type Question struct {
 	// the answers so far (a capability picked earlier pre-selects its
 	// triggers; groups deleted a moment ago are not offered again).
 	DefaultFrom string `yaml:"default_from"`
-	// Exclusive is an option value of a multiselect that cannot be picked
+	// Exclusive lists option values of a multiselect that cannot be picked
 	// together with any other option.
-	Exclusive string `yaml:"exclusive"`
+	Exclusive []string `yaml:"exclusive"`
 }
 
 // Values of Question.Derived.
@@ -206,7 +206,7 @@ const (
 	// were chosen and drops the function ARN of every other one.
 	AsTriggerKeys = "trigger_keys"
 	// AsTriggerModules is Amplify's "What functionality do you want to use
-	// for <trigger>": capabilities and/or "custom" (your own function).
+	// for <trigger>": capabilities and/or OwnModule (your own function).
 	// Without custom the trigger's ARN is dropped: a capability's trigger is
 	// served by the function cogwiz generates for it.
 	AsTriggerModules = "trigger_modules"
@@ -218,6 +218,10 @@ const (
 	// AsScopes stores scope names as resource server scopes.
 	AsScopes = "scopes"
 )
+
+// OwnModule is the trigger module "Create your own module": a function of
+// yours, by ARN, instead of one cogwiz generates.
+const OwnModule = "custom"
 
 // AsModes lists every mapping, for the lint.
 var AsModes = []string{AsValue, AsPresence, AsSecretRef, AsDays, AsDuration, AsFlags, AsListByType, AsListByName,

@@ -25,7 +25,7 @@ pre-filled from cognito.yaml. The wording follows ` + "`amplify add auth`" + `.
 - ⚠️ marks an answer Cognito can never change once the user pool exists;
   ` + "`cogwiz update`" + ` shows such questions locked.
 - 📝 links the AWS documentation.
-- "Amplify" names the `+"`amplify add auth`"+` prompt a question stands for, and
+- "Amplify" names the ` + "`amplify add auth`" + ` prompt a question stands for, and
   Amplify's default where it differs from the ⭐ (docs/amplify-parity.md
   has every prompt side by side).
 

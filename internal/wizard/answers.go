@@ -30,6 +30,7 @@ func AnswerRuleNames() []string {
 	for k := range listRules {
 		out = append(out, k)
 	}
+	out = append(out, "capabilities") // checkCapabilities, which needs the walk
 	slices.Sort(out)
 	return out
 }
@@ -64,10 +65,52 @@ func checkCustomAttributeSpec(s string) error {
 // exclusiveWhy says why a multiselect's exclusive choice stands alone.
 func exclusiveWhy(q *questions.Question) string {
 	if q.As == questions.AsTriggerModules {
-		return "Cognito calls one function per trigger, and cogwiz generates the function of a capability; " +
-			"pick the capabilities, or your own function"
+		return "Cognito calls one function per trigger, and the function cogwiz generates for a capability answers " +
+			"Cognito its own way; pick one"
 	}
 	return "pick it alone"
+}
+
+// challengeCapabilities both answer Cognito's custom auth challenge, each
+// its own way: the generated functions of one cannot serve the other.
+var challengeCapabilities = []string{config.CapRecaptcha, config.CapCustomAuthScaffolding}
+
+// checkCapabilities refuses capabilities whose generated functions would
+// clash: the two challenge capabilities together, or a newly picked one
+// whose triggers already run functions of yours for some of its triggers
+// but not all (validate's "they work as one flow").
+func (w *Walker) checkCapabilities(picked []string) error {
+	if slices.Contains(picked, challengeCapabilities[0]) && slices.Contains(picked, challengeCapabilities[1]) {
+		return errors.New("pick one of the reCaptcha challenge and the custom auth scaffolding: both answer Cognito's custom challenge, each its own way")
+	}
+	c, err := w.Config()
+	if err != nil {
+		return nil
+	}
+	had := map[string]bool{}
+	if w.opts.Existing != nil {
+		for _, cp := range w.opts.Existing.UserPool.Capabilities {
+			had[cp.Type] = true
+		}
+	}
+	for _, typ := range picked {
+		if had[typ] {
+			continue
+		}
+		var own []string
+		keys := config.CapabilityTriggers(typ)
+		for _, key := range keys {
+			if isSet(getPath(c, "user_pool.triggers."+key)) {
+				own = append(own, key)
+			}
+		}
+		if len(own) > 0 && len(own) < len(keys) {
+			return fmt.Errorf("%s works as one flow over %s, and your own function already serves %s; "+
+				"answer Yes to the Lambda trigger question to choose per trigger, or remove those ARNs first",
+				typ, strings.Join(keys, ", "), strings.Join(own, ", "))
+		}
+	}
+	return nil
 }
 
 // scopeDescription is the description cogwiz gives a resource server

@@ -144,7 +144,7 @@ func (w *Walker) applyOne(c *config.Config, q *questions.Question, path string, 
 	case questions.AsTriggerKeys:
 		return applyTriggerKeys(c, q, asList(v))
 	case questions.AsTriggerModules:
-		if !slices.Contains(asList(v), q.Exclusive) {
+		if !slices.Contains(asList(v), questions.OwnModule) {
 			unsetTrigger(c, lastKey(path))
 		}
 		return nil
@@ -575,7 +575,7 @@ func (w *Walker) finalizeTriggers(c *config.Config) {
 		ans := asList(w.answers[q.ID])
 		modules[lastKey(q.Sets[0])] = ans
 		for _, m := range ans {
-			if m != q.Exclusive && !slices.Contains(picked, m) {
+			if m != questions.OwnModule && !slices.Contains(picked, m) {
 				picked = append(picked, m)
 			}
 		}

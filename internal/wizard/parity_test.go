@@ -203,7 +203,7 @@ func TestWriteAttributesLeaveOutRequiredOnes(t *testing.T) {
 
 func TestAliasSignIn(t *testing.T) {
 	p := &enterPrompter{over: map[string]any{"mode": "manual", "sign_in": "username_aliases",
-		"alias_attributes": []string{"email", "phone_number"}, "sms_role_arn": "arn:aws:iam::123456789012:role/sms"}}
+		"alias_attributes": []string{"email", "phone_number"}, "sms_role_arn": "arn:aws:iam::123456789012:role/sms", "sms_external_id": "x-1"}}
 	res, err := wizard.Run(context.Background(), wizard.Options{Graph: graph(t), Prompter: p})
 	if err != nil {
 		t.Fatal(err)

@@ -209,13 +209,13 @@ func usesTrigger(c *config.Config, key string) bool {
 }
 
 // triggerModules is what a trigger runs, in the choices of q: the
-// capabilities served on it, and the exclusive "your own function" choice
+// capabilities served on it, and the "your own function" choice
 // when it has an ARN or is pending one.
 func triggerModules(c *config.Config, q *questions.Question, key string) []string {
 	out := []string{}
 	for _, o := range q.Options {
 		switch {
-		case o.Value == q.Exclusive:
+		case o.Value == questions.OwnModule:
 			if t := c.UserPool.Triggers; t != nil && (isSet(getPath(c, "user_pool.triggers."+key)) || slices.Contains(t.Pending, key)) {
 				out = append(out, o.Value)
 			}

@@ -16,11 +16,9 @@ import (
 
 // advisories are validate's warnings that judge no answer of the walk:
 // the default email sender's daily cap is advice for production (the
-// sender is Amplify's default, and the ⭐ to start with), and a capability
-// without a function ARN is served by the function cogwiz generates for it.
+// sender is Amplify's default, and the ⭐ to start with).
 var advisories = []string{
 	"default email sender is capped",
-	"has no function wired to",
 }
 
 // wizardIssues is what validate says about c, without the advisories.
@@ -114,8 +112,13 @@ func (p *randomPrompter) answer(q prompt.Question) any {
 			}
 		}
 		gq, _ := p.g.Lookup(q.ID)
-		if x := gq.Exclusive; x != "" && len(out) > 1 && slices.Contains(out, x) {
-			out = slices.DeleteFunc(out, func(s string) bool { return s == x })
+		for _, x := range gq.Exclusive {
+			if len(out) > 1 && slices.Contains(out, x) {
+				out = slices.DeleteFunc(out, func(s string) bool { return s == x })
+			}
+		}
+		if len(gq.Exclusive) > 0 && len(out) > 1 && slices.Contains(gq.Exclusive, out[0]) {
+			out = out[:1]
 		}
 		if len(out) == 0 && gq.Validate == "required" {
 			out = []string{q.Options[r.IntN(len(q.Options))].Value}

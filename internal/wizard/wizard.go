@@ -558,9 +558,16 @@ func (w *Walker) accept(q *questions.Question, pq prompt.Question, v any) (any, 
 				return nil, err
 			}
 		}
-		if x := q.Exclusive; x != "" && len(list) > 1 && slices.Contains(list, x) {
-			o, _ := q.Option(x)
-			return nil, fmt.Errorf("%q cannot be combined with another choice: %s", o.Label, exclusiveWhy(q))
+		for _, x := range q.Exclusive {
+			if len(list) > 1 && slices.Contains(list, x) {
+				o, _ := q.Option(x)
+				return nil, fmt.Errorf("%q cannot be combined with another choice: %s", o.Label, exclusiveWhy(q))
+			}
+		}
+		if q.Validate == "capabilities" {
+			if err := w.checkCapabilities(list); err != nil {
+				return nil, err
+			}
 		}
 	case questions.Order:
 		list := ans.([]string)

@@ -273,6 +273,7 @@ func TestManualEverythingOn(t *testing.T) {
 		Answer("email_message", "Your shop code is {####}").
 		Answer("account_recovery", "email").
 		Answer("sms_role_arn", "arn:aws:iam::123456789012:role/cognito-sms").
+		Answer("sms_external_id", "shop-sms-7f3a").
 		Answer("password_override", true).
 		Answer("password_min_length", "12").
 		Answer("password_characters", []string{"require_lowercase", "require_numbers"}).
@@ -285,7 +286,9 @@ func TestManualEverythingOn(t *testing.T) {
 		Answer("client_attributes", true).
 		Answer("read_attributes", []string{"email", "name", "email_verified"}).
 		Answer("write_attributes", []string{"family_name"}).
-		Answer("capabilities", []string{"recaptcha", "email_verification_link", "add_user_to_group", "email_domain_denylist", "email_domain_allowlist", "custom_auth_scaffolding", "override_id_token_claims"}).
+		// Both challenge capabilities together are refused, then one is kept.
+		Answer("capabilities", []string{"recaptcha", "email_verification_link", "add_user_to_group", "email_domain_denylist", "email_domain_allowlist", "custom_auth_scaffolding", "override_id_token_claims"},
+			[]string{"recaptcha", "email_verification_link", "add_user_to_group", "email_domain_denylist", "email_domain_allowlist", "override_id_token_claims"}).
 		Answer("oauth", true).
 		Answer("domain_prefix", "shop-login").
 		Answer("callback_urls", []string{"https://shop.example.com/callback"}).
@@ -302,7 +305,7 @@ func TestManualEverythingOn(t *testing.T) {
 			"post_confirmation", "pre_authentication", "pre_sign_up", "verify_auth_challenge_response", "pre_token_generation"}).
 		Answer("trigger_create_auth_challenge", []string{"recaptcha"}).
 		Answer("trigger_custom_message", prompt.Default).
-		Answer("trigger_define_auth_challenge", []string{"recaptcha", "custom_auth_scaffolding"}).
+		Answer("trigger_define_auth_challenge", []string{"recaptcha"}).
 		Answer("trigger_post_authentication", []string{"custom"}).
 		Answer("post_authentication_arn", "").
 		Answer("trigger_post_confirmation", prompt.Default).
@@ -336,11 +339,11 @@ func TestManualEverythingOn(t *testing.T) {
 		"user_pool_name", "sign_in", "case_sensitive", "groups_enabled", "group_names", "group_order",
 		"admin_queries", "admin_queries_restrict", "admin_queries_group",
 		"mfa_mode", "mfa_factors", "mfa_sms_message",
-		"email_registration", "email_subject", "email_message", "account_recovery", "sms_role_arn",
+		"email_registration", "email_subject", "email_message", "account_recovery", "sms_role_arn", "sms_external_id",
 		"password_override", "password_min_length", "password_characters",
 		"required_attributes", "deletion_protection", "feature_plan",
 		"refresh_token_days", "access_token_validity", "id_token_validity", "client_attributes", "read_attributes", "write_attributes",
-		"capabilities", "oauth", "domain_prefix", "callback_urls", "logout_urls", "oauth_scopes",
+		"capabilities", "capabilities", "oauth", "domain_prefix", "callback_urls", "logout_urls", "oauth_scopes",
 		"social_providers", "facebook_client_id", "facebook_client_secret_env", "google_client_id", "google_client_secret_env",
 		"amazon_client_id", "amazon_client_secret_env", "apple_services_id", "apple_team_id", "apple_key_id", "apple_private_key_env",
 		"lambda_triggers", "trigger_list", "trigger_create_auth_challenge", "trigger_custom_message", "trigger_define_auth_challenge",
@@ -371,6 +374,7 @@ func TestManualEverythingOn(t *testing.T) {
 	check("mfa", c.UserPool.MFA.Mode, "OPTIONAL")
 	check("factors", c.UserPool.MFA.Factors, []string{"sms", "totp"})
 	check("sms role", c.UserPool.SMS.SNSCallerARN, "arn:aws:iam::123456789012:role/cognito-sms")
+	check("sms external id", c.UserPool.SMS.ExternalID, "shop-sms-7f3a")
 	check("recovery", c.UserPool.AccountRecovery, []string{"verified_email"})
 	check("min length", *c.UserPool.PasswordPolicy.MinimumLength, 12)
 	check("lowercase", c.UserPool.PasswordPolicy.RequireLowercase, true)
@@ -387,7 +391,7 @@ func TestManualEverythingOn(t *testing.T) {
 	for _, cp := range c.UserPool.Capabilities {
 		caps = append(caps, cp.Type)
 	}
-	check("capabilities", caps, []string{"recaptcha", "email_verification_link", "add_user_to_group", "email_domain_denylist", "custom_auth_scaffolding"})
+	check("capabilities", caps, []string{"recaptcha", "email_verification_link", "add_user_to_group", "email_domain_denylist"})
 	check("recaptcha secret", c.UserPool.Capabilities[0].Secret, "${env:RECAPTCHA_SECRET}")
 	check("denylist", c.UserPool.Capabilities[3].Domains, []string{"spam.example", "junk.example"})
 	check("client idps", c.AppClients[0].OAuth.IdentityProviders, []string{"COGNITO", "Facebook", "Google", "LoginWithAmazon", "SignInWithApple"})
@@ -678,7 +682,10 @@ func TestConditionsHold(t *testing.T) {
 		{"mfa optional with totp asks the SMS message as Amplify does", map[string]any{"mode": "manual", "mfa_mode": "OPTIONAL", "mfa_factors": []string{"totp"}},
 			[]string{"mfa_factors", "mfa_sms_message"}, []string{"sms_role_arn"}},
 		{"sms factor asks message and role", map[string]any{"mode": "manual", "mfa_mode": "ON", "mfa_factors": []string{"sms"}},
-			[]string{"mfa_sms_message", "sms_role_arn"}, nil},
+			[]string{"mfa_sms_message", "sms_role_arn"}, []string{"sms_external_id"}},
+		{"an SMS role asks its external id", map[string]any{"mode": "manual", "mfa_mode": "ON", "mfa_factors": []string{"sms"},
+			"sms_role_arn": "arn:aws:iam::123456789012:role/cognito-sms", "sms_external_id": "x-1"},
+			[]string{"sms_role_arn", "sms_external_id"}, nil},
 		{"oauth off asks no oauth questions", map[string]any{"mode": "manual", "oauth": false},
 			[]string{"oauth"}, []string{"domain_prefix", "callback_urls", "logout_urls", "oauth_flow", "oauth_scopes", "social_providers"}},
 		{"oauth on asks them", map[string]any{"mode": "manual"},
@@ -737,8 +744,8 @@ func TestRecoveryOffersOnlyVerifiedChannels(t *testing.T) {
 		want []string
 	}{
 		{map[string]any{"mode": "manual"}, []string{"email", "admin_only"}},
-		{map[string]any{"mode": "manual", "email_registration": "phone_number", "sms_role_arn": "arn:aws:iam::123456789012:role/sms"}, []string{"phone", "admin_only"}},
-		{map[string]any{"mode": "manual", "sign_in": "email_or_phone", "sms_role_arn": "arn:aws:iam::123456789012:role/sms"},
+		{map[string]any{"mode": "manual", "email_registration": "phone_number", "sms_role_arn": "arn:aws:iam::123456789012:role/sms", "sms_external_id": "x-1"}, []string{"phone", "admin_only"}},
+		{map[string]any{"mode": "manual", "sign_in": "email_or_phone", "sms_role_arn": "arn:aws:iam::123456789012:role/sms", "sms_external_id": "x-1"},
 			[]string{"email", "email_phone", "phone", "phone_email", "admin_only"}},
 	}
 	for _, c := range cases {

@@ -71,11 +71,11 @@ func runApply(t *testing.T, api cognito.API, file string, env map[string]string,
 func TestApplyCommandAgainstEmulator(t *testing.T) {
 	t.Parallel()
 	s := emulator.Start(t)
-	rec := cognitofake.Record(s.Client(t))
+	api, rec := cognitofake.Connect(t, s.Options())
 	file := writeConfig(t, cognitofake.FullConfig("CmdApply"))
 	outputs := filepath.Join(filepath.Dir(file), "outputs.json")
 
-	r := runApply(t, rec, file, nil, "", false, "--auto-approve", "--outputs", outputs)
+	r := runApply(t, api, file, nil, "", false, "--auto-approve", "--outputs", outputs)
 	if r.err != nil {
 		t.Fatalf("apply: %v\n%s", r.err, r.stderr)
 	}
@@ -103,7 +103,7 @@ func TestApplyCommandAgainstEmulator(t *testing.T) {
 	}
 
 	rec.Reset()
-	r = runApply(t, rec, file, nil, "", false, "--auto-approve")
+	r = runApply(t, api, file, nil, "", false, "--auto-approve")
 	if r.err != nil || !strings.Contains(r.stdout, "No changes.") {
 		t.Fatalf("second apply: %v\n%s", r.err, r.stdout)
 	}
@@ -115,7 +115,7 @@ func TestApplyCommandAgainstEmulator(t *testing.T) {
 func TestApplyWithoutTerminalNeedsAutoApprove(t *testing.T) {
 	t.Parallel()
 	file := writeConfig(t, cognitofake.FullConfig("NoTTY"))
-	r := runApply(t, cognitofake.New(), file, nil, "", false)
+	r := runApply(t, cognitofake.New(t).Client(t), file, nil, "", false)
 	var fe *cmdutil.FlagError
 	if !errors.As(r.err, &fe) || !strings.Contains(r.err.Error(), "--auto-approve") {
 		t.Fatalf("err = %v, want a usage error naming --auto-approve", r.err)
@@ -127,11 +127,11 @@ func TestApplyWithoutTerminalNeedsAutoApprove(t *testing.T) {
 
 func TestApplyAsksForYes(t *testing.T) {
 	t.Parallel()
-	fake := cognitofake.New()
-	rec := cognitofake.Record(fake)
+	fake := cognitofake.New(t)
+	api, rec := cognitofake.Connect(t, fake.Options())
 	file := writeConfig(t, cognitofake.FullConfig("Yes"))
 
-	r := runApply(t, rec, file, nil, "y\n", true)
+	r := runApply(t, api, file, nil, "y\n", true)
 	if r.err == nil || !strings.Contains(r.err.Error(), "only 'yes' approves") {
 		t.Fatalf("answer y: err = %v", r.err)
 	}
@@ -141,7 +141,7 @@ func TestApplyAsksForYes(t *testing.T) {
 	if w := rec.Writes(); len(w) != 0 {
 		t.Fatalf("writes after a refusal: %v", rec.Ops())
 	}
-	r = runApply(t, rec, file, nil, "yes\n", true)
+	r = runApply(t, api, file, nil, "yes\n", true)
 	if r.err != nil || len(fake.PoolIDs()) != 1 {
 		t.Fatalf("answer yes: err = %v, pools = %v", r.err, fake.PoolIDs())
 	}
@@ -152,7 +152,7 @@ func TestApplyRefusesInvalidFileBeforeAnyCall(t *testing.T) {
 	cfg := cognitofake.FullConfig("Bad")
 	cfg.UserPool.PasswordPolicy.MinimumLength = config.Int(2)
 	file := writeConfig(t, cfg)
-	r := runApply(t, cognitofake.New(), file, nil, "", false, "--auto-approve")
+	r := runApply(t, cognitofake.New(t).Client(t), file, nil, "", false, "--auto-approve")
 	if r.err == nil || !strings.Contains(r.err.Error(), "cognito.yaml:") {
 		t.Fatalf("err = %v, want a file:line:col problem", r.err)
 	}
@@ -164,7 +164,7 @@ func TestApplyRefusesInvalidFileBeforeAnyCall(t *testing.T) {
 func TestSecretNeverLeaves(t *testing.T) {
 	t.Parallel()
 	const secret = "do-not-print-this-7f3a"
-	fake := cognitofake.New()
+	fake := cognitofake.New(t).Client(t)
 	file := writeConfig(t, cognitofake.EverythingConfig("Leak"))
 	outputs := filepath.Join(filepath.Dir(file), "outputs.json")
 
@@ -203,13 +203,13 @@ func TestSecretNeverLeaves(t *testing.T) {
 // from a terminal cannot be interrupted) and changes nothing.
 func TestApplyCtrlCAtConfirmationChangesNothing(t *testing.T) {
 	t.Parallel()
-	fake := cognitofake.New()
-	rec := cognitofake.Record(fake)
+	fake := cognitofake.New(t)
+	api, rec := cognitofake.Connect(t, fake.Options())
 	file := writeConfig(t, cognitofake.FullConfig("CtrlC"))
 
 	ios, _, _, _ := iostreams.Test()
 	f := &cmdutil.Factory{IOStreams: ios, ConfigFile: file}
-	f.Cognito = func(context.Context) (cognito.API, error) { return rec, nil }
+	f.Cognito = func(context.Context) (cognito.API, error) { return api, nil }
 	newCmd := func() *cobra.Command { return NewCmdApply(f, nil) }
 	if err := cmdtest.InterruptAtPrompt(t, ios, newCmd, "Enter a value:"); !errors.Is(err, cmdutil.ErrCancelled) {
 		t.Fatalf("err = %v, want cancelled (exit 130)", err)
@@ -221,10 +221,10 @@ func TestApplyCtrlCAtConfirmationChangesNothing(t *testing.T) {
 
 func TestApplyChecksTheOutputsPathBeforeAnyChange(t *testing.T) {
 	t.Parallel()
-	fake := cognitofake.New()
+	fake := cognitofake.New(t)
 	file := writeConfig(t, cognitofake.FullConfig("OutDir"))
 	missing := filepath.Join(t.TempDir(), "no-such-dir", "outputs.json")
-	r := runApply(t, fake, file, nil, "", false, "--auto-approve", "--outputs", missing)
+	r := runApply(t, fake.Client(t), file, nil, "", false, "--auto-approve", "--outputs", missing)
 	var fe *cmdutil.FlagError
 	if !errors.As(r.err, &fe) || !strings.Contains(r.err.Error(), "no-such-dir") {
 		t.Fatalf("err = %v, want a usage error naming the directory", r.err)

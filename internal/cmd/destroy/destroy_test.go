@@ -7,10 +7,14 @@ import (
 
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 
 	"github.com/cogwiz/cogwiz/internal/apply"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
@@ -22,18 +26,23 @@ import (
 
 func setup(t *testing.T, protect bool) (*cognitofake.Fake, string) {
 	t.Helper()
-	fake := cognitofake.New()
+	fake := cognitofake.New(t)
+	api := fake.Client(t)
 	cfg := cognitofake.FullConfig("Gone")
 	cfg.UserPool.DeletionProtection = config.Bool(protect)
-	st, p, err := apply.Prepare(context.Background(), fake, cfg, nil)
+	st, p, err := apply.Prepare(context.Background(), api, cfg, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := apply.Run(context.Background(), apply.Options{API: fake, Desired: cfg, State: st, Plan: p, RatePerSecond: -1})
+	res, err := apply.Run(context.Background(), apply.Options{API: api, Desired: cfg, State: st, Plan: p, RatePerSecond: -1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	fake.SetEstimatedUsers(res.PoolID, 42)
+	for i := 0; i < 3; i++ {
+		if _, err := api.AdminCreateUser(context.Background(), &cip.AdminCreateUserInput{UserPoolId: aws.String(res.PoolID), Username: aws.String(fmt.Sprintf("user%d", i))}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	b, err := config.Marshal(cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -64,17 +73,17 @@ func runDestroy(t *testing.T, api cognito.API, file, stdin string, tty bool, arg
 func TestDestroyRefusesWhileProtected(t *testing.T) {
 	t.Parallel()
 	fake, file := setup(t, true)
-	out, _, err := runDestroy(t, fake, file, "", false, "--auto-approve")
+	out, _, err := runDestroy(t, fake.Client(t), file, "", false, "--auto-approve")
 	if err == nil || !strings.Contains(err.Error(), "deletion protection") {
 		t.Fatalf("err = %v", err)
 	}
-	if !strings.Contains(out, "users (Cognito's estimate): 42") || !strings.Contains(out, "app client web") {
+	if !strings.Contains(out, "users (Cognito's estimate): 3") || !strings.Contains(out, "app client web") {
 		t.Errorf("summary:\n%s", out)
 	}
 	if len(fake.PoolIDs()) != 1 {
 		t.Fatal("the pool was deleted")
 	}
-	if _, _, err := runDestroy(t, fake, file, "", false, "--auto-approve", "--disable-deletion-protection"); err != nil {
+	if _, _, err := runDestroy(t, fake.Client(t), file, "", false, "--auto-approve", "--disable-deletion-protection"); err != nil {
 		t.Fatalf("with --disable-deletion-protection: %v", err)
 	}
 	if len(fake.PoolIDs()) != 0 {
@@ -85,16 +94,16 @@ func TestDestroyRefusesWhileProtected(t *testing.T) {
 func TestDestroyAsksForTheName(t *testing.T) {
 	t.Parallel()
 	fake, file := setup(t, false)
-	if _, _, err := runDestroy(t, fake, file, "", false); err == nil || !strings.Contains(err.Error(), "--auto-approve") {
+	if _, _, err := runDestroy(t, fake.Client(t), file, "", false); err == nil || !strings.Contains(err.Error(), "--auto-approve") {
 		t.Fatalf("no terminal: err = %v", err)
 	} else if fe := (*cmdutil.FlagError)(nil); !errors.As(err, &fe) {
 		t.Errorf("want a usage error, got %T", err)
 	}
-	_, errOut, err := runDestroy(t, fake, file, "yes\n", true)
+	_, errOut, err := runDestroy(t, fake.Client(t), file, "yes\n", true)
 	if err == nil || len(fake.PoolIDs()) != 1 || !strings.Contains(errOut, "Type the pool name (GonePool)") {
 		t.Fatalf("wrong name: err = %v, pools %v\n%s", err, fake.PoolIDs(), errOut)
 	}
-	if _, _, err := runDestroy(t, fake, file, "GonePool\n", true); err != nil || len(fake.PoolIDs()) != 0 {
+	if _, _, err := runDestroy(t, fake.Client(t), file, "GonePool\n", true); err != nil || len(fake.PoolIDs()) != 0 {
 		t.Fatalf("right name: err = %v, pools %v", err, fake.PoolIDs())
 	}
 }
@@ -104,10 +113,10 @@ func TestDestroyAsksForTheName(t *testing.T) {
 func TestDestroyCtrlCAtConfirmationDeletesNothing(t *testing.T) {
 	t.Parallel()
 	fake, file := setup(t, false)
-	rec := cognitofake.Record(fake)
+	api, rec := cognitofake.Connect(t, fake.Options())
 	ios, _, _, _ := iostreams.Test()
 	f := &cmdutil.Factory{IOStreams: ios, ConfigFile: file}
-	f.Cognito = func(context.Context) (cognito.API, error) { return rec, nil }
+	f.Cognito = func(context.Context) (cognito.API, error) { return api, nil }
 	newCmd := func() *cobra.Command { return NewCmdDestroy(f, nil) }
 	if err := cmdtest.InterruptAtPrompt(t, ios, newCmd, "Type the pool name"); !errors.Is(err, cmdutil.ErrCancelled) {
 		t.Fatalf("err = %v, want cancelled (exit 130)", err)

@@ -47,7 +47,7 @@ func runPlan(t *testing.T, api cognito.API, file string, args ...string) (string
 
 func TestPlanCommand(t *testing.T) {
 	t.Parallel()
-	fake := cognitofake.New()
+	fake := cognitofake.New(t).Client(t)
 	dir := t.TempDir()
 	cfg := cognitofake.FullConfig("PlanCmd")
 	file := writeConfig(t, dir, cfg)

@@ -1,121 +1,150 @@
-package cognitofake
-
-import (
-	"context"
-	"encoding/json"
-	"fmt"
-	"strconv"
-	"sync"
-	"time"
-
-	"github.com/aws/aws-sdk-go-v2/aws"
-	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
-	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider/types"
-	"github.com/aws/smithy-go"
-
-	"github.com/cogwiz/cogwiz/internal/cognito"
-)
-
-// Fake is an in-memory Cognito user pool service. It follows the API
-// reference where cognito-local does not:
+// Package cognitofake is the Cognito user pool service of the generic
+// fake (internal/awsfake): thin adapters, one per operation, over the
+// fake's Store, reached by the real SDK client through its endpoint. It
+// follows the API reference where cognito-local does not:
 //   - UpdateUserPool and UpdateUserPoolClient reset every member they are
-//     not sent to its default (LambdaConfig, tags, templates, callback
-//     URLs, ...), as AWS documents;
+//     not sent to its default (LambdaConfig, SMS settings, tags, templates,
+//     callback URLs, ...), as AWS documents;
 //   - a second CreateGroup with the same name is GroupExistsException;
 //   - DeleteUserPool fails while deletion protection is ACTIVE or a domain exists;
 //   - domains (globally unique), identity providers (with the extra
 //     ProviderDetails keys Describe adds, Apple's private_key never
-//     returned, the identities attribute added to the schema) and resource
-//     servers exist;
-//   - clients may only name existing identity providers and scopes.
+//     returned, the identities attribute added to the schema), resource
+//     servers and the tagging operations exist;
+//   - clients may only name existing identity providers and scopes;
+//   - ListUserPools and ListUsers page.
 //
 // Ids and timestamps are deterministic, so recorded requests can be
-// compared with golden files.
-type Fake struct {
-	unimplemented
+// compared with golden files. Connect builds a client (of the fake or of
+// cognito-local) whose requests an awsfake.Transport records.
+package cognitofake
 
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
+	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider/types"
+
+	"github.com/cogwiz/cogwiz/internal/awsfake"
+	"github.com/cogwiz/cogwiz/internal/cognito"
+)
+
+// Target is the X-Amz-Target prefix of the Cognito user pool service.
+const Target = "AWSCognitoIdentityProviderService"
+
+// Resource types in the store.
+const (
+	typePool   = "cognito-idp:userpool"
+	typeClient = "cognito-idp:client"
+	typeGroup  = "cognito-idp:group"
+	typeDomain = "cognito-idp:domain"
+	typeIdP    = "cognito-idp:identity-provider"
+	typeRS     = "cognito-idp:resource-server"
+	typeUser   = "cognito-idp:user"
+)
+
+// Fake is a fake AWS endpoint serving the Cognito user pool service.
+type Fake struct {
+	Server  *awsfake.Server
 	Region  string
 	Account string
-
-	mu      sync.Mutex
-	seq     int
-	pools   map[string]*pool
-	order   []string
-	domains map[string]string // domain → pool id
 }
 
-type pool struct {
-	p       types.UserPoolType
-	mfa     cip.GetUserPoolMfaConfigOutput
-	clients map[string]*types.UserPoolClientType
-	corder  []string
-	groups  map[string]*types.GroupType
-	idps    map[string]*types.IdentityProviderType
-	rs      map[string]*types.ResourceServerType
-	domain  *types.DomainDescriptionType
+// New starts a fake in us-east-1 that stops when tb ends.
+func New(tb testing.TB) *Fake {
+	tb.Helper()
+	f := &Fake{Server: awsfake.Start(tb), Region: "us-east-1", Account: "123456789012"}
+	f.register(f.Server.Service(Target))
+	return f
 }
 
-// New returns an empty fake in us-east-1.
-func New() *Fake {
-	return &Fake{Region: "us-east-1", Account: "123456789012", pools: map[string]*pool{}, domains: map[string]string{}}
-}
-
-var _ cognito.API = (*Fake)(nil)
-
-// unimplemented answers "Unsupported" for every operation the fake does
-// not model. The embedded nil API only backs methods added to cognito.API
-// after the last `go generate`.
-type unimplemented struct{ cognito.API }
-
-func unsupported(op string) error {
-	return &smithy.GenericAPIError{Code: "Unsupported", Message: op + " is not implemented by the fake", Fault: smithy.FaultServer}
-}
-
-var epoch = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-
-func notFound(format string, args ...any) error {
-	return &types.ResourceNotFoundException{Message: aws.String(fmt.Sprintf(format, args...))}
-}
-
-func invalid(format string, args ...any) error {
-	return &types.InvalidParameterException{Message: aws.String(fmt.Sprintf(format, args...))}
-}
-
-// clone deep-copies SDK values so callers never share the fake's memory.
-func clone[T any](v T) T {
-	b, err := json.Marshal(v)
-	if err != nil {
-		panic(err)
-	}
-	var out T
-	if err := json.Unmarshal(b, &out); err != nil {
-		panic(err)
-	}
-	return out
-}
-
-func (f *Fake) get(id *string) (*pool, error) {
-	p, ok := f.pools[aws.ToString(id)]
-	if !ok {
-		return nil, notFound("User pool %s does not exist.", aws.ToString(id))
-	}
-	return p, nil
-}
-
-// SetEstimatedUsers sets the user count DescribeUserPool reports.
-func (f *Fake) SetEstimatedUsers(poolID string, n int) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if p, ok := f.pools[poolID]; ok {
-		p.p.EstimatedNumberOfUsers = int32(n)
+// Options are client options pointing at the fake, with short retry
+// waits (an injected 5xx is retried in milliseconds).
+func (f *Fake) Options() cognito.Options {
+	return cognito.Options{
+		Region:          f.Region,
+		EndpointURL:     f.Server.URL(),
+		Credentials:     credentials.NewStaticCredentialsProvider("fake", "fake", ""),
+		RetryMaxBackoff: 5 * time.Millisecond,
 	}
 }
+
+// Client returns a real SDK client talking to the fake.
+func (f *Fake) Client(tb testing.TB) cognito.API {
+	tb.Helper()
+	api, _ := Connect(tb, f.Options())
+	return api
+}
+
+// Disable makes ops answer as cognito-local answers what it lacks.
+func (f *Fake) Disable(ops ...string) { f.Server.Service(Target).Disable(ops...) }
 
 // PoolIDs lists the pools in creation order.
 func (f *Fake) PoolIDs() []string {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return append([]string(nil), f.order...)
+	var ids []string
+	f.Server.Lock(func(s *awsfake.Store) { ids = s.IDs(typePool) })
+	return ids
+}
+
+// ClientNames lists the names of a pool's app clients in creation order.
+func (f *Fake) ClientNames(poolID string) []string {
+	var names []string
+	f.Server.Lock(func(s *awsfake.Store) {
+		for _, it := range s.List(typeClient, poolID) {
+			names = append(names, aws.ToString(it.Value.(*types.UserPoolClientType).ClientName))
+		}
+	})
+	return names
+}
+
+// Connect builds a real SDK client from o (the fake's Options, or the
+// emulator's) whose every request a Transport records.
+func Connect(tb testing.TB, o cognito.Options) (cognito.API, *awsfake.Transport) {
+	tb.Helper()
+	rec := awsfake.NewTransport()
+	o.WrapTransport = rec.Wrap
+	api, err := cognito.New(context.Background(), o)
+	if err != nil {
+		tb.Fatalf("client: %v", err)
+	}
+	return api, rec
+}
+
+// register adds every operation the fake models.
+func (f *Fake) register(sv *awsfake.Service) {
+	f.registerPools(sv)
+	f.registerClients(sv)
+	f.registerResources(sv)
+	f.registerUsers(sv)
+}
+
+type poolRec struct {
+	p   types.UserPoolType
+	mfa cip.GetUserPoolMfaConfigOutput
+}
+
+func notFound(format string, args ...any) error {
+	return awsfake.Errorf("ResourceNotFoundException", format, args...)
+}
+
+func invalid(format string, args ...any) error {
+	return awsfake.Errorf("InvalidParameterException", format, args...)
+}
+
+func (f *Fake) store() *awsfake.Store { return f.Server.Store }
+
+func (f *Fake) pool(id *string) (*awsfake.Item, *poolRec, error) {
+	it, ok := f.store().Get(typePool, aws.ToString(id))
+	if !ok {
+		return nil, nil, notFound("User pool %s does not exist.", aws.ToString(id))
+	}
+	return it, it.Value.(*poolRec), nil
 }
 
 // standardSchema is what DescribeUserPool returns for every pool, whether
@@ -131,9 +160,7 @@ func standardSchema() []types.SchemaAttributeType {
 		out = append(out, str(n, false, true))
 	}
 	out = append(out, types.SchemaAttributeType{Name: aws.String("email_verified"), AttributeDataType: types.AttributeDataTypeBoolean, Mutable: aws.Bool(true), Required: aws.Bool(false), DeveloperOnlyAttribute: aws.Bool(false)})
-	for _, n := range []string{"gender"} {
-		out = append(out, str(n, false, true))
-	}
+	out = append(out, str("gender", false, true))
 	b := str("birthdate", false, true)
 	b.StringAttributeConstraints = &types.StringAttributeConstraintsType{MinLength: aws.String("10"), MaxLength: aws.String("10")}
 	out = append(out, b)
@@ -147,9 +174,8 @@ func standardSchema() []types.SchemaAttributeType {
 	return out
 }
 
-func customSchema(in types.SchemaAttributeType) types.SchemaAttributeType {
-	s := clone(in)
-	s.Name = aws.String("custom:" + aws.ToString(in.Name))
+func customSchema(s types.SchemaAttributeType) types.SchemaAttributeType {
+	s.Name = aws.String("custom:" + aws.ToString(s.Name))
 	s.DeveloperOnlyAttribute = aws.Bool(false)
 	s.Required = aws.Bool(false)
 	if s.Mutable == nil {
@@ -172,7 +198,8 @@ func customSchema(in types.SchemaAttributeType) types.SchemaAttributeType {
 }
 
 // defaults fills what Cognito fills for a member left out of a create or
-// update request.
+// update request: an update resets what it is not sent.
+// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPool.html
 func defaults(p *types.UserPoolType) {
 	if p.Policies == nil {
 		p.Policies = &types.UserPoolPolicyType{}
@@ -184,7 +211,11 @@ func defaults(p *types.UserPoolType) {
 		p.Policies.PasswordPolicy.TemporaryPasswordValidityDays = 7
 	}
 	if p.AdminCreateUserConfig == nil {
-		p.AdminCreateUserConfig = &types.AdminCreateUserConfigType{UnusedAccountValidityDays: 7}
+		p.AdminCreateUserConfig = &types.AdminCreateUserConfigType{}
+	}
+	if p.AdminCreateUserConfig.UnusedAccountValidityDays == 0 {
+		// Old pools report it; sending it back is refused (see UpdateUserPool).
+		p.AdminCreateUserConfig.UnusedAccountValidityDays = 7
 	}
 	if p.VerificationMessageTemplate == nil {
 		p.VerificationMessageTemplate = &types.VerificationMessageTemplateType{DefaultEmailOption: types.DefaultEmailOptionTypeConfirmWithCode}
@@ -210,14 +241,23 @@ func defaults(p *types.UserPoolType) {
 		// https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html
 		lc.PreTokenGenerationConfig = &types.PreTokenGenerationVersionConfigType{LambdaArn: lc.PreTokenGeneration, LambdaVersion: types.PreTokenGenerationLambdaVersionTypeV10}
 	}
-	if p.UserPoolTags == nil {
-		p.UserPoolTags = map[string]string{}
-	}
 }
 
-func (f *Fake) CreateUserPool(_ context.Context, in *cip.CreateUserPoolInput, _ ...func(*cip.Options)) (*cip.CreateUserPoolOutput, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
+func (f *Fake) registerPools(sv *awsfake.Service) {
+	awsfake.Op(sv, "CreateUserPool", f.createUserPool)
+	awsfake.Op(sv, "DescribeUserPool", f.describeUserPool)
+	awsfake.Op(sv, "UpdateUserPool", f.updateUserPool)
+	awsfake.Op(sv, "DeleteUserPool", f.deleteUserPool)
+	awsfake.Op(sv, "ListUserPools", f.listUserPools)
+	awsfake.Op(sv, "GetUserPoolMfaConfig", f.getUserPoolMfaConfig)
+	awsfake.Op(sv, "SetUserPoolMfaConfig", f.setUserPoolMfaConfig)
+	awsfake.Op(sv, "AddCustomAttributes", f.addCustomAttributes)
+	awsfake.Op(sv, "TagResource", f.tagResource)
+	awsfake.Op(sv, "UntagResource", f.untagResource)
+	awsfake.Op(sv, "ListTagsForResource", f.listTagsForResource)
+}
+
+func (f *Fake) createUserPool(in *cip.CreateUserPoolInput) (*cip.CreateUserPoolOutput, error) {
 	if aws.ToString(in.PoolName) == "" {
 		return nil, invalid("1 validation error detected: Value null at 'poolName' failed to satisfy constraint: Member must not be null")
 	}
@@ -227,12 +267,12 @@ func (f *Fake) CreateUserPool(_ context.Context, in *cip.CreateUserPoolInput, _ 
 	if in.MfaConfiguration != "" && in.MfaConfiguration != types.UserPoolMfaTypeOff && in.SmsConfiguration == nil {
 		return nil, invalid("SMS configuration is required when MFA is enabled at creation.")
 	}
-	in = clone(in)
-	f.seq++
-	id := fmt.Sprintf("%s_fake%04d", f.Region, f.seq)
+	s := f.store()
+	id := fmt.Sprintf("%s_fake%04d", f.Region, s.Next())
+	now := s.Now()
 	p := types.UserPoolType{
 		Id: aws.String(id), Name: in.PoolName, Arn: aws.String(fmt.Sprintf("arn:aws:cognito-idp:%s:%s:userpool/%s", f.Region, f.Account, id)),
-		CreationDate: aws.Time(epoch), LastModifiedDate: aws.Time(epoch), Status: types.StatusTypeEnabled,
+		CreationDate: aws.Time(now), LastModifiedDate: aws.Time(now), Status: types.StatusTypeEnabled,
 		AccountRecoverySetting: in.AccountRecoverySetting, AdminCreateUserConfig: in.AdminCreateUserConfig,
 		AliasAttributes: in.AliasAttributes, AutoVerifiedAttributes: in.AutoVerifiedAttributes,
 		DeletionProtection: in.DeletionProtection, DeviceConfiguration: in.DeviceConfiguration,
@@ -241,72 +281,73 @@ func (f *Fake) CreateUserPool(_ context.Context, in *cip.CreateUserPoolInput, _ 
 		MfaConfiguration: in.MfaConfiguration, Policies: in.Policies, SmsAuthenticationMessage: in.SmsAuthenticationMessage,
 		SmsConfiguration: in.SmsConfiguration, SmsVerificationMessage: in.SmsVerificationMessage,
 		UserAttributeUpdateSettings: in.UserAttributeUpdateSettings, UserPoolAddOns: in.UserPoolAddOns,
-		UserPoolTags: in.UserPoolTags, UserPoolTier: in.UserPoolTier, UsernameAttributes: in.UsernameAttributes,
+		UserPoolTier: in.UserPoolTier, UsernameAttributes: in.UsernameAttributes,
 		UsernameConfiguration: in.UsernameConfiguration, VerificationMessageTemplate: in.VerificationMessageTemplate,
-	}
-	if p.AdminCreateUserConfig != nil && p.AdminCreateUserConfig.UnusedAccountValidityDays == 0 {
-		p.AdminCreateUserConfig.UnusedAccountValidityDays = 7
 	}
 	defaults(&p)
 	p.SchemaAttributes = standardSchema()
-	for _, s := range in.Schema {
-		name := aws.ToString(s.Name)
+	for _, a := range in.Schema {
+		name := aws.ToString(a.Name)
 		found := false
 		for i := range p.SchemaAttributes {
 			if aws.ToString(p.SchemaAttributes[i].Name) == name {
-				p.SchemaAttributes[i].Required = aws.Bool(aws.ToBool(s.Required))
+				p.SchemaAttributes[i].Required = aws.Bool(aws.ToBool(a.Required))
 				found = true
 			}
 		}
 		if !found {
-			p.SchemaAttributes = append(p.SchemaAttributes, customSchema(s))
+			p.SchemaAttributes = append(p.SchemaAttributes, customSchema(a))
 		}
 	}
-	f.pools[id] = &pool{p: p, mfa: cip.GetUserPoolMfaConfigOutput{MfaConfiguration: p.MfaConfiguration},
-		clients: map[string]*types.UserPoolClientType{}, groups: map[string]*types.GroupType{},
-		idps: map[string]*types.IdentityProviderType{}, rs: map[string]*types.ResourceServerType{}}
-	f.order = append(f.order, id)
-	return &cip.CreateUserPoolOutput{UserPool: ptr(clone(p))}, nil
+	it := &awsfake.Item{Type: typePool, ID: id, ARN: aws.ToString(p.Arn), Created: now,
+		Value: &poolRec{p: p, mfa: cip.GetUserPoolMfaConfigOutput{MfaConfiguration: p.MfaConfiguration}}}
+	it.SetTags(in.UserPoolTags)
+	s.Put(it)
+	out := f.poolView(it)
+	return &cip.CreateUserPoolOutput{UserPool: &out}, nil
 }
 
-func (f *Fake) DescribeUserPool(_ context.Context, in *cip.DescribeUserPoolInput, _ ...func(*cip.Options)) (*cip.DescribeUserPoolOutput, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	p, err := f.get(in.UserPoolId)
+// poolView is the pool as DescribeUserPool shows it.
+func (f *Fake) poolView(it *awsfake.Item) types.UserPoolType {
+	r := it.Value.(*poolRec)
+	out := r.p
+	out.UserPoolTags = it.Tags
+	if d := f.poolDomain(it.ID); d != nil {
+		if d.CustomDomainConfig != nil {
+			out.CustomDomain = d.Domain
+		} else {
+			out.Domain = d.Domain
+		}
+	}
+	out.EstimatedNumberOfUsers = int32(len(f.store().List(typeUser, it.ID)))
+	return out
+}
+
+func (f *Fake) describeUserPool(in *cip.DescribeUserPoolInput) (*cip.DescribeUserPoolOutput, error) {
+	it, _, err := f.pool(in.UserPoolId)
 	if err != nil {
 		return nil, err
 	}
-	out := clone(p.p)
-	if p.domain != nil {
-		if p.domain.CustomDomainConfig != nil {
-			out.CustomDomain = p.domain.Domain
-		} else {
-			out.Domain = p.domain.Domain
-		}
-	}
+	out := f.poolView(it)
 	return &cip.DescribeUserPoolOutput{UserPool: &out}, nil
 }
 
-// UpdateUserPool replaces every updatable member with what was sent;
-// what was not sent goes back to its default.
+// updateUserPool replaces every updatable member with what was sent; what
+// was not sent goes back to its default.
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPool.html
-func (f *Fake) UpdateUserPool(_ context.Context, in *cip.UpdateUserPoolInput, _ ...func(*cip.Options)) (*cip.UpdateUserPoolOutput, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	p, err := f.get(in.UserPoolId)
+func (f *Fake) updateUserPool(in *cip.UpdateUserPoolInput) (*cip.UpdateUserPoolOutput, error) {
+	it, r, err := f.pool(in.UserPoolId)
 	if err != nil {
 		return nil, err
 	}
 	if a := in.AdminCreateUserConfig; a != nil && a.UnusedAccountValidityDays != 0 {
 		return nil, invalid("Please use TemporaryPasswordValidityDays in PasswordPolicy instead of UnusedAccountValidityDays")
 	}
-	in = clone(in)
-	old := p.p
+	old := r.p
 	n := types.UserPoolType{
-		Id: old.Id, Arn: old.Arn, Name: old.Name, CreationDate: old.CreationDate, LastModifiedDate: aws.Time(epoch.Add(time.Hour)),
+		Id: old.Id, Arn: old.Arn, Name: old.Name, CreationDate: old.CreationDate, LastModifiedDate: aws.Time(f.store().Now()),
 		Status: old.Status, SchemaAttributes: old.SchemaAttributes, UsernameAttributes: old.UsernameAttributes,
 		AliasAttributes: old.AliasAttributes, UsernameConfiguration: old.UsernameConfiguration,
-		EstimatedNumberOfUsers: old.EstimatedNumberOfUsers,
 		AccountRecoverySetting: in.AccountRecoverySetting, AdminCreateUserConfig: in.AdminCreateUserConfig,
 		AutoVerifiedAttributes: in.AutoVerifiedAttributes, DeletionProtection: in.DeletionProtection,
 		DeviceConfiguration: in.DeviceConfiguration, EmailConfiguration: in.EmailConfiguration,
@@ -314,84 +355,76 @@ func (f *Fake) UpdateUserPool(_ context.Context, in *cip.UpdateUserPoolInput, _ 
 		LambdaConfig: in.LambdaConfig, MfaConfiguration: in.MfaConfiguration, Policies: in.Policies,
 		SmsAuthenticationMessage: in.SmsAuthenticationMessage, SmsConfiguration: in.SmsConfiguration,
 		SmsVerificationMessage: in.SmsVerificationMessage, UserAttributeUpdateSettings: in.UserAttributeUpdateSettings,
-		UserPoolAddOns: in.UserPoolAddOns, UserPoolTags: in.UserPoolTags, UserPoolTier: in.UserPoolTier,
+		UserPoolAddOns: in.UserPoolAddOns, UserPoolTier: in.UserPoolTier,
 		VerificationMessageTemplate: in.VerificationMessageTemplate,
+		IssuerConfiguration:         in.IssuerConfiguration, KeyConfiguration: in.KeyConfiguration,
 	}
 	if in.PoolName != nil {
 		n.Name = in.PoolName
 	}
 	defaults(&n)
-	if n.AdminCreateUserConfig.UnusedAccountValidityDays == 0 {
-		n.AdminCreateUserConfig.UnusedAccountValidityDays = 7
-	}
-	p.p = n
-	p.mfa.MfaConfiguration = n.MfaConfiguration
+	r.p = n
+	r.mfa.MfaConfiguration = n.MfaConfiguration
+	// UserPoolTags is a member like the others: left out, the tags go.
+	it.SetTags(in.UserPoolTags)
 	return &cip.UpdateUserPoolOutput{}, nil
 }
 
-func (f *Fake) DeleteUserPool(_ context.Context, in *cip.DeleteUserPoolInput, _ ...func(*cip.Options)) (*cip.DeleteUserPoolOutput, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	p, err := f.get(in.UserPoolId)
+func (f *Fake) deleteUserPool(in *cip.DeleteUserPoolInput) (*cip.DeleteUserPoolOutput, error) {
+	it, r, err := f.pool(in.UserPoolId)
 	if err != nil {
 		return nil, err
 	}
-	if p.p.DeletionProtection == types.DeletionProtectionTypeActive {
+	// https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-deletion-protection.html
+	if r.p.DeletionProtection == types.DeletionProtectionTypeActive {
 		return nil, invalid("The user pool cannot be deleted because deletion protection is activated. Deletion protection must be inactivated first.")
 	}
-	if p.domain != nil {
+	// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteUserPool.html
+	if f.poolDomain(it.ID) != nil {
 		return nil, invalid("User pool cannot be deleted. It has a domain configured that should be deleted first.")
 	}
-	id := aws.ToString(in.UserPoolId)
-	delete(f.pools, id)
-	for i, x := range f.order {
-		if x == id {
-			f.order = append(f.order[:i], f.order[i+1:]...)
-			break
-		}
-	}
+	f.store().Delete(typePool, it.ID)
 	return &cip.DeleteUserPoolOutput{}, nil
 }
 
-func (f *Fake) ListUserPools(_ context.Context, in *cip.ListUserPoolsInput, _ ...func(*cip.Options)) (*cip.ListUserPoolsOutput, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
+// listUserPools pages by MaxResults (1–60, required), like AWS.
+// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListUserPools.html
+func (f *Fake) listUserPools(in *cip.ListUserPoolsInput) (*cip.ListUserPoolsOutput, error) {
 	max := int(aws.ToInt32(in.MaxResults))
 	if max < 1 || max > 60 {
 		return nil, invalid("MaxResults must be between 1 and 60")
 	}
+	items := f.store().List(typePool, "")
 	start := 0
 	if in.NextToken != nil {
 		start, _ = strconv.Atoi(*in.NextToken)
 	}
 	out := &cip.ListUserPoolsOutput{}
-	for i := start; i < len(f.order) && i < start+max; i++ {
-		p := f.pools[f.order[i]]
-		out.UserPools = append(out.UserPools, types.UserPoolDescriptionType{Id: p.p.Id, Name: p.p.Name, CreationDate: p.p.CreationDate, LastModifiedDate: p.p.LastModifiedDate, Status: p.p.Status})
+	for i := start; i < len(items) && i < start+max; i++ {
+		p := items[i].Value.(*poolRec).p
+		out.UserPools = append(out.UserPools, types.UserPoolDescriptionType{Id: p.Id, Name: p.Name, CreationDate: p.CreationDate, LastModifiedDate: p.LastModifiedDate, Status: p.Status})
 	}
-	if start+max < len(f.order) {
+	if start+max < len(items) {
 		out.NextToken = aws.String(strconv.Itoa(start + max))
 	}
 	return out, nil
 }
 
-func (f *Fake) GetUserPoolMfaConfig(_ context.Context, in *cip.GetUserPoolMfaConfigInput, _ ...func(*cip.Options)) (*cip.GetUserPoolMfaConfigOutput, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	p, err := f.get(in.UserPoolId)
+func (f *Fake) getUserPoolMfaConfig(in *cip.GetUserPoolMfaConfigInput) (*cip.GetUserPoolMfaConfigOutput, error) {
+	_, r, err := f.pool(in.UserPoolId)
 	if err != nil {
 		return nil, err
 	}
-	out := clone(p.mfa)
+	out := r.mfa
 	return &out, nil
 }
 
-// SetUserPoolMfaConfig refuses SMS settings together with MFA OFF, as
-// Cognito does ("can't turn off MFA and configure an MFA together").
-func (f *Fake) SetUserPoolMfaConfig(_ context.Context, in *cip.SetUserPoolMfaConfigInput, _ ...func(*cip.Options)) (*cip.SetUserPoolMfaConfigOutput, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	p, err := f.get(in.UserPoolId)
+// setUserPoolMfaConfig refuses SMS settings together with MFA OFF, as
+// Cognito does ("can't turn off MFA and configure an MFA together"), and
+// replaces each factor's configuration with what it is sent.
+// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserPoolMfaConfig.html
+func (f *Fake) setUserPoolMfaConfig(in *cip.SetUserPoolMfaConfigInput) (*cip.SetUserPoolMfaConfigOutput, error) {
+	_, r, err := f.pool(in.UserPoolId)
 	if err != nil {
 		return nil, err
 	}
@@ -404,83 +437,73 @@ func (f *Fake) SetUserPoolMfaConfig(_ context.Context, in *cip.SetUserPoolMfaCon
 			return nil, invalid("At least one MFA method must be enabled when MFA is ON or OPTIONAL.")
 		}
 	}
-	in = clone(in)
 	mode := in.MfaConfiguration
 	if mode == "" {
-		mode = p.p.MfaConfiguration
+		mode = r.p.MfaConfiguration
 	}
-	p.mfa = cip.GetUserPoolMfaConfigOutput{MfaConfiguration: mode, SmsMfaConfiguration: in.SmsMfaConfiguration, SoftwareTokenMfaConfiguration: in.SoftwareTokenMfaConfiguration, EmailMfaConfiguration: in.EmailMfaConfiguration}
-	p.p.MfaConfiguration = mode
+	r.mfa = cip.GetUserPoolMfaConfigOutput{MfaConfiguration: mode, SmsMfaConfiguration: in.SmsMfaConfiguration, SoftwareTokenMfaConfiguration: in.SoftwareTokenMfaConfiguration, EmailMfaConfiguration: in.EmailMfaConfiguration}
+	r.p.MfaConfiguration = mode
 	return &cip.SetUserPoolMfaConfigOutput{MfaConfiguration: mode}, nil
 }
 
-func (f *Fake) AddCustomAttributes(_ context.Context, in *cip.AddCustomAttributesInput, _ ...func(*cip.Options)) (*cip.AddCustomAttributesOutput, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	p, err := f.get(in.UserPoolId)
+// addCustomAttributes refuses a name that exists.
+// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AddCustomAttributes.html
+func (f *Fake) addCustomAttributes(in *cip.AddCustomAttributesInput) (*cip.AddCustomAttributesOutput, error) {
+	_, r, err := f.pool(in.UserPoolId)
 	if err != nil {
 		return nil, err
 	}
 	if len(in.CustomAttributes) < 1 || len(in.CustomAttributes) > 25 {
 		return nil, invalid("CustomAttributes must hold 1 to 25 attributes")
 	}
-	for _, s := range in.CustomAttributes {
-		name := "custom:" + aws.ToString(s.Name)
-		for _, e := range p.p.SchemaAttributes {
+	for _, a := range in.CustomAttributes {
+		name := "custom:" + aws.ToString(a.Name)
+		for _, e := range r.p.SchemaAttributes {
 			if aws.ToString(e.Name) == name {
 				return nil, invalid("Existing attribute already has name %s.", name)
 			}
 		}
 	}
-	for _, s := range in.CustomAttributes {
-		p.p.SchemaAttributes = append(p.p.SchemaAttributes, customSchema(s))
+	for _, a := range in.CustomAttributes {
+		r.p.SchemaAttributes = append(r.p.SchemaAttributes, customSchema(a))
 	}
 	return &cip.AddCustomAttributesOutput{}, nil
 }
 
-func (f *Fake) findByARN(arn *string) (*pool, error) {
-	for _, p := range f.pools {
-		if aws.ToString(p.p.Arn) == aws.ToString(arn) {
-			return p, nil
-		}
+func (f *Fake) byARN(arn *string) (*awsfake.Item, error) {
+	it, ok := f.store().ByARN(aws.ToString(arn))
+	if !ok {
+		return nil, notFound("Resource %s does not exist.", aws.ToString(arn))
 	}
-	return nil, notFound("Resource %s does not exist.", aws.ToString(arn))
+	return it, nil
 }
 
-func (f *Fake) TagResource(_ context.Context, in *cip.TagResourceInput, _ ...func(*cip.Options)) (*cip.TagResourceOutput, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	p, err := f.findByARN(in.ResourceArn)
+func (f *Fake) tagResource(in *cip.TagResourceInput) (*cip.TagResourceOutput, error) {
+	it, err := f.byARN(in.ResourceArn)
 	if err != nil {
 		return nil, err
 	}
 	for k, v := range in.Tags {
-		p.p.UserPoolTags[k] = v
+		it.Tags[k] = v
 	}
 	return &cip.TagResourceOutput{}, nil
 }
 
-func (f *Fake) UntagResource(_ context.Context, in *cip.UntagResourceInput, _ ...func(*cip.Options)) (*cip.UntagResourceOutput, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	p, err := f.findByARN(in.ResourceArn)
+func (f *Fake) untagResource(in *cip.UntagResourceInput) (*cip.UntagResourceOutput, error) {
+	it, err := f.byARN(in.ResourceArn)
 	if err != nil {
 		return nil, err
 	}
 	for _, k := range in.TagKeys {
-		delete(p.p.UserPoolTags, k)
+		delete(it.Tags, k)
 	}
 	return &cip.UntagResourceOutput{}, nil
 }
 
-func (f *Fake) ListTagsForResource(_ context.Context, in *cip.ListTagsForResourceInput, _ ...func(*cip.Options)) (*cip.ListTagsForResourceOutput, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	p, err := f.findByARN(in.ResourceArn)
+func (f *Fake) listTagsForResource(in *cip.ListTagsForResourceInput) (*cip.ListTagsForResourceOutput, error) {
+	it, err := f.byARN(in.ResourceArn)
 	if err != nil {
 		return nil, err
 	}
-	return &cip.ListTagsForResourceOutput{Tags: clone(p.p.UserPoolTags)}, nil
+	return &cip.ListTagsForResourceOutput{Tags: it.Tags}, nil
 }
-
-func ptr[T any](v T) *T { return &v }

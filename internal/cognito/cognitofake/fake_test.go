@@ -9,10 +9,11 @@ import (
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider/types"
 
+	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/cognito/cognitofake"
 )
 
-func newPool(t *testing.T, f *cognitofake.Fake) *string {
+func newPool(t *testing.T, f cognito.API) *string {
 	t.Helper()
 	out, err := f.CreateUserPool(context.Background(), &cip.CreateUserPoolInput{
 		PoolName:     aws.String("p"),
@@ -26,10 +27,11 @@ func newPool(t *testing.T, f *cognitofake.Fake) *string {
 }
 
 // The behaviours below are AWS's, documented in the API reference, and
-// differ from cognito-local's; the engine's tests depend on them.
+// differ from cognito-local's; the engine's tests depend on them. Each goes
+// through the real SDK client, as the engine's calls do.
 func TestFakeUpdateUserPoolResetsWhatItIsNotSent(t *testing.T) {
 	ctx := context.Background()
-	f := cognitofake.New()
+	f := cognitofake.New(t).Client(t)
 	id := newPool(t, f)
 	if _, err := f.UpdateUserPool(ctx, &cip.UpdateUserPoolInput{UserPoolId: id, Policies: &types.UserPoolPolicyType{PasswordPolicy: &types.PasswordPolicyType{MinimumLength: aws.Int32(12)}}}); err != nil {
 		t.Fatal(err)
@@ -50,7 +52,7 @@ func TestFakeUpdateUserPoolResetsWhatItIsNotSent(t *testing.T) {
 
 func TestFakeClientUpdateResetsWhatItIsNotSent(t *testing.T) {
 	ctx := context.Background()
-	f := cognitofake.New()
+	f := cognitofake.New(t).Client(t)
 	id := newPool(t, f)
 	c, err := f.CreateUserPoolClient(ctx, &cip.CreateUserPoolClientInput{UserPoolId: id, ClientName: aws.String("web"), CallbackURLs: []string{"https://a.example/cb"}, AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: []types.OAuthFlowType{"code"}, AllowedOAuthScopes: []string{"openid"}})
 	if err != nil {
@@ -71,7 +73,7 @@ func TestFakeClientUpdateResetsWhatItIsNotSent(t *testing.T) {
 
 func TestFakeDuplicateGroupAndDeletionProtection(t *testing.T) {
 	ctx := context.Background()
-	f := cognitofake.New()
+	f := cognitofake.New(t).Client(t)
 	id := newPool(t, f)
 	in := &cip.CreateGroupInput{UserPoolId: id, GroupName: aws.String("Admins"), Precedence: aws.Int32(1)}
 	if _, err := f.CreateGroup(ctx, in); err != nil {
@@ -91,7 +93,7 @@ func TestFakeDuplicateGroupAndDeletionProtection(t *testing.T) {
 
 func TestFakeIdentityProviderDetails(t *testing.T) {
 	ctx := context.Background()
-	f := cognitofake.New()
+	f := cognitofake.New(t).Client(t)
 	id := newPool(t, f)
 	if _, err := f.CreateIdentityProvider(ctx, &cip.CreateIdentityProviderInput{UserPoolId: id, ProviderName: aws.String("Google"), ProviderType: "Google",
 		ProviderDetails: map[string]string{"client_id": "c", "client_secret": "s", "authorize_scopes": "openid"}}); err != nil {
@@ -115,5 +117,44 @@ func TestFakeIdentityProviderDetails(t *testing.T) {
 	}
 	if !found {
 		t.Error("the identities attribute was not added")
+	}
+}
+
+// ListUserPools pages by MaxResults, which AWS requires (1–60), and the
+// tagging operations read and change the tags UpdateUserPool sets.
+// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListUserPools.html
+func TestFakeListsInPagesAndTags(t *testing.T) {
+	ctx := context.Background()
+	f := cognitofake.New(t).Client(t)
+	for i := 0; i < 5; i++ {
+		newPool(t, f)
+	}
+	if _, err := f.ListUserPools(ctx, &cip.ListUserPoolsInput{}); err == nil {
+		t.Error("ListUserPools without MaxResults was accepted")
+	}
+	var pages, pools int
+	p := cip.NewListUserPoolsPaginator(f, &cip.ListUserPoolsInput{MaxResults: aws.Int32(2)})
+	for p.HasMorePages() {
+		out, err := p.NextPage(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages++
+		pools += len(out.UserPools)
+	}
+	if pages != 3 || pools != 5 {
+		t.Errorf("%d pools in %d pages, want 5 in 3", pools, pages)
+	}
+	id := newPool(t, f)
+	d, _ := f.DescribeUserPool(ctx, &cip.DescribeUserPoolInput{UserPoolId: id})
+	if d.UserPool.CreationDate == nil || d.UserPool.CreationDate.Year() != 2026 {
+		t.Errorf("creation date = %v", d.UserPool.CreationDate)
+	}
+	if _, err := f.TagResource(ctx, &cip.TagResourceInput{ResourceArn: d.UserPool.Arn, Tags: map[string]string{"env": "prod"}}); err != nil {
+		t.Fatal(err)
+	}
+	tags, err := f.ListTagsForResource(ctx, &cip.ListTagsForResourceInput{ResourceArn: d.UserPool.Arn})
+	if err != nil || tags.Tags["env"] != "prod" || tags.Tags["team"] != "auth" {
+		t.Errorf("tags = %v (%v)", tags, err)
 	}
 }

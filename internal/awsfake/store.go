@@ -1,0 +1,158 @@
+package awsfake
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"time"
+)
+
+// Store keeps resources of any service, keyed by type and id. It is not
+// safe for concurrent use by itself: the Server runs one request at a
+// time, and tests reach it through Server.Lock.
+type Store struct {
+	seq   int
+	now   time.Time
+	items map[key]*Item
+	order []key // creation order, which list operations follow
+}
+
+type key struct{ typ, id string }
+
+// Item is one resource.
+type Item struct {
+	Type string
+	ID   string
+	// Parent is the id of the resource this one lives in ("" for none);
+	// deleting the parent deletes it too.
+	Parent string
+	ARN    string
+	// Value is the adapter's own record of the resource (often an SDK
+	// type, or a struct holding several).
+	Value any
+	// Tags are the resource's tags, as the tagging operations see them.
+	Tags    map[string]string
+	Created time.Time
+}
+
+// NewStore returns an empty store whose clock starts at a fixed instant,
+// so that recorded ids and dates are reproducible.
+func NewStore() *Store {
+	return &Store{now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), items: map[key]*Item{}}
+}
+
+// Next returns the next number of the store's one sequence (for ids).
+func (s *Store) Next() int {
+	s.seq++
+	return s.seq
+}
+
+// Now is the store's clock; every call moves it on by one millisecond,
+// so creation dates are distinct and ordered like the creations.
+func (s *Store) Now() time.Time {
+	s.now = s.now.Add(time.Millisecond)
+	return s.now
+}
+
+// Put adds it, or replaces the item with the same type and id (keeping its
+// place in the creation order).
+func (s *Store) Put(it *Item) {
+	k := key{it.Type, it.ID}
+	if _, ok := s.items[k]; !ok {
+		s.order = append(s.order, k)
+		if it.Created.IsZero() {
+			it.Created = s.Now()
+		}
+	}
+	if it.Tags == nil {
+		it.Tags = map[string]string{}
+	}
+	s.items[k] = it
+}
+
+// Get returns the item of type typ with id.
+func (s *Store) Get(typ, id string) (*Item, bool) {
+	it, ok := s.items[key{typ, id}]
+	return it, ok
+}
+
+// List returns the items of type typ inside parent ("" for all), in
+// creation order.
+func (s *Store) List(typ, parent string) []*Item {
+	var out []*Item
+	for _, k := range s.order {
+		it := s.items[k]
+		if it.Type == typ && (parent == "" || it.Parent == parent) {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// ByARN finds an item by its ARN.
+func (s *Store) ByARN(arn string) (*Item, bool) {
+	for _, k := range s.order {
+		if it := s.items[k]; it.ARN != "" && it.ARN == arn {
+			return it, true
+		}
+	}
+	return nil, false
+}
+
+// Delete removes an item and everything inside it.
+func (s *Store) Delete(typ, id string) {
+	k := key{typ, id}
+	if _, ok := s.items[k]; !ok {
+		return
+	}
+	delete(s.items, k)
+	s.order = slices.DeleteFunc(s.order, func(x key) bool { return x == k })
+	for _, child := range slices.Clone(s.order) {
+		if it, ok := s.items[child]; ok && it.Parent == id {
+			s.Delete(it.Type, it.ID)
+		}
+	}
+}
+
+// Tagged returns the items of type typ whose tag key holds one of values
+// (any value when values is empty), in creation order: what the Resource
+// Groups Tagging API's GetResources answers.
+func (s *Store) Tagged(typ, tagKey string, values []string) []*Item {
+	var out []*Item
+	for _, it := range s.List(typ, "") {
+		v, ok := it.Tags[tagKey]
+		if ok && (len(values) == 0 || slices.Contains(values, v)) {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// SetTags replaces the tags of an item.
+func (it *Item) SetTags(tags map[string]string) {
+	it.Tags = maps.Clone(tags)
+	if it.Tags == nil {
+		it.Tags = map[string]string{}
+	}
+}
+
+// Count returns how many items of type typ exist.
+func (s *Store) Count(typ string) int { return len(s.List(typ, "")) }
+
+// IDs returns the ids of the items of type typ, in creation order.
+func (s *Store) IDs(typ string) []string {
+	var out []string
+	for _, it := range s.List(typ, "") {
+		out = append(out, it.ID)
+	}
+	return out
+}
+
+// String describes the store (for failure messages).
+func (s *Store) String() string {
+	counts := map[string]int{}
+	for _, k := range s.order {
+		counts[k.typ]++
+	}
+	return fmt.Sprint(counts)
+}
