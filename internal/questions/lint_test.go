@@ -180,6 +180,9 @@ func TestGraphLint(t *testing.T) {
 		}
 		// ⭐ is preselected: Enter takes the recommended answer. A ⭐ without
 		// a value marks a generated default (a derived name).
+		if q.Derived != "" && q.Default != nil {
+			t.Errorf("%s: a derived question takes no default (the generated name is its default)", where)
+		}
 		if q.Recommended != nil && q.Recommended.Value == nil && q.Derived == "" {
 			t.Errorf("%s: recommended without a value, but the default is not derived", where)
 		}

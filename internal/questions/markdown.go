@@ -67,7 +67,9 @@ questions take ` + "`yes`" + ` or ` + "`no`" + `; multi-selects and loops take l
 			}
 			facts = append(facts, "sets: "+strings.Join(keys, ", "))
 		}
-		if d := valueText(q.Default); d != "" {
+		if q.Derived != "" {
+			facts = append(facts, "default: generated, `"+derivedText[q.Derived]+"` (on update, the file's value)")
+		} else if d := valueText(q.Default); d != "" {
 			facts = append(facts, "default: "+d)
 		}
 		if q.Required {
