@@ -221,7 +221,7 @@ func (v *validator) sms() {
 	if s == nil {
 		return
 	}
-	v.value("user_pool.sms.sns_caller_arn", "iam_role_arn", s.SNSCallerARN)
+	v.reference("user_pool.sms.sns_caller_arn", "iam_role_arn", s.SNSCallerARN)
 }
 
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_VerificationMessageTemplateType.html
