@@ -180,8 +180,9 @@ func (im *importer) oauth() error {
 }
 
 // uniqueURLs drops the repeats of a URL list Amplify wrote: its update
-// walkthrough appends redirect URIs without checking for ones already
-// there, and a client holds each URL once.
+// walkthrough concatenates new redirect URIs to the old ones without
+// checking (structureOAuthMetadata in
+// service-walkthroughs/auth-questions.ts), and a client holds each URL once.
 func (im *importer) uniqueURLs(key string, urls []string) []string {
 	var out, twice []string
 	for _, u := range urls {
