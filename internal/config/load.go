@@ -2,6 +2,7 @@ package config
 
 import (
 	"bytes"
+	"context"
 	"encoding"
 	"encoding/base64"
 	"errors"
@@ -27,15 +28,29 @@ import (
 // Lists and maps written empty ([] or {}) decode to nil, exactly like absent
 // ones, so that every file has one canonical model and a load, save, load
 // round trip is stable.
+//
+// The file is read with ReadFile: at most MaxConfigSize bytes.
 func Load(path string) (*Document, error) {
-	data, err := os.ReadFile(path)
+	return LoadContext(context.Background(), path)
+}
+
+// LoadContext is Load that gives up when ctx ends (Ctrl-C while -f names a
+// FIFO or a terminal that never delivers).
+func LoadContext(ctx context.Context, path string) (*Document, error) {
+	data, err := ReadFile(ctx, path, MaxConfigSize)
 	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
+		var tooLarge *TooLargeError
+		switch {
+		case errors.Is(err, os.ErrNotExist):
 			return nil, &notFoundError{path: path, err: err}
+		case errors.As(err, &tooLarge) || ctx.Err() != nil:
+			return nil, err
 		}
 		return nil, fmt.Errorf("reading %s: %w", path, unwrapPath(err))
 	}
-	return Parse(path, data)
+	// A file near the cap takes a second or two to parse; Ctrl-C need not
+	// wait for it.
+	return untilDone(ctx, func() (*Document, error) { return Parse(path, data) })
 }
 
 // notFoundError says how to get a config file; errors.Is(err,

@@ -2,6 +2,7 @@ package importcmd
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -75,7 +76,7 @@ run cogwiz import pool with that id for its live settings.`,
 			if runF != nil {
 				return runF(opts)
 			}
-			return amplifyRun(opts)
+			return amplifyRun(cmd.Context(), opts)
 		},
 	}
 	addOutputFlags(cmd, opts)
@@ -84,9 +85,13 @@ run cogwiz import pool with that id for its live settings.`,
 	return cmd
 }
 
-func amplifyRun(opts *Options) error {
+func amplifyRun(ctx context.Context, opts *Options) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	out := outputPath(opts)
-	if err := checkOverwrite(out, opts.Force); err != nil {
+	output, err := checkOverwrite(opts.IO, out, opts.Force)
+	if err != nil {
 		return err
 	}
 	resources, err := amplify.FindResources(opts.Path)
@@ -120,7 +125,7 @@ func amplifyRun(opts *Options) error {
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "imported %s (%s)\n", res.Name, res.File)
 	fmt.Fprint(opts.IO.ErrOut, r.Summary())
-	return write(opts.IO, out, r.Config)
+	return write(ctx, opts.IO, output, opts.Force, r.Config)
 }
 
 // chooseResource asks which resource to import: a numbered list on stderr,

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"strings"
 	"unicode/utf8"
 
@@ -98,7 +97,11 @@ func initRun(ctx context.Context, opts *Options) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	old, exists, err := readExisting(opts.File)
+	out, err := cmdutil.CheckOutput(opts.IO, opts.File)
+	if err != nil {
+		return err
+	}
+	old, exists, err := readExisting(ctx, out)
 	if err != nil {
 		return err
 	}
@@ -107,10 +110,20 @@ func initRun(ctx context.Context, opts *Options) error {
 			return existsError(opts.File)
 		}
 		rec := config.Recommended()
-		if err := config.Save(opts.File, rec); err != nil {
+		data, err := config.Marshal(rec)
+		if err != nil {
 			return err
 		}
+		if err := writeFile(ctx, out, data, opts.Force); err != nil {
+			return err
+		}
+		if out.IsStdout() {
+			return nil
+		}
 		fmt.Fprintf(opts.IO.ErrOut, "Wrote %s with the recommended configuration.\n", opts.File)
+		if !out.IsFile() {
+			return nil // a pipe or /dev/null has no folder for functions
+		}
 		if err := GenerateFunctions(opts.IO.ErrOut, opts.File, rec); err != nil {
 			return err
 		}
@@ -128,7 +141,7 @@ func initRun(ctx context.Context, opts *Options) error {
 		if exists && !opts.Force {
 			return existsError(opts.File)
 		}
-		values, err := readAnswers(g, opts.AnswersFile)
+		values, err := ReadAnswers(ctx, g, opts.AnswersFile)
 		if err != nil {
 			return err
 		}
@@ -161,7 +174,7 @@ func initRun(ctx context.Context, opts *Options) error {
 	}
 	NoteUnusedAnswers(opts.IO.ErrOut, opts.AnswersFile, p)
 	return Finish(ctx, FinishOptions{
-		IO: opts.IO, Prompter: p, File: opts.File, Old: old, Exists: exists,
+		IO: opts.IO, Prompter: p, File: opts.File, Old: old, Exists: exists, Force: opts.Force,
 		Config: res.Config, Pending: res.Pending, Confirm: interactive && !opts.Yes,
 		RunCommand: RunCommandOf(opts.Factory),
 	})
@@ -187,8 +200,11 @@ type FinishOptions struct {
 	File     string
 	Old      []byte
 	Exists   bool
-	Config   *config.Config
-	Pending  []string
+	// Force replaces a file that appeared since Old was read; without it
+	// (and without Exists) the file is created only if still absent.
+	Force   bool
+	Config  *config.Config
+	Pending []string
 	// Confirm asks before writing.
 	Confirm bool
 	// RunCommand, when set on an interactive run, lets the last question
@@ -227,10 +243,20 @@ func Finish(ctx context.Context, o FinishOptions) error {
 			return nil
 		}
 	}
-	if err := config.WriteFileAtomic(o.File, data, 0o644); err != nil {
-		return fmt.Errorf("writing %s: %w", o.File, err)
+	out, err := cmdutil.CheckOutput(o.IO, o.File)
+	if err != nil {
+		return err
+	}
+	if err := writeFile(ctx, out, data, o.Exists || o.Force); err != nil {
+		return err
+	}
+	if out.IsStdout() {
+		return nil
 	}
 	fmt.Fprintf(w, "Wrote %s.\n", o.File)
+	if !out.IsFile() {
+		return nil // a pipe or /dev/null has no folder for functions
+	}
 	if err := GenerateFunctions(w, o.File, o.Config); err != nil {
 		return err
 	}
@@ -367,8 +393,24 @@ func existsError(file string) error {
 		fmt.Sprintf("pass --force to replace it, or run `cogwiz update -f %s` to change it", file))
 }
 
-func readExisting(path string) ([]byte, bool, error) {
-	data, err := os.ReadFile(path)
+// writeFile writes the configuration to out; without replace a file is
+// only created, and one that appeared meanwhile (another init) is an
+// error.
+func writeFile(ctx context.Context, out *cmdutil.Output, data []byte, replace bool) error {
+	err := out.Write(ctx, data, 0o644, replace)
+	if errors.Is(err, fs.ErrExist) {
+		return existsError(out.Path)
+	}
+	return err
+}
+
+// readExisting reads the file init would replace: only a regular file;
+// a stream (/dev/null, a pipe) is written into, not replaced.
+func readExisting(ctx context.Context, out *cmdutil.Output) ([]byte, bool, error) {
+	if !out.Exists() {
+		return nil, false, nil
+	}
+	data, err := config.ReadFile(ctx, out.Path, config.MaxConfigSize)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, false, nil
 	}
@@ -378,9 +420,15 @@ func readExisting(path string) ([]byte, bool, error) {
 	return data, true, nil
 }
 
-func readAnswers(g *questions.Graph, path string) (map[string]any, error) {
-	data, err := os.ReadFile(path)
+// ReadAnswers reads and checks an --answers file: at most
+// config.MaxAnswersSize bytes, every key a question id.
+func ReadAnswers(ctx context.Context, g *questions.Graph, path string) (map[string]any, error) {
+	data, err := config.ReadFile(ctx, path, config.MaxAnswersSize)
 	if err != nil {
+		var tooLarge *config.TooLargeError
+		if ctx.Err() != nil || errors.As(err, &tooLarge) {
+			return nil, err
+		}
 		return nil, cmdutil.WithHint(fmt.Errorf("reading answers: %w", err), "pass the path of a YAML file of question id: answer")
 	}
 	values, err := questions.ParseAnswers(g, path, data)

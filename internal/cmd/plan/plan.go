@@ -83,7 +83,7 @@ func planRun(ctx context.Context, opts *Options) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	cfg, warns, err := apply.LoadConfig(opts.File)
+	cfg, warns, err := apply.LoadConfig(ctx, opts.File)
 	for _, w := range warns {
 		fmt.Fprintln(opts.IO.ErrOut, w.String())
 	}

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -110,7 +109,7 @@ func updateRun(ctx context.Context, opts *Options) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	old, err := os.ReadFile(opts.File)
+	old, err := config.ReadFile(ctx, opts.File, config.MaxConfigSize)
 	if errors.Is(err, fs.ErrNotExist) {
 		return cmdutil.WithHint(fmt.Errorf("%s does not exist", opts.File), "run `cogwiz init` to create it")
 	}
@@ -128,13 +127,9 @@ func updateRun(ctx context.Context, opts *Options) error {
 	p := opts.Prompter
 	interactive := opts.AnswersFile == ""
 	if !interactive {
-		data, err := os.ReadFile(opts.AnswersFile)
+		values, err := initcmd.ReadAnswers(ctx, g, opts.AnswersFile)
 		if err != nil {
-			return cmdutil.WithHint(fmt.Errorf("reading answers: %w", err), "pass the path of a YAML file of question id: answer")
-		}
-		values, err := questions.ParseAnswers(g, opts.AnswersFile, data)
-		if err != nil {
-			return cmdutil.WithHint(err, "each key must be a question id; docs/questions.md lists them")
+			return err
 		}
 		p = prompt.NewAnswers(values)
 	} else if p == nil {

@@ -2,6 +2,7 @@
 package validate
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -58,15 +59,18 @@ Exit status: 0 when there is no error (warnings allowed), 1 otherwise.`,
 			if runF != nil {
 				return runF(opts)
 			}
-			return validateRun(opts)
+			return validateRun(cmd.Context(), opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the result as JSON on stdout")
 	return cmd
 }
 
-func validateRun(opts *Options) error {
-	problems, err := check(opts.File)
+func validateRun(ctx context.Context, opts *Options) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	problems, err := check(ctx, opts.File)
 	if err != nil {
 		return err
 	}
@@ -85,12 +89,12 @@ func validateRun(opts *Options) error {
 }
 
 // check loads the file and returns every problem, load problems included.
-func check(path string) ([]config.Problem, error) {
+func check(ctx context.Context, path string) ([]config.Problem, error) {
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil, cmdutil.WithHint(fmt.Errorf("%s: file not found", path),
 			"run `cogwiz init` to create it, or pass -f FILE")
 	}
-	doc, err := config.Load(path)
+	doc, err := config.LoadContext(ctx, path)
 	if err != nil {
 		var le *config.LoadError
 		if errors.As(err, &le) {
