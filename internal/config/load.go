@@ -88,6 +88,9 @@ func Parse(name string, data []byte) (*Document, error) {
 	d.decodeRoot(root, cfg)
 	if len(d.problems) > 0 {
 		le := &LoadError{Problems: d.sorted()}
+		if d.stopped != nil {
+			le.Problems = append(le.Problems, *d.stopped)
+		}
 		if d.budget > 0 {
 			le.Partial = &Document{Path: name, Config: cfg, pos: d.pos}
 		}
@@ -226,9 +229,26 @@ type decoder struct {
 	pos      map[string]Pos
 	problems []Problem
 	budget   int
+	// stopped is the last word when the walk stopped, so that with it the
+	// problems fill ReportLimit lines.
+	stopped *Problem
 }
 
+// add records a problem. At ReportLimit problems it stops the walk, as a
+// compiler stops after too many errors: a file this wrong is the wrong
+// file or one mistake repeated, and going on costs memory and time for
+// lines nobody reads.
 func (d *decoder) add(n *yaml.Node, path, msg, hint string) {
+	if d.stopped != nil {
+		return
+	}
+	if len(d.problems) == ReportLimit-1 {
+		d.stopped = &Problem{File: d.file, Line: n.Line, Col: n.Column, Path: path,
+			Message: fmt.Sprintf("too many problems: stopped reading here, after %d", len(d.problems)),
+			Hint:    "fix the ones above, then check the file again"}
+		d.budget = 0 // ends the walk
+		return
+	}
 	d.problems = append(d.problems, Problem{File: d.file, Line: n.Line, Col: n.Column, Path: path, Message: msg, Hint: hint})
 }
 

@@ -281,8 +281,9 @@ func ValidatePartial(le *LoadError) []Problem {
 		SortProblems(problems)
 		return problems
 	}
+	near := newLoadProblemIndex(le.Problems)
 	for _, p := range ValidateDocument(le.Partial) {
-		if !nearLoadProblem(p.Path, le.Problems) {
+		if !near.covers(p.Path) {
 			problems = append(problems, p)
 		}
 	}
@@ -290,20 +291,44 @@ func ValidatePartial(le *LoadError) []Problem {
 	return problems
 }
 
-func nearLoadProblem(path string, loadProblems []Problem) bool {
-	for _, lp := range loadProblems {
+// loadProblemIndex answers "is there a load problem at, above, below or
+// beside this path?" in time proportional to the path's depth, so that a
+// file with many problems does not take quadratic time.
+type loadProblemIndex struct {
+	all       bool            // a problem at the root or the version: nothing else is trustworthy
+	at        map[string]bool // the paths of load problems
+	ancestors map[string]bool // every path a load problem lies under (and the paths themselves)
+	parents   map[string]bool // the parent path of each load problem
+}
+
+func newLoadProblemIndex(problems []Problem) *loadProblemIndex {
+	x := &loadProblemIndex{at: map[string]bool{}, ancestors: map[string]bool{}, parents: map[string]bool{}}
+	for _, lp := range problems {
 		if lp.Path == "" || lp.Path == "version" {
-			// Without a readable root or version nothing else is trustworthy.
-			return true
+			x.all = true
 		}
-		if path == "" || pathWithin(path, lp.Path) || pathWithin(lp.Path, path) || parentPath(path) == parentPath(lp.Path) {
+		x.at[lp.Path] = true
+		x.parents[parentPath(lp.Path)] = true
+		for p := lp.Path; p != ""; p = parentPath(p) {
+			x.ancestors[p] = true
+		}
+	}
+	return x
+}
+
+// covers reports whether a rule problem at path is likely a consequence of
+// a load problem (the value there failed to decode), and so not shown.
+func (x *loadProblemIndex) covers(path string) bool {
+	if len(x.at) == 0 {
+		return false
+	}
+	if x.all || path == "" || x.ancestors[path] || x.parents[parentPath(path)] {
+		return true
+	}
+	for p := path; p != ""; p = parentPath(p) {
+		if x.at[p] {
 			return true
 		}
 	}
 	return false
-}
-
-// pathWithin reports whether p is anc or lies under it.
-func pathWithin(p, anc string) bool {
-	return p == anc || strings.HasPrefix(p, anc+".") || strings.HasPrefix(p, anc+"[")
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/cogwiz/cogwiz/internal/apply"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/cognito"
+	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
 	"github.com/cogwiz/cogwiz/internal/render"
 )
@@ -105,8 +106,8 @@ func applyRun(ctx context.Context, opts *Options) error {
 	}
 	io := opts.IO
 	cfg, warns, err := apply.LoadConfig(ctx, opts.File)
-	for _, w := range warns {
-		fmt.Fprintln(io.ErrOut, w.String())
+	for _, line := range config.ProblemLines(warns) {
+		fmt.Fprintln(io.ErrOut, line)
 	}
 	if err != nil {
 		return err

@@ -139,13 +139,16 @@ func exportRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	var errs []config.Problem
+	var errs, warns []config.Problem
 	for _, p := range config.ValidateDocument(doc) {
 		if p.Severity == config.SeverityError {
 			errs = append(errs, p)
-			continue
+		} else {
+			warns = append(warns, p)
 		}
-		fmt.Fprintln(opts.IO.ErrOut, p.String())
+	}
+	for _, line := range config.ProblemLines(warns) {
+		fmt.Fprintln(opts.IO.ErrOut, line)
 	}
 	if len(errs) > 0 {
 		return cmdutil.WithHint(&config.LoadError{Problems: errs}, "fix the file, then export again: an export of an invalid file would fail when deployed")

@@ -119,7 +119,9 @@ func write(ctx context.Context, io *iostreams.IOStreams, out *cmdutil.Output, fo
 		if p.Severity == config.SeverityError {
 			errs++
 		}
-		fmt.Fprintln(io.ErrOut, p.String())
+	}
+	for _, line := range config.ProblemLines(problems) {
+		fmt.Fprintln(io.ErrOut, line)
 	}
 	switch {
 	case !out.IsFile():

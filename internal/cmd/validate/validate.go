@@ -124,8 +124,8 @@ func plural(n int, word string) string {
 }
 
 func writeText(w io.Writer, file string, problems []config.Problem, errs, warns int) {
-	for _, p := range problems {
-		fmt.Fprintln(w, p.String())
+	for _, line := range config.ProblemLines(problems) {
+		fmt.Fprintln(w, line)
 	}
 	switch {
 	case errs > 0 && warns > 0:
@@ -153,11 +153,14 @@ type jsonResult struct {
 	File     string        `json:"file"`
 	Valid    bool          `json:"valid"`
 	Problems []jsonProblem `json:"problems"`
+	// More counts the problems past config.ReportLimit, not listed.
+	More int `json:"more,omitempty"`
 }
 
 func writeJSON(w io.Writer, file string, valid bool, problems []config.Problem) error {
-	res := jsonResult{File: file, Valid: valid, Problems: make([]jsonProblem, 0, len(problems))}
-	for _, p := range problems {
+	shown, more := config.LimitProblems(problems)
+	res := jsonResult{File: file, Valid: valid, Problems: make([]jsonProblem, 0, len(shown)), More: more}
+	for _, p := range shown {
 		res.Problems = append(res.Problems, jsonProblem{
 			File: p.File, Line: p.Line, Column: p.Col, Path: p.Path,
 			Severity: p.Severity.String(), Message: p.Message, Hint: p.Hint,
