@@ -52,3 +52,59 @@ func TestProblemLinesSaysHowManyMore(t *testing.T) {
 		t.Errorf("LoadError prints %d lines, want the count, %d problems and the rest counted", strings.Count(err, "\n")+1, ReportLimit)
 	}
 }
+
+// "name cannot be empty" named no key: the pool, a client and a group all
+// have a name. Every value message starts with the whole key path.
+func TestValueMessagesNameTheKeyPath(t *testing.T) {
+	t.Parallel()
+	c := validBase()
+	c.UserPool.Name = ""
+	c.AppClients[1].Name = ""
+	c.UserPool.MFA.Mode = "SOMETIMES"
+	want := map[string]bool{
+		"user_pool.name cannot be empty":                false,
+		"app_clients[1].name cannot be empty":           false,
+		`user_pool.mfa.mode "SOMETIMES" is not allowed`: false,
+	}
+	for _, is := range Validate(c) {
+		if _, ok := want[is.Message]; ok {
+			want[is.Message] = true
+		}
+		if !strings.HasPrefix(is.Message, is.Path) && strings.Contains(is.Message, "cannot be empty") {
+			t.Errorf("%s: message %q does not start with its path", is.Path, is.Message)
+		}
+	}
+	for msg, seen := range want {
+		if !seen {
+			t.Errorf("no issue says %q", msg)
+		}
+	}
+}
+
+// A NUL byte, another control character or invalid UTF-8 was reported at
+// 1:1 with a hint about indentation. Each is placed at its line and
+// column and named.
+func TestParseNamesBadBytesWhereTheyAre(t *testing.T) {
+	t.Parallel()
+	for src, want := range map[string]string{
+		minimal + "  description: \"a\x00b\"\n":      `5:18: the file contains a NUL byte (0x00), which YAML does not allow — remove it`,
+		minimal + "# caf\xe9\n":                      `5:6: byte 0xE9 is not valid UTF-8 — save the file as UTF-8 text`,
+		"version: 1\nresource_name: \"ü\x1b[31m\"\n": `2:18: the file contains the control character U+001B, which YAML does not allow`,
+	} {
+		got := problems(t, src)
+		if len(got) != 1 || !strings.HasPrefix(got[0], want) {
+			t.Errorf("problems %q, want one starting %q", got, want)
+		}
+	}
+	// A byte order mark, UTF-8 or UTF-16, is not a problem.
+	if got := problems(t, "\uFEFF"+minimal); got != nil {
+		t.Errorf("UTF-8 with a BOM: %q", got)
+	}
+	utf16 := []byte{0xFF, 0xFE}
+	for _, r := range minimal {
+		utf16 = append(utf16, byte(r), 0)
+	}
+	if _, err := Parse("cognito.yaml", utf16); err != nil {
+		t.Errorf("UTF-16 with a BOM: %v", err)
+	}
+}

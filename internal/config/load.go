@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -179,6 +180,10 @@ func emptyProblem(name string) *Problem {
 }
 
 func syntaxProblem(name string, data []byte, err error) *Problem {
+	if p := encodingProblem(name, data); p != nil {
+		// yaml.v3 reports these at the start of the file, with no line.
+		return p
+	}
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 1
 	if m := yamlLine().FindStringSubmatch(err.Error()); m != nil {
@@ -200,6 +205,49 @@ func syntaxProblem(name string, data []byte, err error) *Problem {
 		hint = "indent with spaces: YAML does not allow tabs for indentation"
 	}
 	return &Problem{File: name, Line: line, Col: 1, Message: "invalid YAML: " + msg, Hint: hint}
+}
+
+// encodingProblem finds the first byte or character YAML does not allow
+// in a UTF-8 file — invalid UTF-8, a NUL, another control character — and
+// says where it is and what it is; nil when there is none. The allowed
+// set is YAML's printable characters, as yaml.v3 checks them.
+// https://yaml.org/spec/1.2.2/#51-character-set
+func encodingProblem(name string, data []byte) *Problem {
+	if bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) {
+		return nil // UTF-16, which yaml.v3 reads itself
+	}
+	line, col := 1, 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		at := &Problem{File: name, Line: line, Col: col}
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			at.Message = fmt.Sprintf("byte 0x%02X is not valid UTF-8", data[i])
+			at.Hint = "save the file as UTF-8 text; if it came from another tool, it may be in another encoding (Latin-1, UTF-16)"
+			return at
+		case r == 0:
+			at.Message = "the file contains a NUL byte (0x00), which YAML does not allow"
+			at.Hint = "remove it; NUL bytes mean the file is not plain text (a binary file, or UTF-16 without its byte order mark)"
+			return at
+		case !yamlPrintable(r):
+			at.Message = fmt.Sprintf("the file contains the control character %U, which YAML does not allow", r)
+			at.Hint = `remove it; inside a double-quoted value, write it as an escape such as "\t" or "\x1b"`
+			return at
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += size
+	}
+	return nil
+}
+
+// yamlPrintable is YAML 1.2's c-printable set.
+func yamlPrintable(r rune) bool {
+	return r == '\t' || r == '\n' || r == '\r' || (r >= 0x20 && r <= 0x7E) || r == 0x85 ||
+		(r >= 0xA0 && r <= 0xD7FF) || (r >= 0xE000 && r <= 0xFFFD) || (r >= 0x10000 && r <= 0x10FFFF)
 }
 
 func lineHasTab(data []byte, line int) bool {

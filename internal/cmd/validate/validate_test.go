@@ -42,10 +42,10 @@ func TestValidateFiveMistakes(t *testing.T) {
 	}
 	want := []string{
 		file + `:2:1: resource_name "my-app" must contain only letters and digits — `,
-		file + `:11:9: name "custom:tier" must not start with custom: — write tier; Cognito adds the custom: prefix`,
-		file + `:14:5: mode "SOMETIMES" is not allowed — use one of OFF, ON, OPTIONAL`,
-		file + `:27:11: callback_urls[1] "http://app.example.com/callback" must be https unless it is localhost, 127.0.0.1 or [::1]`,
-		file + `:29:3: prefix "MyLogin" must be lowercase — write mylogin`,
+		file + `:11:9: user_pool.attributes.custom[0].name "custom:tier" must not start with custom: — write tier; Cognito adds the custom: prefix`,
+		file + `:14:5: user_pool.mfa.mode "SOMETIMES" is not allowed — use one of OFF, ON, OPTIONAL`,
+		file + `:27:11: app_clients[0].oauth.callback_urls[1] "http://app.example.com/callback" must be https unless it is localhost, 127.0.0.1 or [::1]`,
+		file + `:29:3: domain.prefix "MyLogin" must be lowercase — write mylogin`,
 	}
 	lines := strings.Split(strings.TrimSpace(stderr), "\n")
 	if len(lines) != len(want)+1 {
@@ -226,7 +226,7 @@ func TestValidateLoadAndRuleMistakesTogether(t *testing.T) {
 		file + `:9:21: user_pool.password_policy.minimum_length must be a whole number, not "five"`,
 		file + `:10:22: user_pool.password_policy.require_numbers must be true or false, not "maybe"`,
 		file + `:13:5: the sms factor needs SMS configuration`,
-		file + `:13:20: factors[1] "carrier_pigeon" is not allowed — use one of sms, totp, email`,
+		file + `:13:20: user_pool.mfa.factors[1] "carrier_pigeon" is not allowed — use one of sms, totp, email`,
 		file + `:16:31: app_clients[0].token_validity.access: "90x" has an unknown unit "x"`,
 		file + `:17:5: app client web is declared twice`,
 	}
