@@ -141,11 +141,9 @@ func initRun(ctx context.Context, opts *Options) error {
 		if exists && !opts.Force {
 			return existsError(opts.File)
 		}
-		values, err := ReadAnswers(ctx, g, opts.AnswersFile)
-		if err != nil {
+		if p, err = ReadAnswers(ctx, g, opts.AnswersFile); err != nil {
 			return err
 		}
-		p = prompt.NewAnswers(values)
 	} else if p == nil {
 		p = NewPrompter(opts.IO)
 	}
@@ -168,7 +166,7 @@ func initRun(ctx context.Context, opts *Options) error {
 	res, err := wizard.Run(ctx, wizard.Options{Graph: g, Prompter: p})
 	if err != nil {
 		if !interactive && !errors.Is(err, prompt.ErrCancelled) {
-			return cmdutil.WithHint(fmt.Errorf("%s: %w", opts.AnswersFile, err), "fix the answer in the file; docs/questions.md lists each question's id and choices")
+			return AnswerError(opts.AnswersFile, err)
 		}
 		return mapPromptError(err)
 	}
@@ -420,9 +418,10 @@ func readExisting(ctx context.Context, out *cmdutil.Output) ([]byte, bool, error
 	return data, true, nil
 }
 
-// ReadAnswers reads and checks an --answers file: at most
-// config.MaxAnswersSize bytes, every key a question id.
-func ReadAnswers(ctx context.Context, g *questions.Graph, path string) (map[string]any, error) {
+// ReadAnswers reads and checks an --answers file — at most
+// config.MaxAnswersSize bytes, every key a question id, each once — and
+// returns the prompter that answers from it.
+func ReadAnswers(ctx context.Context, g *questions.Graph, path string) (*prompt.Answers, error) {
 	data, err := config.ReadFile(ctx, path, config.MaxAnswersSize)
 	if err != nil {
 		var tooLarge *config.TooLargeError
@@ -431,9 +430,25 @@ func ReadAnswers(ctx context.Context, g *questions.Graph, path string) (map[stri
 		}
 		return nil, cmdutil.WithHint(fmt.Errorf("reading answers: %w", err), "pass the path of a YAML file of question id: answer")
 	}
-	values, err := questions.ParseAnswers(g, path, data)
+	values, where, err := questions.ParseAnswers(g, path, data)
+	var ae *questions.AnswersError
+	if errors.As(err, &ae) {
+		return nil, cmdutil.WithHint(err, ae.Hint())
+	}
 	if err != nil {
 		return nil, cmdutil.WithHint(err, "each key must be a question id; docs/questions.md lists them")
 	}
-	return values, nil
+	a := prompt.NewAnswers(values)
+	a.Where = where
+	return a, nil
+}
+
+// AnswerError places an error of the walk over an --answers file: at the
+// answer's file:line:col when it is written there, else at the file.
+func AnswerError(file string, err error) error {
+	var ae *prompt.AnswerError
+	if !errors.As(err, &ae) || ae.Where == "" {
+		err = fmt.Errorf("%s: %w", file, err)
+	}
+	return cmdutil.WithHint(err, "fix the answer in the file; docs/questions.md lists each question's id and choices")
 }

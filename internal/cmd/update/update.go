@@ -127,11 +127,9 @@ func updateRun(ctx context.Context, opts *Options) error {
 	p := opts.Prompter
 	interactive := opts.AnswersFile == ""
 	if !interactive {
-		values, err := initcmd.ReadAnswers(ctx, g, opts.AnswersFile)
-		if err != nil {
+		if p, err = initcmd.ReadAnswers(ctx, g, opts.AnswersFile); err != nil {
 			return err
 		}
-		p = prompt.NewAnswers(values)
 	} else if p == nil {
 		p = initcmd.NewPrompter(opts.IO)
 	}
@@ -149,7 +147,7 @@ func updateRun(ctx context.Context, opts *Options) error {
 			return cmdutil.ErrCancelled
 		}
 		if !interactive {
-			return cmdutil.WithHint(fmt.Errorf("%s: %w", opts.AnswersFile, err), "fix the answer in the file; docs/questions.md lists each question's id and choices")
+			return initcmd.AnswerError(opts.AnswersFile, err)
 		}
 		return err
 	}
