@@ -16,6 +16,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
+	"github.com/cogwiz/cogwiz/internal/config"
 )
 
 // These tests run cogwiz as a process (this test binary, see TestMain)
@@ -63,8 +64,8 @@ func run(t *testing.T, cmd *exec.Cmd) (stdout, stderr string, code int) {
 func project(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	if _, stderr, code := run(t, cli(t, dir, "init", "--defaults")); code != 0 {
-		t.Fatalf("init --defaults: exit %d: %s", code, stderr)
+	if err := config.Save(filepath.Join(dir, config.DefaultFile), config.Recommended()); err != nil {
+		t.Fatal(err)
 	}
 	return dir
 }
@@ -144,17 +145,19 @@ func TestOutputToStdoutReachesThePipe(t *testing.T) {
 		{"init", "--defaults", "-f", "-"},
 		{"init", "--defaults", "-f", link, "--force"},
 	} {
-		stdout, stderr, code := run(t, cli(t, dir, args...))
-		if code != 0 {
-			t.Errorf("%v: exit %d: %s", args, code, stderr)
-			continue
-		}
-		if !strings.Contains(stdout, "by cogwiz from cognito.yaml") && !strings.Contains(stdout, "resource_name:") {
-			t.Errorf("%v: nothing reached the pipe; stdout %q, stderr %q", args, stdout, stderr)
-		}
-		if fi, err := os.Lstat(link); err != nil || fi.Mode()&fs.ModeSymlink == 0 {
-			t.Fatalf("%v replaced the link %s: %v, %v", args, link, fi.Mode(), err)
-		}
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			t.Parallel()
+			stdout, stderr, code := run(t, cli(t, dir, args...))
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			if !strings.Contains(stdout, "by cogwiz from cognito.yaml") && !strings.Contains(stdout, "resource_name:") {
+				t.Errorf("nothing reached the pipe; stdout %q, stderr %q", stdout, stderr)
+			}
+			if fi, err := os.Lstat(link); err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+				t.Fatalf("the link %s was replaced: %v, %v", link, fi.Mode(), err)
+			}
+		})
 	}
 }
 
