@@ -361,3 +361,34 @@ func TestReadingAnEndlessStreamIsRefused(t *testing.T) {
 		t.Logf("peak memory reading /dev/zero: %d MiB", ru.Maxrss>>10)
 	}
 }
+
+// update writes the file back and functions generate writes beside it:
+// both refuse a -f that is not a regular file (for /dev/stdin, "beside"
+// would be /dev), before reading it.
+func TestCommandsThatWriteBesideTheFileNeedARegularOne(t *testing.T) {
+	t.Parallel()
+	dir := project(t)
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"update", "--answers", "a.yaml", "-f", fifo},
+		{"functions", "generate", "-f", fifo},
+		{"functions", "generate", "-f", "/dev/stdin"},
+	} {
+		cmd := cli(t, dir, args...)
+		if args[len(args)-1] == "/dev/stdin" {
+			f, err := os.Open(filepath.Join(dir, config.DefaultFile))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			cmd.Stdin = f
+		}
+		_, stderr, code := run(t, cmd)
+		if code != 1 || !strings.Contains(stderr, "is not a regular file") {
+			t.Errorf("%v: exit %d, %q", args, code, stderr)
+		}
+	}
+}

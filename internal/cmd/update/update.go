@@ -109,6 +109,11 @@ func updateRun(ctx context.Context, opts *Options) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
+	if out, err := cmdutil.CheckOutput(opts.IO, opts.File); err == nil && !out.IsFile() {
+		// update reads the file and writes it back: a pipe or /dev/stdin
+		// cannot be both.
+		return cmdutil.WithHint(fmt.Errorf("%s is not a regular file", opts.File), "update changes cognito.yaml in place: pass -f with the file itself")
+	}
 	old, err := config.ReadFile(ctx, opts.File, config.MaxConfigSize)
 	if errors.Is(err, fs.ErrNotExist) {
 		return cmdutil.WithHint(fmt.Errorf("%s does not exist", opts.File), "run `cogwiz init` to create it")
