@@ -22,6 +22,8 @@ import (
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/cogwiz/cogwiz/internal/cmdutil/cmdtest"
 )
 
 // A file written over keeps its mode: a 0600 file holding something
@@ -224,7 +226,7 @@ func TestWriteFileStreamsInPlace(t *testing.T) {
 		t.Errorf("the FIFO was replaced: %v, %v", fi.Mode(), err)
 	}
 
-	null := nullDeviceNode(t, dir)
+	null := cmdtest.NullDeviceNode(t, dir)
 	for _, force := range []bool{false, true} {
 		if err := WriteFile(context.Background(), null, []byte("discarded"), WriteOptions{Perm: 0o644, CreateOnly: !force}); err != nil {
 			t.Errorf("writing into %s: %v", null, err)
@@ -233,27 +235,6 @@ func TestWriteFileStreamsInPlace(t *testing.T) {
 			t.Fatalf("%s is no longer a character device: %v, %v", null, fi.Mode(), err)
 		}
 	}
-}
-
-// nullDeviceNode is a null device node in dir, made with mknod when this
-// process may (root); otherwise /dev/null itself, which a process that is
-// not root cannot replace either.
-func nullDeviceNode(t *testing.T, dir string) string {
-	t.Helper()
-	var st unix.Stat_t
-	if err := unix.Stat(os.DevNull, &st); err != nil {
-		t.Fatal(err)
-	}
-	node := filepath.Join(dir, "null")
-	if err := unix.Mknod(node, unix.S_IFCHR|0o666, int(st.Rdev)); err != nil {
-		if os.Geteuid() == 0 {
-			// Root could replace /dev/null itself if this ever regressed;
-			// never risk the machine's device for a test.
-			t.Skipf("root without permission to mknod: %v", err)
-		}
-		return os.DevNull
-	}
-	return node
 }
 
 // A block device, a socket, a directory and a device that is neither a

@@ -13,9 +13,8 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/sys/unix"
-
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
+	"github.com/cogwiz/cogwiz/internal/cmdutil/cmdtest"
 	"github.com/cogwiz/cogwiz/internal/config"
 )
 
@@ -70,27 +69,6 @@ func project(t *testing.T) string {
 	return dir
 }
 
-// nullNode is a node of the null device in dir, made with mknod as root;
-// without root it is /dev/null itself, which such a process cannot
-// replace either.
-func nullNode(t *testing.T, dir string) string {
-	t.Helper()
-	var st unix.Stat_t
-	if err := unix.Stat(os.DevNull, &st); err != nil {
-		t.Fatal(err)
-	}
-	node := filepath.Join(dir, "null")
-	if err := unix.Mknod(node, unix.S_IFCHR|0o666, int(st.Rdev)); err != nil {
-		if os.Geteuid() == 0 {
-			// Root could replace /dev/null itself if this ever regressed;
-			// never risk the machine's device for a test.
-			t.Skipf("root without permission to mknod: %v", err)
-		}
-		return os.DevNull
-	}
-	return node
-}
-
 func assertCharDevice(t *testing.T, path string) {
 	t.Helper()
 	if fi, err := os.Lstat(path); err != nil || fi.Mode()&fs.ModeCharDevice == 0 {
@@ -115,7 +93,7 @@ func TestOutputToTheNullDeviceKeepsTheDevice(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			dir := project(t)
-			null := nullNode(t, dir)
+			null := cmdtest.NullDeviceNode(t, dir)
 			_, stderr, code := run(t, cli(t, dir, append(args, null)...))
 			if code != 0 {
 				t.Errorf("exit %d: %s", code, stderr)
