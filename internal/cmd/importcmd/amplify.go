@@ -96,7 +96,7 @@ func amplifyRun(opts *Options) error {
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "imported %s (%s)\n", res.Name, res.File)
 	fmt.Fprint(opts.IO.ErrOut, r.Summary())
-	return write(opts.IO, out, r.Config)
+	return write(opts.IO, out, r.Config, opts.Comments)
 }
 
 // chooseResource asks which resource to import: a numbered list on stderr,

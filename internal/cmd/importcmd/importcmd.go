@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cogwiz/cogwiz/internal/cmd/initcmd"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
@@ -32,6 +33,8 @@ type Options struct {
 	Env      string
 	// DeploymentSecrets is Amplify's per-user secrets file; tests point it elsewhere.
 	DeploymentSecrets string
+	// Comments is how much the written file explains (--comments).
+	Comments config.Comments
 }
 
 // NewCmdImport builds the command; runF replaces the run function in tests.
@@ -61,6 +64,7 @@ and the import tells you which variables to set.`,
 func addOutputFlags(cmd *cobra.Command, opts *Options) {
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "file to write (default: the -f file); - for stdout")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite the output file if it exists")
+	initcmd.AddCommentsFlag(cmd, &opts.Comments)
 }
 
 // outputPath resolves -o against the global -f.
@@ -90,8 +94,8 @@ func checkOverwrite(path string, force bool) error {
 
 // write saves cfg (atomically) or prints it, then reports what validate
 // says about it, with positions in the written text.
-func write(io *iostreams.IOStreams, path string, cfg *config.Config) error {
-	data, err := config.Marshal(cfg)
+func write(io *iostreams.IOStreams, path string, cfg *config.Config, comments config.Comments) error {
+	data, err := config.MarshalComments(cfg, comments)
 	if err != nil {
 		return err
 	}

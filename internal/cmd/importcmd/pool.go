@@ -73,7 +73,7 @@ func poolRun(ctx context.Context, opts *Options) error {
 			fmt.Fprintf(opts.IO.ErrOut, "  %s\n", n)
 		}
 	}
-	return write(opts.IO, out, cfg)
+	return write(opts.IO, out, cfg, opts.Comments)
 }
 
 // resourceName keeps the letters and digits of a pool name, as
