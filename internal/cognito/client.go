@@ -12,6 +12,7 @@ import (
 	awsconfig "github.com/aws/aws-sdk-go-v2/config"
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/logging"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
@@ -38,13 +39,23 @@ func New(ctx context.Context, o Options) (API, error) {
 	if o.Credentials != nil {
 		opts = append(opts, awsconfig.WithCredentialsProvider(o.Credentials))
 	}
-	opts = append(opts, awsconfig.WithRetryer(newRetryer))
+	// The SDK logs to stderr by itself ("WARN falling back to IMDSv1");
+	// what went wrong reaches the user as the error instead.
+	opts = append(opts, awsconfig.WithLogger(logging.Nop{}), awsconfig.WithClientLogMode(0))
 	cfg, err := awsconfig.LoadDefaultConfig(ctx, opts...)
 	if err != nil {
-		return nil, fmt.Errorf("loading AWS configuration: %w", err)
+		return nil, Friendly(fmt.Errorf("loading AWS configuration: %w", err))
 	}
+	// Set after loading, so that AWS_MAX_ATTEMPTS (or a profile's
+	// max_attempts) still caps the attempts, as in every AWS tool.
+	cfg.Retryer = newRetryer
 	if cfg.Region == "" {
-		return nil, fmt.Errorf("no AWS region: pass --region, or set AWS_REGION or a region in your AWS profile")
+		return nil, &Error{msg: "no AWS region", hint: "pass --region, or set AWS_REGION or a region in your AWS profile"}
+	}
+	if o.EndpointURL == "" {
+		if err := CheckRegion(cfg.Region); err != nil {
+			return nil, err
+		}
 	}
 	return cip.NewFromConfig(cfg, func(co *cip.Options) {
 		if o.EndpointURL != "" {

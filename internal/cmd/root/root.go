@@ -61,13 +61,18 @@ Run without a command, cogwiz starts the wizard (cogwiz init).`,
 		Version:       f.Version,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		PersistentPreRun: func(cmd *cobra.Command, args []string) {
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			if noColor {
 				f.IOStreams.SetColorDisabled(true)
 			}
 			if accessible {
 				f.IOStreams.SetAccessible(true)
 			}
+			// A malformed endpoint is refused before the command does anything.
+			if err := cmdutil.CheckEndpoint(f.AWS.EndpointURL, "--endpoint-url"); err != nil {
+				return &cmdutil.FlagError{Err: err}
+			}
+			return nil
 		},
 	}
 	cmd.SetOut(f.IOStreams.Out)
@@ -248,38 +253,16 @@ func printError(f *cmdutil.Factory, cmd *cobra.Command, err error) {
 	case errors.Is(err, cmdutil.ErrSilent):
 		return
 	}
+	if ee, ok := err.(*cmdutil.ExitError); ok && ee.Err == nil {
+		return // the command printed what it had to say
+	}
+	msg, hint := cmdutil.Explain(err)
 	var fe *cmdutil.FlagError
-	if errors.As(err, &fe) {
-		fmt.Fprintf(w, "error: %s\n", err)
-		fmt.Fprintf(w, "hint: run `%s --help` for usage\n", cmd.CommandPath())
-		return
+	if errors.As(err, &fe) && hint == "" {
+		hint = fmt.Sprintf("run `%s --help` for usage", cmd.CommandPath())
 	}
-	var ee *cmdutil.ExitError
-	if errors.As(err, &ee) {
-		if ee.Err != nil {
-			fmt.Fprintf(w, "error: %s\n", ee.Err)
-		}
-		hint := ee.Hint
-		if hint == "" {
-			hint = hintOf(ee.Err)
-		}
-		if hint != "" {
-			fmt.Fprintf(w, "hint: %s\n", hint)
-		}
-		return
-	}
-	fmt.Fprintf(w, "error: %s\n", err)
-	if hint := hintOf(err); hint != "" {
+	fmt.Fprintf(w, "error: %s\n", msg)
+	if hint != "" {
 		fmt.Fprintf(w, "hint: %s\n", hint)
 	}
-}
-
-// hintOf finds a hint carried as a method by errors from packages that
-// cannot import cmdutil (config).
-func hintOf(err error) string {
-	var h interface{ Hint() string }
-	if err != nil && errors.As(err, &h) {
-		return h.Hint()
-	}
-	return ""
 }

@@ -61,7 +61,11 @@ func livePoolExists(f *cmdutil.Factory) func(ctx context.Context, cfg *config.Co
 				return exists
 			}
 		}
-		fmt.Fprintf(f.IOStreams.ErrOut, "note: could not check whether the user pool exists (%v); going by user_pool.id\n", err)
+		msg, hint := cmdutil.Explain(err)
+		fmt.Fprintf(f.IOStreams.ErrOut, "note: could not check whether the user pool exists, so going by user_pool.id: %s\n", msg)
+		if hint != "" {
+			fmt.Fprintf(f.IOStreams.ErrOut, "hint: %s\n", hint)
+		}
 		return PinnedPoolExists(ctx, cfg)
 	}
 }
