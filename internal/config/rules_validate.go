@@ -112,6 +112,12 @@ func (v *validator) warnf(path, hint, format string, args ...any) {
 	v.add(SeverityWarning, path, fmt.Sprintf(format, args...), hint)
 }
 
+// advise records a warning that is advice, not a problem with the file.
+func (v *validator) advise(path, hint, format string, args ...any) {
+	v.warnf(path, hint, format, args...)
+	v.issues[len(v.issues)-1].Advice = true
+}
+
 // label is the last segment of path, as the message names it: "callback_urls[0]".
 func label(path string) string {
 	if i := strings.LastIndexByte(path, '.'); i >= 0 {

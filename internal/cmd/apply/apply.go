@@ -103,8 +103,8 @@ func applyRun(ctx context.Context, opts *Options) error {
 	}
 	io := opts.IO
 	cfg, warns, err := apply.LoadConfig(opts.File)
-	for _, w := range warns {
-		fmt.Fprintln(io.ErrOut, w.String())
+	if werr := render.Problems(io.ErrOut, warns, render.ProblemsOptions{Width: io.WrapWidth()}); werr != nil {
+		return werr
 	}
 	if err != nil {
 		return err

@@ -14,6 +14,7 @@ import (
 	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/export"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
+	"github.com/cogwiz/cogwiz/internal/render"
 )
 
 // Formats.
@@ -127,13 +128,16 @@ func exportRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	var errs []config.Problem
+	var errs, warns []config.Problem
 	for _, p := range config.ValidateDocument(doc) {
 		if p.Severity == config.SeverityError {
 			errs = append(errs, p)
 			continue
 		}
-		fmt.Fprintln(opts.IO.ErrOut, p.String())
+		warns = append(warns, p)
+	}
+	if err := render.Problems(opts.IO.ErrOut, warns, render.ProblemsOptions{Width: opts.IO.WrapWidth()}); err != nil {
+		return err
 	}
 	if len(errs) > 0 {
 		return cmdutil.WithHint(&config.LoadError{Problems: errs}, "fix the file, then export again: an export of an invalid file would fail when deployed")

@@ -13,6 +13,7 @@ import (
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
+	"github.com/cogwiz/cogwiz/internal/render"
 )
 
 // Options holds the dependencies and flags of `cogwiz import amplify|pool`.
@@ -120,7 +121,9 @@ func write(io *iostreams.IOStreams, path string, cfg *config.Config, comments co
 		if p.Severity == config.SeverityError {
 			errs++
 		}
-		fmt.Fprintln(io.ErrOut, p.String())
+	}
+	if err := render.Problems(io.ErrOut, problems, render.ProblemsOptions{Width: io.WrapWidth()}); err != nil {
+		return err
 	}
 	switch {
 	case path != "-" && errs > 0:

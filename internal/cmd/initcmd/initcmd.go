@@ -289,7 +289,13 @@ func offerPlan(ctx context.Context, o FinishOptions) error {
 // reportIssues prints what `cogwiz validate` will say about c, so nothing
 // surprises the user after the file is written.
 func reportIssues(w io.Writer, c *config.Config) {
-	issues := config.Validate(c)
+	var issues []config.Issue
+	for _, is := range config.Validate(c) {
+		// Advice (the email sender's daily cap) waits for validate and plan.
+		if !is.Advice {
+			issues = append(issues, is)
+		}
+	}
 	if len(issues) == 0 {
 		return
 	}

@@ -84,8 +84,8 @@ func planRun(ctx context.Context, opts *Options) error {
 		ctx = context.Background()
 	}
 	cfg, warns, err := apply.LoadConfig(opts.File)
-	for _, w := range warns {
-		fmt.Fprintln(opts.IO.ErrOut, w.String())
+	if werr := render.Problems(opts.IO.ErrOut, warns, render.ProblemsOptions{Width: opts.IO.WrapWidth(), Advice: true}); werr != nil {
+		return werr
 	}
 	if err != nil {
 		return err

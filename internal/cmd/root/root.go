@@ -28,6 +28,7 @@ import (
 	"github.com/cogwiz/cogwiz/internal/cmd/validate"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/config"
+	"github.com/cogwiz/cogwiz/internal/render"
 )
 
 // NewCmdRoot builds the whole command tree over f.
@@ -261,8 +262,9 @@ func printError(f *cmdutil.Factory, cmd *cobra.Command, err error) {
 	if errors.As(err, &fe) && hint == "" {
 		hint = fmt.Sprintf("run `%s --help` for usage", cmd.CommandPath())
 	}
-	fmt.Fprintf(w, "error: %s\n", msg)
+	width := f.IOStreams.WrapWidth()
+	fmt.Fprintln(w, render.Wrap("error: "+msg, width, "  "))
 	if hint != "" {
-		fmt.Fprintf(w, "hint: %s\n", hint)
+		fmt.Fprintln(w, render.Wrap("hint: "+hint, width, "  "))
 	}
 }

@@ -155,8 +155,12 @@ func tryRun(o *Options) error {
 		}
 	}
 	var werr error
+	width := 0 // the steps go to stdout: wrapped only on a terminal
+	if ios.IsStdoutTTY() {
+		width = ios.TerminalWidth()
+	}
 	topts.OnStep = func(st users.Step) {
-		werr = errors.Join(werr, render.TryStep(ios.Out, st))
+		werr = errors.Join(werr, render.TryStep(ios.Out, st, width))
 	}
 	res, err := s.Trial(ctx, topts)
 	if err != nil {

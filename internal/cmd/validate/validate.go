@@ -14,6 +14,7 @@ import (
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
+	"github.com/cogwiz/cogwiz/internal/render"
 )
 
 // Options holds the dependencies and flags of `cogwiz validate`.
@@ -76,7 +77,9 @@ func validateRun(opts *Options) error {
 			return err
 		}
 	} else {
-		writeText(opts.IO.ErrOut, opts.File, problems, errs, warns)
+		if err := writeText(opts.IO.ErrOut, opts.IO.WrapWidth(), opts.File, problems, errs, warns); err != nil {
+			return err
+		}
 	}
 	if errs > 0 {
 		return cmdutil.ErrSilent
@@ -119,9 +122,9 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-func writeText(w io.Writer, file string, problems []config.Problem, errs, warns int) {
-	for _, p := range problems {
-		fmt.Fprintln(w, p.String())
+func writeText(w io.Writer, width int, file string, problems []config.Problem, errs, warns int) error {
+	if err := render.Problems(w, problems, render.ProblemsOptions{Width: width, Advice: true}); err != nil {
+		return err
 	}
 	switch {
 	case errs > 0 && warns > 0:
@@ -133,6 +136,7 @@ func writeText(w io.Writer, file string, problems []config.Problem, errs, warns 
 	default:
 		fmt.Fprintf(w, "✓ %s is valid\n", file)
 	}
+	return nil
 }
 
 type jsonProblem struct {
