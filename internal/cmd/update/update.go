@@ -113,6 +113,7 @@ writes the file only after you confirm.`,
 	fl.StringVar(&opts.AnswersFile, "answers", "", "answers from a YAML `FILE` of question id: answer")
 	fl.BoolVarP(&opts.Yes, "yes", "y", false, "write the file without the final confirmation")
 	initcmd.AddCommentsFlag(cmd, &opts.Comments)
+	fl.Lookup("comments").DefValue = "the style the file has"
 	return cmd
 }
 
