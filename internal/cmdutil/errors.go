@@ -5,6 +5,8 @@ package cmdutil
 import (
 	"errors"
 	"fmt"
+
+	"github.com/cogwiz/cogwiz/internal/cognito"
 )
 
 // Exit codes, part of the product contract.
@@ -73,4 +75,27 @@ func ExitCodeOf(err error) int {
 		return ee.Code
 	}
 	return ExitFailure
+}
+
+// Explain is what cogwiz prints for err, in every command: one line that
+// says what failed and why — with the AWS SDK's errors reworded by
+// cognito.Friendly, so that none of its raw text reaches the user — and
+// the hint with the fix, when one is known.
+func Explain(err error) (msg, hint string) {
+	if err == nil {
+		return "", ""
+	}
+	err = cognito.Friendly(err)
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		switch x := e.(type) {
+		case *ExitError:
+			hint = x.Hint
+		case interface{ Hint() string }:
+			hint = x.Hint()
+		}
+		if hint != "" {
+			break
+		}
+	}
+	return err.Error(), hint
 }

@@ -42,11 +42,6 @@ func New(version string) *Factory {
 	return f
 }
 
-func (f *Factory) defaultCognito(ctx context.Context) (cognito.API, error) {
-	f.once.Do(func() { f.client, f.err = cognito.New(ctx, f.AWS) })
-	return f.client, f.err
-}
-
 // ConfigPath is the -f/--file flag, or cognito.yaml when it is empty (a
 // Factory built in a test has no flags).
 func (f *Factory) ConfigPath() string {

@@ -14,6 +14,7 @@ import (
 	awsconfig "github.com/aws/aws-sdk-go-v2/config"
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/logging"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
@@ -46,11 +47,13 @@ func New(ctx context.Context, o Options) (API, error) {
 	if o.Credentials != nil {
 		opts = append(opts, awsconfig.WithCredentialsProvider(o.Credentials))
 	}
-	opts = append(opts, awsconfig.WithRetryer(func() aws.Retryer { return newRetryer(o.RetryMaxBackoff) }))
 	opts = append(opts, awsconfig.WithHTTPClient(awshttp.NewBuildableClient()))
+	// The SDK logs to stderr by itself ("WARN falling back to IMDSv1");
+	// what went wrong reaches the user as the error instead.
+	opts = append(opts, awsconfig.WithLogger(logging.Nop{}), awsconfig.WithClientLogMode(0))
 	cfg, err := awsconfig.LoadDefaultConfig(ctx, opts...)
 	if err != nil {
-		return nil, fmt.Errorf("loading AWS configuration: %w", err)
+		return nil, Friendly(fmt.Errorf("loading AWS configuration: %w", err))
 	}
 	if o.WrapTransport != nil {
 		// The configuration may have changed the transport (AWS_CA_BUNDLE),
@@ -59,8 +62,16 @@ func New(ctx context.Context, o Options) (API, error) {
 			cfg.HTTPClient = &http.Client{Transport: o.WrapTransport(bc.GetTransport()), Timeout: bc.GetTimeout()}
 		}
 	}
+	// Set after loading, so that AWS_MAX_ATTEMPTS (or a profile's
+	// max_attempts) still caps the attempts, as in every AWS tool.
+	cfg.Retryer = func() aws.Retryer { return newRetryer(o.RetryMaxBackoff) }
 	if cfg.Region == "" {
-		return nil, fmt.Errorf("no AWS region: pass --region, or set AWS_REGION or a region in your AWS profile")
+		return nil, &Error{msg: "no AWS region", hint: "pass --region, or set AWS_REGION or a region in your AWS profile"}
+	}
+	if o.EndpointURL == "" {
+		if err := CheckRegion(cfg.Region); err != nil {
+			return nil, err
+		}
 	}
 	return cip.NewFromConfig(cfg, func(co *cip.Options) {
 		if o.EndpointURL != "" {

@@ -69,6 +69,10 @@ type Issue struct {
 	Severity Severity `json:"-"`
 	Message  string   `json:"message"`
 	Hint     string   `json:"hint,omitempty"`
+	// Advice marks a warning about how the file will be used rather than
+	// about the file being wrong (the default email sender's daily cap);
+	// validate and plan show it, other commands do not repeat it.
+	Advice bool `json:"advice,omitempty"`
 }
 
 // Problem is an Issue placed in a file.
@@ -80,6 +84,7 @@ type Problem struct {
 	Severity Severity `json:"-"`
 	Message  string   `json:"message"`
 	Hint     string   `json:"hint,omitempty"`
+	Advice   bool     `json:"advice,omitempty"`
 }
 
 // String renders "cognito.yaml:14:3: what is wrong — how to fix it".
@@ -151,7 +156,7 @@ func (d *Document) Place(issues []Issue) []Problem {
 	out := make([]Problem, 0, len(issues))
 	for _, is := range issues {
 		p := d.Pos(is.Path)
-		out = append(out, Problem{File: d.Path, Line: p.Line, Col: p.Col, Path: is.Path, Severity: is.Severity, Message: is.Message, Hint: is.Hint})
+		out = append(out, Problem{File: d.Path, Line: p.Line, Col: p.Col, Path: is.Path, Severity: is.Severity, Message: is.Message, Hint: is.Hint, Advice: is.Advice})
 	}
 	return out
 }

@@ -327,7 +327,7 @@ func (v *validator) emailSending() {
 	}
 	selfSignUp := v.c.UserPool.AdminCreateUser == nil || !v.c.UserPool.AdminCreateUser.AdminOnly
 	if account == emailAccountDefault && selfSignUp && v.autoVerified["email"] {
-		v.warnf(p, "fine for development; for production set account: DEVELOPER with an SES source_arn",
+		v.advise(p, "fine for development; for production set account: DEVELOPER with an SES source_arn",
 			"Cognito's default email sender is capped at about 50 emails a day; beyond that, sign-up and reset codes are silently dropped")
 	}
 }

@@ -113,6 +113,12 @@ func (v *validator) warnf(path, hint, format string, args ...any) {
 	v.add(SeverityWarning, path, fmt.Sprintf(format, args...), hint)
 }
 
+// advise records a warning that is advice, not a problem with the file.
+func (v *validator) advise(path, hint, format string, args ...any) {
+	v.warnf(path, hint, format, args...)
+	v.issues[len(v.issues)-1].Advice = true
+}
+
 // label is the last segment of path: "callback_urls[0]". Messages name
 // the whole path (several keys share a last segment: name is the pool's,
 // a client's, a group's…); label is for what the user writes at the key.

@@ -17,18 +17,11 @@ import (
 // SchemaURL is where editors find the JSON Schema of cognito.yaml.
 const SchemaURL = "https://raw.githubusercontent.com/cogwiz/cogwiz/main/docs/cognito.schema.json"
 
-const header = "# yaml-language-server: $schema=" + SchemaURL + `
-#
-# Amazon Cognito user pool configuration, written by cogwiz.
-# The comment above each key says what it does. Run ` + "`cogwiz explain KEY`" + ` for
-# more about any key and ` + "`cogwiz validate`" + ` to check this file offline.
-
-`
-
 // commentWidth is the column comments wrap at.
-const commentWidth = 78
+const commentWidth = 80
 
-// Marshal renders c as commented YAML, first line the schema comment.
+// Marshal renders c as commented YAML (CommentsFull), first line the
+// schema comment.
 //
 // The output is stable: keys in model order, two-space indentation, lists
 // of plain values in flow style ([a, b]), other lists in block style, map
@@ -39,23 +32,29 @@ const commentWidth = 78
 // ⭐ the recommended value, 📝 the AWS documentation. In lists only the
 // first item is commented. Empty lists and maps are written like absent
 // ones (or as [] and {} where the key is always written), matching Parse.
-func Marshal(c *Config) ([]byte, error) {
+func Marshal(c *Config) ([]byte, error) { return MarshalComments(c, CommentsFull) }
+
+// MarshalComments is Marshal with the comment style m.
+func MarshalComments(c *Config, m Comments) ([]byte, error) {
 	if c == nil {
 		return nil, fmt.Errorf("writing config: no config")
 	}
-	e := &emitter{notes: registryIndex()}
+	e := &emitter{notes: registryIndex(), mode: m}
 	e.buf.Grow(16 << 10)
-	e.buf.WriteString(header)
-	e.structBody(reflect.ValueOf(c).Elem(), "", 0, false, true)
+	e.buf.WriteString(headerOf(m))
+	e.structBody(reflect.ValueOf(c).Elem(), "", 0, false, m != CommentsNone)
 	if e.err != nil {
 		return nil, e.err
 	}
 	return e.buf.Bytes(), nil
 }
 
-// Save writes c to path atomically.
-func Save(path string, c *Config) error {
-	data, err := Marshal(c)
+// Save writes c to path atomically, with full comments.
+func Save(path string, c *Config) error { return SaveComments(path, c, CommentsFull) }
+
+// SaveComments writes c to path atomically, with the comment style m.
+func SaveComments(path string, c *Config, m Comments) error {
+	data, err := MarshalComments(c, m)
 	if err != nil {
 		return err
 	}
@@ -78,6 +77,8 @@ func registryIndex() map[string]*Setting {
 type emitter struct {
 	buf   bytes.Buffer
 	notes map[string]*Setting
+	mode  Comments
+	shown shown
 	err   error
 }
 
@@ -89,6 +90,11 @@ var textMarshaler = reflect.TypeFor[encoding.TextMarshaler]()
 func (e *emitter) structBody(v reflect.Value, path string, indent int, dash, comment bool) {
 	info := structInfoOf(v.Type())
 	first := true
+	// What the fields of this struct say is for them and their children only.
+	saved := e.shown
+	defer func() {
+		e.shown.docs, e.shown.why, e.shown.recs = e.shown.docs[:len(saved.docs)], e.shown.why[:len(saved.why)], e.shown.recs[:len(saved.recs)]
+	}()
 	for _, f := range info.fields {
 		fv := v.Field(f.index)
 		if f.omitEmpty && isEmpty(fv) {
@@ -99,19 +105,27 @@ func (e *emitter) structBody(v reflect.Value, path string, indent int, dash, com
 		if path == "" && !first {
 			e.buf.WriteByte('\n') // a blank line between top-level sections
 		}
+		commentIndent := indent
 		if first && dash {
 			lead = strings.Repeat(" ", indent-2) + "- "
-			if comment {
-				e.comment(indent-2, fp)
-			}
-		} else if comment {
-			e.comment(indent, fp)
+			commentIndent = indent - 2
+		}
+		// The comment above the key is written now; what goes at the end
+		// of its line is decided now too, before the keys inside it.
+		var trailer string
+		switch {
+		case comment && e.mode == CommentsFull:
+			trailer = e.fullComment(commentIndent, fp, isSection(fv))
+		case comment && e.mode == CommentsBrief:
+			trailer = e.briefComment(fp)
 		}
 		first = false
 		e.buf.WriteString(lead)
 		e.buf.WriteString(f.name)
 		e.buf.WriteByte(':')
+		at := e.buf.Len()
 		e.value(fv, fp, indent, comment)
+		e.endOfLine(at, trailer)
 	}
 	if first && dash {
 		e.buf.WriteString(strings.Repeat(" ", indent-2) + "- {}\n")
@@ -322,39 +336,31 @@ func plainOK(s string) bool {
 	return true
 }
 
-// comment writes the registry entry for path above its key.
-func (e *emitter) comment(indent int, path string) {
-	s := e.notes[NormalizeKey(path)]
-	if s == nil {
+// isSection reports whether v is written as keys of its own (a struct, or
+// a list of them) rather than as one value.
+func isSection(v reflect.Value) bool {
+	t := derefType(v.Type())
+	if t.Kind() == reflect.Slice {
+		t = derefType(t.Elem())
+	}
+	return t.Kind() == reflect.Struct && !t.Implements(textMarshaler) && !reflect.PointerTo(t).Implements(textMarshaler)
+}
+
+// endOfLine puts text at the end of the line that starts before
+// position at (the key's line, whatever its value wrote after it).
+func (e *emitter) endOfLine(at int, text string) {
+	if text == "" {
 		return
 	}
-	lead := strings.Repeat(" ", indent) + "# "
-	width := max(commentWidth-len(lead), 40)
-	text := s.Title
-	if s.Meaning != "" {
-		if text != "" {
-			text += ": "
-		}
-		text += s.Meaning
+	b := e.buf.Bytes()
+	nl := bytes.IndexByte(b[at:], '\n')
+	if nl < 0 {
+		e.buf.WriteString(text)
+		return
 	}
-	e.wrap(lead, text, width)
-	if s.CreateOnly {
-		why := "⚠️ can never be changed once the pool exists"
-		if s.CreateOnlyWhy != "" {
-			why += ": " + s.CreateOnlyWhy
-		}
-		e.wrap(lead, why, width)
-	}
-	if s.Recommended != "" {
-		rec := "⭐ recommended: " + s.Recommended
-		if s.RecommendedWhy != "" {
-			rec += " — " + s.RecommendedWhy
-		}
-		e.wrap(lead, rec, width)
-	}
-	if s.DocURL != "" {
-		e.buf.WriteString(lead + "📝 " + s.DocURL + "\n")
-	}
+	tail := append([]byte(text), b[at+nl:]...)
+	e.buf.Truncate(at + nl)
+	e.buf.Write(tail)
 }
 
 // wrap writes text as comment lines of at most width runes (a longer

@@ -19,17 +19,20 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func TestMarshalGolden(t *testing.T) {
 	tests := []struct {
-		name   string
-		config func(t *testing.T) *Config
-		golden string
+		name     string
+		config   func(t *testing.T) *Config
+		comments Comments
+		golden   string
 	}{
-		{"recommended", func(*testing.T) *Config { return Recommended() }, "testdata/recommended.golden.yaml"},
-		{"full", func(t *testing.T) *Config { return loadFile(t, "testdata/full.yaml").Config }, "testdata/full.golden.yaml"},
+		{"recommended", func(*testing.T) *Config { return Recommended() }, CommentsFull, "testdata/recommended.golden.yaml"},
+		{"recommended brief", func(*testing.T) *Config { return Recommended() }, CommentsBrief, "testdata/recommended-brief.golden.yaml"},
+		{"full", func(t *testing.T) *Config { return loadFile(t, "testdata/full.yaml").Config }, CommentsFull, "testdata/full.golden.yaml"},
+		{"full brief", func(t *testing.T) *Config { return loadFile(t, "testdata/full.yaml").Config }, CommentsBrief, "testdata/full-brief.golden.yaml"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := tt.config(t)
-			got, err := Marshal(c)
+			got, err := MarshalComments(c, tt.comments)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -150,7 +153,7 @@ func TestMarshalLayout(t *testing.T) {
 		"\n  - name: web\n", "\n    generate_secret: false\n",
 		"\n      callback_urls: [\"http://localhost:3000/login/\"]\n",
 		"\n    - name: Admins\n      precedence: 1\n    - name: Users\n",
-		"\n\napp_clients:\n", "\n\ndomain:\n",
+		"\n\napp_clients:  # ", "\n\ndomain:  # ",
 	} {
 		if !strings.Contains(stripComments(s), want) && !strings.Contains(s, want) {
 			t.Errorf("output lacks %q:\n%s", want, stripComments(s))
@@ -179,42 +182,75 @@ func stripComments(s string) string {
 
 func TestMarshalComments(t *testing.T) {
 	t.Parallel()
+	whyTag := "the tag is how the pool is found. Pin the pool first to rename it."
 	notes := map[string]*Setting{
-		"resource_name": {Title: "Resource name", Meaning: "Labels the pool so that apply finds it again; it is written as a tag on the user pool and read back by plan.",
-			CreateOnly: true, CreateOnlyWhy: "the tag is how the pool is found.", DocURL: "https://docs.aws.amazon.com/x.html"},
+		"resource_name": {Title: "Resource name", Meaning: "Labels the pool so that apply finds it again; it is written as a tag on the user pool and read back by plan. More words here.",
+			CreateOnly: true, CreateOnlyWhy: whyTag, DocURL: "https://docs.aws.amazon.com/x.html"},
+		"user_pool":         {Title: "User pool", Meaning: "The directory: who signs in.", DocURL: "https://docs.aws.amazon.com/pool.html"},
+		"user_pool.name":    {Title: "Pool name", Meaning: "The name.", DocURL: "https://docs.aws.amazon.com/pool.html"},
+		"user_pool.sign_in": {Title: "Sign-in", Meaning: "How users sign in: in short.", CreateOnly: true, CreateOnlyWhy: whyTag},
+		"user_pool.sign_in.username_attributes": {Title: "Sign in with", Meaning: "What users type.", CreateOnly: true, CreateOnlyWhy: whyTag,
+			Recommended: "[]", RecommendedWhy: "usernames never change. And more."},
 		"app_clients.name":            {Title: "Client name", Recommended: "web", RecommendedWhy: "one client per app."},
-		"app_clients.generate_secret": {Title: "Secret"},
+		"app_clients.generate_secret": {Title: "Secret", Recommended: "false", RecommendedWhy: "one client per app."},
 	}
 	c := &Config{Version: 1, ResourceName: "AppAuth", AppClients: []AppClient{{Name: "web"}, {Name: "mobile"}}}
-	e := &emitter{notes: notes}
-	e.structBody(reflect.ValueOf(c).Elem(), "", 0, false, true)
-	want := `version: 1
+	for _, tc := range []struct {
+		mode Comments
+		want string
+	}{
+		{CommentsFull, `version: 1
 
-# Resource name: Labels the pool so that apply finds it again; it is written
-# as a tag on the user pool and read back by plan.
-# ⚠️ can never be changed once the pool exists: the tag is how the pool is
-# found.
-# 📝 https://docs.aws.amazon.com/x.html
-resource_name: AppAuth
+# Labels the pool so that apply finds it again; it is written as a tag on the
+# user pool and read back by plan.
+# ⚠️ the tag is how the pool is found.
+resource_name: AppAuth  # 📝 https://docs.aws.amazon.com/x.html
 
-user_pool:
+user_pool:  # The directory. 📝 https://docs.aws.amazon.com/pool.html
+  # The name.
   name: ""
-  sign_in:
+  # ⚠️ like resource_name above
+  sign_in:  # How users sign in.
+    # What users type.
+    # ⚠️ like resource_name above
+    # ⭐ [] — usernames never change.
     username_attributes: []
   attributes:
     required: []
 
 app_clients:
   # Client name
-  # ⭐ recommended: web — one client per app.
+  # ⭐ web — one client per app.
   - name: web
     # Secret
+    # ⭐ false, for the same reason
     generate_secret: false
   - name: mobile
     generate_secret: false
-`
-	if got := e.buf.String(); got != want {
-		t.Errorf("comments:\n%s\nwant:\n%s\n%s", got, want, firstDiff(want, got))
+`},
+		{CommentsBrief, `version: 1
+
+resource_name: AppAuth  # Resource name ⚠️ 📝 https://docs.aws.amazon.com/x.html
+
+user_pool:  # User pool 📝 https://docs.aws.amazon.com/pool.html
+  name: ""  # Pool name
+  sign_in:  # Sign-in ⚠️
+    username_attributes: []  # Sign in with ⚠️
+  attributes:
+    required: []
+
+app_clients:
+  - name: web  # Client name
+    generate_secret: false  # Secret
+  - name: mobile
+    generate_secret: false
+`},
+	} {
+		e := &emitter{notes: notes, mode: tc.mode}
+		e.structBody(reflect.ValueOf(c).Elem(), "", 0, false, true)
+		if got := e.buf.String(); got != tc.want {
+			t.Errorf("%s comments:\n%s\nwant:\n%s\n%s", tc.mode, got, tc.want, firstDiff(tc.want, got))
+		}
 	}
 }
 

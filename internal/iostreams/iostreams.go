@@ -115,3 +115,13 @@ func (s *IOStreams) TerminalWidth() int {
 	}
 	return 80
 }
+
+// WrapWidth is the width to wrap text for stderr at: the terminal's, or 0
+// (do not wrap) when stderr is not a terminal, so that logs and editors
+// get one line per message.
+func (s *IOStreams) WrapWidth() int {
+	if !s.stderrTTY {
+		return 0
+	}
+	return s.TerminalWidth()
+}

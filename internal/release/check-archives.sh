@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Checks the archives `goreleaser release --snapshot --clean` left in dist/:
-# six of them (linux, darwin, windows × amd64, arm64), each holding the
-# binary, the four shell completions and the man page, and the binary for
-# this machine answers --version.
+# by default six of them (linux, darwin, windows × amd64, arm64), or the
+# targets named after the directory (make test builds only this machine's),
+# each holding the binary, the four shell completions and the man page; the
+# binary for this machine answers --version.
 set -euo pipefail
 dist=${1:-dist}
 want=(linux_amd64 linux_arm64 darwin_amd64 darwin_arm64 windows_amd64 windows_arm64)
+if [ $# -gt 1 ]; then
+	want=("${@:2}")
+fi
 host="$(go env GOOS)_$(go env GOARCH)"
 fail=0
 for target in "${want[@]}"; do

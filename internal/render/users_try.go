@@ -10,19 +10,20 @@ import (
 )
 
 // TryStep writes one step of `cogwiz try`: ✓ or ✗ (– when skipped), its
-// name, and what it proves or why it failed.
-func TryStep(w io.Writer, s users.Step) error {
+// name, and what it proves or why it failed, wrapped on word boundaries
+// at width columns (0: not at all).
+func TryStep(w io.Writer, s users.Step, width int) error {
 	var err error
 	switch {
 	case s.Skipped:
-		_, err = fmt.Fprintf(w, "– %s: skipped: %s\n", s.Name, s.Detail)
+		_, err = fmt.Fprintln(w, Wrap(fmt.Sprintf("– %s: skipped: %s", s.Name, s.Detail), width, "    "))
 	case s.OK:
-		_, err = fmt.Fprintf(w, "✓ %s: %s\n", s.Name, s.Proves)
+		_, err = fmt.Fprintln(w, Wrap(fmt.Sprintf("✓ %s: %s", s.Name, s.Proves), width, "    "))
 		if err == nil && s.Detail != "" {
-			_, err = fmt.Fprintf(w, "    %s\n", s.Detail)
+			_, err = fmt.Fprintln(w, Wrap("    "+s.Detail, width, "    "))
 		}
 	default:
-		_, err = fmt.Fprintf(w, "✗ %s: %s\n", s.Name, s.Detail)
+		_, err = fmt.Fprintln(w, Wrap(fmt.Sprintf("✗ %s: %s", s.Name, s.Detail), width, "    "))
 	}
 	return err
 }

@@ -16,7 +16,6 @@ import (
 	"github.com/cogwiz/cogwiz/internal/apply"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/cognito"
-	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
 	"github.com/cogwiz/cogwiz/internal/render"
 )
@@ -106,8 +105,8 @@ func applyRun(ctx context.Context, opts *Options) error {
 	}
 	io := opts.IO
 	cfg, warns, err := apply.LoadConfig(ctx, opts.File)
-	for _, line := range config.ProblemLines(warns) {
-		fmt.Fprintln(io.ErrOut, line)
+	if werr := render.Problems(io.ErrOut, warns, render.ProblemsOptions{Width: io.WrapWidth()}); werr != nil {
+		return werr
 	}
 	if err != nil {
 		return err

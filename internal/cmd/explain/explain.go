@@ -69,7 +69,37 @@ create-only ones. The same text is in docs/reference.md and docs/questions.md.`,
 		},
 	}
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the setting (or all settings) as JSON")
+	cmd.ValidArgsFunction = func(_ *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		if len(args) > 0 {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		sources := opts.Sources
+		if sources == nil {
+			sources = Sources
+		}
+		return complete(sources, toComplete), cobra.ShellCompDirectiveNoFileComp
+	}
 	return cmd
+}
+
+// complete offers the keys and question ids that start with prefix, each
+// with its title, as the shell shows them. Keys are offered without []
+// (app_clients.oauth.flows), which explain accepts and no shell needs to
+// quote.
+func complete(sources []Source, prefix string) []cobra.Completion {
+	var out []cobra.Completion
+	seen := map[string]bool{}
+	for _, src := range sources {
+		for _, s := range src.List() {
+			key := config.NormalizeKey(s.Key)
+			if seen[key] || !strings.HasPrefix(key, prefix) {
+				continue
+			}
+			seen[key] = true
+			out = append(out, cobra.CompletionWithDesc(key, s.Title))
+		}
+	}
+	return out
 }
 
 func explainRun(opts *Options) error {

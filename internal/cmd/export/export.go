@@ -14,6 +14,7 @@ import (
 	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/export"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
+	"github.com/cogwiz/cogwiz/internal/render"
 )
 
 // Formats.
@@ -147,8 +148,8 @@ func exportRun(ctx context.Context, opts *Options) error {
 			warns = append(warns, p)
 		}
 	}
-	for _, line := range config.ProblemLines(warns) {
-		fmt.Fprintln(opts.IO.ErrOut, line)
+	if err := render.Problems(opts.IO.ErrOut, warns, render.ProblemsOptions{Width: opts.IO.WrapWidth()}); err != nil {
+		return err
 	}
 	if len(errs) > 0 {
 		return cmdutil.WithHint(&config.LoadError{Problems: errs}, "fix the file, then export again: an export of an invalid file would fail when deployed")

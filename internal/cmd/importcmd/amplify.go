@@ -128,7 +128,7 @@ func amplifyRun(ctx context.Context, opts *Options) error {
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "imported %s (%s)\n", cmdutil.Printable(res.Name), cmdutil.Printable(res.File))
 	fmt.Fprint(opts.IO.ErrOut, cmdutil.Printable(r.Summary()))
-	return write(ctx, opts.IO, output, opts.Force, r.Config)
+	return write(ctx, opts.IO, output, opts.Force, r.Config, opts.Comments)
 }
 
 // chooseResource asks which resource to import: a numbered list on stderr,

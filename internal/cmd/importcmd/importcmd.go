@@ -9,9 +9,11 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cogwiz/cogwiz/internal/cmd/initcmd"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
+	"github.com/cogwiz/cogwiz/internal/render"
 )
 
 // Options holds the dependencies and flags of `cogwiz import amplify|pool`.
@@ -32,6 +34,8 @@ type Options struct {
 	Env      string
 	// DeploymentSecrets is Amplify's per-user secrets file; tests point it elsewhere.
 	DeploymentSecrets string
+	// Comments is how much the written file explains (--comments).
+	Comments config.Comments
 }
 
 // NewCmdImport builds the command; runF replaces the run function in tests.
@@ -61,6 +65,7 @@ and the import tells you which variables to set.`,
 func addOutputFlags(cmd *cobra.Command, opts *Options) {
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "file to write (default: the -f file); - for stdout")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite the output file if it exists")
+	initcmd.AddCommentsFlag(cmd, &opts.Comments)
 }
 
 // outputPath resolves -o against the global -f.
@@ -92,8 +97,8 @@ const overwriteHint = "pass --force to overwrite it, or -o FILE to write elsewhe
 // write saves cfg (atomically) or prints it, then reports what validate
 // says about it, with positions in the written text. Without --force the
 // file is created only if it is still absent.
-func write(ctx context.Context, io *iostreams.IOStreams, out *cmdutil.Output, force bool, cfg *config.Config) error {
-	data, err := config.Marshal(cfg)
+func write(ctx context.Context, io *iostreams.IOStreams, out *cmdutil.Output, force bool, cfg *config.Config, comments config.Comments) error {
+	data, err := config.MarshalComments(cfg, comments)
 	if err != nil {
 		return err
 	}
@@ -120,8 +125,8 @@ func write(ctx context.Context, io *iostreams.IOStreams, out *cmdutil.Output, fo
 			errs++
 		}
 	}
-	for _, line := range config.ProblemLines(problems) {
-		fmt.Fprintln(io.ErrOut, line)
+	if err := render.Problems(io.ErrOut, problems, render.ProblemsOptions{Width: io.WrapWidth()}); err != nil {
+		return err
 	}
 	switch {
 	case !out.IsFile():

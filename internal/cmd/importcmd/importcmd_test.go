@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -417,5 +418,29 @@ func TestImportAmplifyNamesReferencesToSet(t *testing.T) {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
 		}
+	}
+}
+
+func TestImportCommentStyles(t *testing.T) {
+	t.Parallel()
+	src := filepath.Join(fixtures, "manualgroups", "amplify", "backend", "auth", "teamauth", "cli-inputs.json")
+	var configs []*config.Config
+	for _, m := range []config.Comments{config.CommentsFull, config.CommentsBrief, config.CommentsNone} {
+		f, _ := factory()
+		r := run(t, f, "amplify", src, "-o", "-", "--comments", m.String())
+		if r.err != nil {
+			t.Fatal(r.err)
+		}
+		if got := config.DetectComments([]byte(r.stdout)); got != m {
+			t.Errorf("--comments %s wrote a %s file", m, got)
+		}
+		doc, err := config.Parse("stdout", []byte(r.stdout))
+		if err != nil {
+			t.Fatalf("--comments %s: %v", m, err)
+		}
+		configs = append(configs, doc.Config)
+	}
+	if !reflect.DeepEqual(configs[0], configs[1]) || !reflect.DeepEqual(configs[0], configs[2]) {
+		t.Error("the comment styles load to different configurations")
 	}
 }

@@ -74,7 +74,7 @@ func poolRun(ctx context.Context, opts *Options) error {
 			fmt.Fprintf(opts.IO.ErrOut, "  %s\n", n)
 		}
 	}
-	return write(ctx, opts.IO, output, opts.Force, cfg)
+	return write(ctx, opts.IO, output, opts.Force, cfg, opts.Comments)
 }
 
 // resourceName keeps the letters and digits of a pool name, as

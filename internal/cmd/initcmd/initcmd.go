@@ -36,6 +36,8 @@ type Options struct {
 	AnswersFile string
 	Force       bool
 	Yes         bool
+	// Comments is how much the written file explains (--comments).
+	Comments config.Comments
 }
 
 // NewCmdInit builds the command; runF replaces the run function in tests.
@@ -90,7 +92,15 @@ the ids). An existing file is replaced only after you confirm, or with --force.`
 	fl.StringVar(&opts.AnswersFile, "answers", "", "answers from a YAML `FILE` of question id: answer")
 	fl.BoolVar(&opts.Force, "force", false, "replace an existing file without asking")
 	fl.BoolVarP(&opts.Yes, "yes", "y", false, "write the file without the final confirmation")
+	AddCommentsFlag(cmd, &opts.Comments)
 	return cmd
+}
+
+// AddCommentsFlag adds --comments, with its values offered to the shell's
+// completion.
+func AddCommentsFlag(cmd *cobra.Command, m *config.Comments) {
+	cmd.Flags().Var(m, "comments", "how much the file explains: full (each key: what it does, ⚠️, ⭐, 📝), brief (one line a key), none")
+	_ = cmd.RegisterFlagCompletionFunc("comments", cobra.FixedCompletions(config.CommentModes, cobra.ShellCompDirectiveNoFileComp))
 }
 
 // Run is initRun for callers outside this package (tests, the root command).
@@ -117,7 +127,7 @@ func initRun(ctx context.Context, opts *Options) error {
 			return existsError(opts.File)
 		}
 		rec := wizard.DefaultConfig(names)
-		data, err := config.Marshal(rec)
+		data, err := config.MarshalComments(rec, opts.Comments)
 		if err != nil {
 			return err
 		}
@@ -181,7 +191,7 @@ func initRun(ctx context.Context, opts *Options) error {
 	return Finish(ctx, FinishOptions{
 		IO: opts.IO, Prompter: p, File: opts.File, Old: old, Exists: exists, Force: opts.Force,
 		Config: res.Config, Pending: res.Pending, Confirm: interactive && !opts.Yes,
-		RunCommand: RunCommandOf(opts.Factory),
+		RunCommand: RunCommandOf(opts.Factory), Comments: opts.Comments,
 	})
 }
 
@@ -215,12 +225,14 @@ type FinishOptions struct {
 	// RunCommand, when set on an interactive run, lets the last question
 	// offer `cogwiz plan` or `cogwiz apply` for the file just written.
 	RunCommand func(ctx context.Context, args []string) error
+	// Comments is how much the written file explains.
+	Comments config.Comments
 }
 
 // Finish shows the file that will be written (a diff when one exists),
 // asks to write it, writes it atomically and prints the next steps.
 func Finish(ctx context.Context, o FinishOptions) error {
-	data, err := config.Marshal(o.Config)
+	data, err := config.MarshalComments(o.Config, o.Comments)
 	if err != nil {
 		return err
 	}
@@ -235,7 +247,16 @@ func Finish(ctx context.Context, o FinishOptions) error {
 			fmt.Fprintf(w, "\nChanges to %s:\n%s\n", o.File, d)
 		}
 	} else if o.Confirm {
-		fmt.Fprintf(w, "\n%s will contain (each key also gets a comment saying what it does):\n\n%s\n", o.File, withoutComments(data))
+		bare, err := config.MarshalComments(o.Config, config.CommentsNone)
+		if err != nil {
+			return err
+		}
+		what := map[config.Comments]string{
+			config.CommentsFull:  "each key also gets a comment saying what it does",
+			config.CommentsBrief: "each key also gets a one-line comment",
+			config.CommentsNone:  "and the header, without comments",
+		}[o.Comments]
+		fmt.Fprintf(w, "\n%s will contain (%s):\n\n%s\n", o.File, what, withoutComments(bare))
 	}
 	if o.Confirm {
 		reportIssues(w, o.Config)
@@ -306,7 +327,13 @@ func offerPlan(ctx context.Context, o FinishOptions) error {
 // reportIssues prints what `cogwiz validate` will say about c, so nothing
 // surprises the user after the file is written.
 func reportIssues(w io.Writer, c *config.Config) {
-	issues := config.Validate(c)
+	var issues []config.Issue
+	for _, is := range config.Validate(c) {
+		// Advice (the email sender's daily cap) waits for validate and plan.
+		if !is.Advice {
+			issues = append(issues, is)
+		}
+	}
 	if len(issues) == 0 {
 		return
 	}

@@ -345,3 +345,27 @@ func TestInitAnswersNamesTheUnusedOnes(t *testing.T) {
 		t.Errorf("stderr = %q, want it to contain %q", stderr.String(), want)
 	}
 }
+
+func TestInitDefaultsCommentStyles(t *testing.T) {
+	t.Parallel()
+	for _, m := range []config.Comments{config.CommentsBrief, config.CommentsNone, config.CommentsFull} {
+		file := filepath.Join(t.TempDir(), "cognito.yaml")
+		ios, _, _, _ := iostreams.Test()
+		if err := runInit(t, ios, nil, file, "--defaults", "--comments", m.String()); err != nil {
+			t.Fatal(err)
+		}
+		data, _ := os.ReadFile(file)
+		want, _ := config.MarshalComments(config.Recommended(), m)
+		if !bytes.Equal(data, want) {
+			t.Errorf("--comments %s did not write the recommended file in that style:\n%s", m, data)
+		}
+		if config.DetectComments(data) != m {
+			t.Errorf("--comments %s: the file does not say its style", m)
+		}
+	}
+	ios, _, _, _ := iostreams.Test()
+	err := runInit(t, ios, nil, filepath.Join(t.TempDir(), "c.yaml"), "--defaults", "--comments", "short")
+	if err == nil || !strings.Contains(err.Error(), "full, brief, none") {
+		t.Errorf("--comments short: %v, want an error listing the styles", err)
+	}
+}

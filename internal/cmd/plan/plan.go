@@ -11,7 +11,6 @@ import (
 	"github.com/cogwiz/cogwiz/internal/apply"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/cognito"
-	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
 	"github.com/cogwiz/cogwiz/internal/render"
 )
@@ -85,8 +84,8 @@ func planRun(ctx context.Context, opts *Options) error {
 		ctx = context.Background()
 	}
 	cfg, warns, err := apply.LoadConfig(ctx, opts.File)
-	for _, line := range config.ProblemLines(warns) {
-		fmt.Fprintln(opts.IO.ErrOut, line)
+	if werr := render.Problems(opts.IO.ErrOut, warns, render.ProblemsOptions{Width: opts.IO.WrapWidth(), Advice: true}); werr != nil {
+		return werr
 	}
 	if err != nil {
 		return err

@@ -29,6 +29,7 @@ import (
 	"github.com/cogwiz/cogwiz/internal/cmd/validate"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/config"
+	"github.com/cogwiz/cogwiz/internal/render"
 )
 
 // NewCmdRoot builds the whole command tree over f.
@@ -62,13 +63,18 @@ Run without a command, cogwiz starts the wizard (cogwiz init).`,
 		Version:       f.Version,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		PersistentPreRun: func(cmd *cobra.Command, args []string) {
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			if noColor {
 				f.IOStreams.SetColorDisabled(true)
 			}
 			if accessible {
 				f.IOStreams.SetAccessible(true)
 			}
+			// A malformed endpoint is refused before the command does anything.
+			if err := cmdutil.CheckEndpoint(f.AWS.EndpointURL, "--endpoint-url"); err != nil {
+				return &cmdutil.FlagError{Err: err}
+			}
+			return nil
 		},
 	}
 	cmd.SetOut(f.IOStreams.Out)
@@ -250,38 +256,17 @@ func printError(f *cmdutil.Factory, cmd *cobra.Command, err error) {
 	case errors.Is(err, cmdutil.ErrSilent):
 		return
 	}
+	if ee, ok := err.(*cmdutil.ExitError); ok && ee.Err == nil {
+		return // the command printed what it had to say
+	}
+	msg, hint := cmdutil.Explain(err)
 	var fe *cmdutil.FlagError
-	if errors.As(err, &fe) {
-		fmt.Fprintf(w, "error: %s\n", err)
-		fmt.Fprintf(w, "hint: run `%s --help` for usage\n", cmd.CommandPath())
-		return
+	if errors.As(err, &fe) && hint == "" {
+		hint = fmt.Sprintf("run `%s --help` for usage", cmd.CommandPath())
 	}
-	var ee *cmdutil.ExitError
-	if errors.As(err, &ee) {
-		if ee.Err != nil {
-			fmt.Fprintf(w, "error: %s\n", ee.Err)
-		}
-		hint := ee.Hint
-		if hint == "" {
-			hint = hintOf(ee.Err)
-		}
-		if hint != "" {
-			fmt.Fprintf(w, "hint: %s\n", hint)
-		}
-		return
+	width := f.IOStreams.WrapWidth()
+	fmt.Fprintln(w, render.Wrap("error: "+msg, width, "  "))
+	if hint != "" {
+		fmt.Fprintln(w, render.Wrap("hint: "+hint, width, "  "))
 	}
-	fmt.Fprintf(w, "error: %s\n", err)
-	if hint := hintOf(err); hint != "" {
-		fmt.Fprintf(w, "hint: %s\n", hint)
-	}
-}
-
-// hintOf finds a hint carried as a method by errors from packages that
-// cannot import cmdutil (config).
-func hintOf(err error) string {
-	var h interface{ Hint() string }
-	if err != nil && errors.As(err, &h) {
-		return h.Hint()
-	}
-	return ""
 }

@@ -7,6 +7,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/mail"
+	"regexp"
 	"strings"
 	"time"
 
@@ -14,6 +16,7 @@ import (
 
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/cognito/users"
+	"github.com/cogwiz/cogwiz/internal/iostreams"
 	"github.com/cogwiz/cogwiz/internal/render"
 )
 
@@ -27,6 +30,8 @@ type Options struct {
 	Client string
 	// Yes confirms the user as an administrator instead of asking for the code.
 	Yes bool
+	// Email and Phone are the user's own, where Cognito sends the codes.
+	Email, Phone string
 
 	// Now is the clock (tests pin it).
 	Now func() time.Time
@@ -41,10 +46,10 @@ func NewCmdTry(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		Use:   "try",
 		Short: "Prove sign-up, sign-in and forgot-password work on the pool",
 		Long: `Check that the pool works the way cognito.yaml says, end to end, with a
-throw-away user (cogwiz-try-<random>, email cogwiz-try+<random>@example.com):
+throw-away user (cogwiz-try-<random>):
 
   sign-up          SignUp through the app client, with the password policy
-  confirm          the code sent to the user, or an administrator's confirmation
+  confirm          the code Cognito sent, or an administrator's confirmation
   sign-in          SRP or USER_PASSWORD_AUTH, whichever the client allows
   id-token         the ID token's claims: issuer, audience, expiry, email...
   forgot-password  the account recovery message
@@ -54,14 +59,28 @@ Each step prints ✓ or ✗ with what it proves. The exit status is 1 when any
 step failed. A client secret is read from Cognito to sign the requests and
 never printed.
 
-On a terminal, without --yes, cogwiz asks for the confirmation code Cognito
-sent; press Enter to confirm as an administrator instead.`,
-		Example: `  cogwiz try
+The confirmation code: without --email, the user's address is
+cogwiz-try+<random>@example.com, an inbox nobody can read, so on AWS an
+administrator confirms the user and try says so. Pass --email with an
+address you can read (or --phone with a number, when the pool verifies
+phone numbers): Cognito sends the code there and try asks you to type it
+(Enter confirms as an administrator instead). The password reset code goes
+there too. Against an emulator (--endpoint-url), which prints the codes it
+sends, try asks for the code on a terminal. --yes never asks.`,
+		Example: `  # on AWS: get the confirmation code in your own inbox and type it
+  cogwiz try --email me@example.com
+
+  # no questions: confirm the user as an administrator
   cogwiz try --yes --client web
-  cogwiz try --pool-id us-east-1_AbC123 --endpoint-url http://127.0.0.1:9229 --yes`,
+
+  # against cognito-local, which prints the codes it sends
+  cogwiz try --pool-id us-east-1_AbC123 --endpoint-url http://127.0.0.1:9229`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.ctx = cmd.Context()
+			if err := checkAddresses(opts, f.IOStreams); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -71,7 +90,30 @@ sent; press Enter to confirm as an administrator instead.`,
 	cmd.Flags().StringVar(&opts.PoolID, "pool-id", "", "user pool id (default: the pool of cognito.yaml)")
 	cmd.Flags().StringVar(&opts.Client, "client", "", "app client name or id (default: the only one)")
 	cmd.Flags().BoolVar(&opts.Yes, "yes", false, "ask nothing: confirm the user as an administrator")
+	cmd.Flags().StringVar(&opts.Email, "email", "", "your email `ADDRESS`: Cognito sends the codes there, and try asks for them")
+	cmd.Flags().StringVar(&opts.Phone, "phone", "", "your phone `NUMBER` (+15555550100): the codes come by text message")
 	return cmd
+}
+
+// e164 is the phone number format Cognito accepts.
+// https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html
+var e164 = regexp.MustCompile(`^\+[1-9][0-9]{6,14}$`)
+
+// checkAddresses refuses an address or number Cognito would reject, and
+// asking for a code where nobody can type it.
+func checkAddresses(o *Options, ios *iostreams.IOStreams) error {
+	if o.Email != "" {
+		if a, err := mail.ParseAddress(o.Email); err != nil || a.Address != o.Email {
+			return cmdutil.FlagErrorf("--email %q is not an email address: write it like me@example.com", o.Email)
+		}
+	}
+	if o.Phone != "" && !e164.MatchString(o.Phone) {
+		return cmdutil.FlagErrorf("--phone %q is not a phone number in E.164 form: write it like +15555550100", o.Phone)
+	}
+	if (o.Email != "" || o.Phone != "") && !o.Yes && !ios.CanPrompt() {
+		return cmdutil.FlagErrorf("the code Cognito sends has to be typed, and there is no terminal: run try in a terminal, or add --yes to confirm the user as an administrator")
+	}
+	return nil
 }
 
 func tryRun(o *Options) error {
@@ -92,8 +134,15 @@ func tryRun(o *Options) error {
 	if err != nil {
 		return hinted(err)
 	}
-	fmt.Fprintf(ios.ErrOut, "trying pool %s with app client %s and a throw-away user…\n", s.PoolID, deref(client.ClientName))
-	topts := users.TrialOptions{Client: client, Now: o.Now}
+	to := ""
+	if mine := strings.Trim(o.Email+" "+o.Phone, " "); mine != "" {
+		to = " (its codes go to " + strings.ReplaceAll(mine, " ", " and ") + ")"
+	}
+	fmt.Fprintf(ios.ErrOut, "trying pool %s with app client %s and a throw-away user%s…\n", s.PoolID, deref(client.ClientName), to)
+	topts := users.TrialOptions{Client: client, Now: o.Now, Email: o.Email, Phone: o.Phone}
+	// An emulator prints every code it sends, so any code can be typed.
+	endpoint, _ := o.Factory.Endpoint()
+	topts.AskAnyCode = endpoint != ""
 	if !o.Yes && ios.CanPrompt() {
 		in := bufio.NewReader(ios.In)
 		topts.AskCode = func(ctx context.Context, sentTo string) (string, error) {
@@ -106,8 +155,12 @@ func tryRun(o *Options) error {
 		}
 	}
 	var werr error
+	width := 0 // the steps go to stdout: wrapped only on a terminal
+	if ios.IsStdoutTTY() {
+		width = ios.TerminalWidth()
+	}
 	topts.OnStep = func(st users.Step) {
-		werr = errors.Join(werr, render.TryStep(ios.Out, st))
+		werr = errors.Join(werr, render.TryStep(ios.Out, st, width))
 	}
 	res, err := s.Trial(ctx, topts)
 	if err != nil {

@@ -35,6 +35,10 @@ type Options struct {
 	File        string
 	AnswersFile string
 	Yes         bool
+	// Comments is how much the rewritten file explains (--comments);
+	// without the flag the file keeps the style it has.
+	Comments     config.Comments
+	KeepComments bool
 }
 
 // PinnedPoolExists treats a pinned user_pool.id as an existing pool.
@@ -56,7 +60,11 @@ func livePoolExists(f *cmdutil.Factory) func(ctx context.Context, cfg *config.Co
 				return exists
 			}
 		}
-		fmt.Fprintf(f.IOStreams.ErrOut, "note: could not check whether the user pool exists (%v); going by user_pool.id\n", err)
+		msg, hint := cmdutil.Explain(err)
+		fmt.Fprintf(f.IOStreams.ErrOut, "note: could not check whether the user pool exists, so going by user_pool.id: %s\n", msg)
+		if hint != "" {
+			fmt.Fprintf(f.IOStreams.ErrOut, "hint: %s\n", hint)
+		}
 		return PinnedPoolExists(ctx, cfg)
 	}
 }
@@ -90,6 +98,7 @@ writes the file only after you confirm.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.File = f.ConfigPath()
+			opts.KeepComments = !cmd.Flags().Changed("comments")
 			if opts.AnswersFile == "" && opts.Prompter == nil && !opts.IO.CanPrompt() {
 				return cmdutil.FlagErrorf("cannot ask questions without a terminal: pass `--answers FILE` to answer by question id (or edit the file and run `cogwiz validate`)")
 			}
@@ -102,6 +111,8 @@ writes the file only after you confirm.`,
 	fl := cmd.Flags()
 	fl.StringVar(&opts.AnswersFile, "answers", "", "answers from a YAML `FILE` of question id: answer")
 	fl.BoolVarP(&opts.Yes, "yes", "y", false, "write the file without the final confirmation")
+	initcmd.AddCommentsFlag(cmd, &opts.Comments)
+	fl.Lookup("comments").DefValue = "the style the file has"
 	return cmd
 }
 
@@ -162,10 +173,14 @@ func updateRun(ctx context.Context, opts *Options) error {
 		return err
 	}
 	initcmd.NoteUnusedAnswers(opts.IO.ErrOut, opts.AnswersFile, p)
+	comments := opts.Comments
+	if opts.KeepComments {
+		comments = config.DetectComments(old)
+	}
 	return initcmd.Finish(ctx, initcmd.FinishOptions{
 		IO: opts.IO, Prompter: p, File: opts.File, Old: old, Exists: true,
 		Config: res.Config, Pending: res.Pending, Confirm: interactive && !opts.Yes,
-		RunCommand: initcmd.RunCommandOf(opts.Factory),
+		RunCommand: initcmd.RunCommandOf(opts.Factory), Comments: comments,
 	})
 }
 

@@ -152,3 +152,44 @@ func TestUpdateAnswers(t *testing.T) {
 		t.Errorf("callbacks = %v", got)
 	}
 }
+
+// update rewrites a file in the comment style it was written in, unless
+// --comments asks for another.
+func TestUpdateKeepsTheCommentStyle(t *testing.T) {
+	t.Parallel()
+	file := filepath.Join(t.TempDir(), "cognito.yaml")
+	if err := config.SaveComments(file, config.Recommended(), config.CommentsBrief); err != nil {
+		t.Fatal(err)
+	}
+	answers := filepath.Join(t.TempDir(), "a.yaml")
+	os.WriteFile(answers, []byte("update_flow: callbacks\ncallback_urls_add: yes\ncallback_urls_new: [\"https://app.example.com/cb\"]\n"), 0o644)
+	ios, _, _, _ := iostreams.Test()
+	if err := runUpdate(t, ios, nil, file, "--answers", answers); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(file)
+	if got := config.DetectComments(data); got != config.CommentsBrief {
+		t.Errorf("update wrote %s comments into a brief file:\n%s", got, data)
+	}
+	if !strings.Contains(string(data), `"https://app.example.com/cb"]  # `) {
+		t.Errorf("the changed key lost its one-line comment:\n%s", data)
+	}
+	os.WriteFile(answers, []byte("update_flow: callbacks\ncallback_urls_add: no\n"), 0o644)
+	if err := runUpdate(t, ios, nil, file, "--answers", answers, "--comments", "full"); err != nil {
+		t.Fatal(err)
+	}
+	data, _ = os.ReadFile(file)
+	want, _ := config.Marshal(loadConfig(t, file))
+	if config.DetectComments(data) != config.CommentsFull || !bytes.Equal(data, want) {
+		t.Errorf("--comments full did not rewrite the file with full comments:\n%s", data)
+	}
+}
+
+func loadConfig(t *testing.T, file string) *config.Config {
+	t.Helper()
+	doc, err := config.Load(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc.Config
+}

@@ -15,6 +15,7 @@ import (
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
+	"github.com/cogwiz/cogwiz/internal/render"
 )
 
 // Options holds the dependencies and flags of `cogwiz validate`.
@@ -80,7 +81,9 @@ func validateRun(ctx context.Context, opts *Options) error {
 			return err
 		}
 	} else {
-		writeText(opts.IO.ErrOut, opts.File, problems, errs, warns)
+		if err := writeText(opts.IO.ErrOut, opts.IO.WrapWidth(), opts.File, problems, errs, warns); err != nil {
+			return err
+		}
 	}
 	if errs > 0 {
 		return cmdutil.ErrSilent
@@ -123,9 +126,9 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-func writeText(w io.Writer, file string, problems []config.Problem, errs, warns int) {
-	for _, line := range config.ProblemLines(problems) {
-		fmt.Fprintln(w, line)
+func writeText(w io.Writer, width int, file string, problems []config.Problem, errs, warns int) error {
+	if err := render.Problems(w, problems, render.ProblemsOptions{Width: width, Advice: true}); err != nil {
+		return err
 	}
 	switch {
 	case errs > 0 && warns > 0:
@@ -137,6 +140,7 @@ func writeText(w io.Writer, file string, problems []config.Problem, errs, warns 
 	default:
 		fmt.Fprintf(w, "✓ %s is valid\n", file)
 	}
+	return nil
 }
 
 type jsonProblem struct {

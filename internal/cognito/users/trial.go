@@ -87,9 +87,16 @@ const (
 type TrialOptions struct {
 	// Client is the app client to sign up and in with.
 	Client *types.UserPoolClientType
+	// Email and Phone are an address and a number of the user's own (try
+	// --email, --phone): the throw-away user gets them instead of
+	// placeholders nobody can read, so Cognito's codes arrive there.
+	Email, Phone string
 	// AskCode, when set, asks for the confirmation code sent to
 	// destination; an empty answer confirms as an administrator instead.
-	AskCode func(ctx context.Context, destination string) (string, error)
+	// It is asked only when the code went to Email or Phone, or with
+	// AskAnyCode (an emulator prints every code it sends).
+	AskCode    func(ctx context.Context, destination string) (string, error)
+	AskAnyCode bool
 	// OnStep is called as each step ends.
 	OnStep func(Step)
 	// Rand is the randomness for names and the password (crypto/rand when nil).
@@ -166,6 +173,9 @@ type trial struct {
 
 	userConfirmed bool
 	delivery      *types.CodeDeliveryDetailsType
+	// phone is the throw-away user's phone_number: --phone, or a number
+	// reserved for fiction.
+	phone string
 }
 
 // Trial signs a throw-away user up and in through the client, shows the
@@ -209,12 +219,25 @@ func (t *trial) step(st Step) bool {
 }
 
 func (t *trial) fail(name string, err error) bool {
+	return t.step(Step{Name: name, Detail: explain(err)})
+}
+
+// explain is err in the words every command uses for AWS errors, with
+// its hint in brackets.
+func explain(err error) string {
+	err = cognito.Friendly(err)
 	msg := err.Error()
-	var e *Error
-	if errors.As(err, &e) && e.Hint != "" {
+	var (
+		e  *Error
+		ce *cognito.Error
+	)
+	switch {
+	case errors.As(err, &ce) && ce.Hint() != "":
+		msg += " (" + ce.Hint() + ")"
+	case errors.As(err, &e) && e.Hint != "":
 		msg += " (" + e.Hint + ")"
 	}
-	return t.step(Step{Name: name, Detail: msg})
+	return msg
 }
 
 func (t *trial) secretHash(username string) *string {
@@ -232,12 +255,19 @@ func (t *trial) identity() error {
 	}
 	id := hex.EncodeToString(buf[:4])
 	t.res.Email = "cogwiz-try+" + id + "@example.com"
+	if t.o.Email != "" {
+		t.res.Email = t.o.Email
+	}
+	t.phone = fictionalPhone(buf[4])
+	if t.o.Phone != "" {
+		t.phone = t.o.Phone
+	}
 	t.res.Username = "cogwiz-try-" + id
 	switch {
 	case slices.Contains(t.pool.UsernameAttributes, types.UsernameAttributeTypeEmail):
 		t.res.Username = t.res.Email
 	case slices.Contains(t.pool.UsernameAttributes, types.UsernameAttributeTypePhoneNumber):
-		t.res.Username = fictionalPhone(buf[4])
+		t.res.Username = t.phone
 	}
 	// Letters, digits and a symbol, long enough for any policy.
 	t.pw = "Cw-" + hex.EncodeToString(buf[4:]) + "aZ9!"
@@ -270,14 +300,30 @@ func (t *trial) attributes() []types.AttributeType {
 		if !aws.ToBool(a.Required) || name == "email" {
 			continue
 		}
+		if name == "phone_number" {
+			continue // added below
+		}
 		if v := placeholder(name, t.res.Username); v != "" {
 			add(name, v)
 		}
+	}
+	if t.o.Phone != "" || t.requires("phone_number") {
+		add("phone_number", t.phone)
 	}
 	if hasEmail || len(t.pool.SchemaAttributes) == 0 {
 		add("email", t.res.Email)
 	}
 	return out
+}
+
+// requires reports whether the pool requires attr at sign-up.
+func (t *trial) requires(attr string) bool {
+	for _, a := range t.pool.SchemaAttributes {
+		if aws.ToString(a.Name) == attr && aws.ToBool(a.Required) {
+			return true
+		}
+	}
+	return false
 }
 
 func placeholder(attr, username string) string {
@@ -286,11 +332,6 @@ func placeholder(attr, username string) string {
 		return "cogwiz try"
 	case "preferred_username":
 		return strings.ReplaceAll(strings.SplitN(username, "@", 2)[0], "+", "-")
-	case "phone_number":
-		if strings.HasPrefix(username, "+") {
-			return username
-		}
-		return fictionalPhone(0)
 	case "birthdate":
 		return "2000-01-01"
 	case "gender":
@@ -347,8 +388,10 @@ func (t *trial) confirm(ctx context.Context) bool {
 		return t.step(Step{Name: "confirm", OK: true, Proves: "the pool confirmed the user by itself (a pre-sign-up trigger)"})
 	}
 	sent := describeDelivery(t.delivery)
-	// Ask only when Cognito actually sent a code (an auto-verified attribute).
-	if t.o.AskCode != nil && t.delivery != nil {
+	readable := t.readable(t.delivery)
+	// Ask only when Cognito actually sent a code (an auto-verified
+	// attribute), to somewhere the code can be read.
+	if t.o.AskCode != nil && t.delivery != nil && (readable || t.o.AskAnyCode) {
 		code, err := t.o.AskCode(ctx, sent)
 		if err != nil {
 			return t.fail("confirm", err)
@@ -372,7 +415,38 @@ func (t *trial) confirm(ctx context.Context) bool {
 	if sent != "" {
 		proves += "; a real user gets a code " + sent
 	}
-	return t.step(Step{Name: "confirm", OK: true, Proves: proves})
+	detail := ""
+	if t.delivery != nil && !readable && !t.o.AskAnyCode {
+		detail = fmt.Sprintf("the code went to the throw-away %s, which nobody can read, so an administrator confirmed the user; "+
+			"pass %s to get the code and type it", medium(t.delivery), flagFor(t.delivery))
+	}
+	return t.step(Step{Name: "confirm", OK: true, Proves: proves, Detail: detail})
+}
+
+// readable reports whether a code sent as d reaches the user of try: by
+// email to --email, or by text message to --phone.
+func (t *trial) readable(d *types.CodeDeliveryDetailsType) bool {
+	if d == nil {
+		return false
+	}
+	if d.DeliveryMedium == types.DeliveryMediumTypeSms {
+		return t.o.Phone != ""
+	}
+	return t.o.Email != ""
+}
+
+func medium(d *types.CodeDeliveryDetailsType) string {
+	if d.DeliveryMedium == types.DeliveryMediumTypeSms {
+		return "phone number"
+	}
+	return "email address"
+}
+
+func flagFor(d *types.CodeDeliveryDetailsType) string {
+	if d.DeliveryMedium == types.DeliveryMediumTypeSms {
+		return "--phone NUMBER"
+	}
+	return "--email ADDRESS"
 }
 
 func (t *trial) signIn(ctx context.Context) *types.AuthenticationResultType {
@@ -534,7 +608,11 @@ func (t *trial) forgotPassword(ctx context.Context) {
 		t.fail("forgot-password", t.s.wrap("ForgotPassword", t.res.Username, err))
 		return
 	}
-	t.step(Step{Name: "forgot-password", OK: true, Proves: "users can recover their account: a code was sent " + describeDelivery(out.CodeDeliveryDetails)})
+	proves := "users can recover their account: a code was sent " + describeDelivery(out.CodeDeliveryDetails)
+	if t.readable(out.CodeDeliveryDetails) {
+		proves += " (yours: it should arrive there)"
+	}
+	t.step(Step{Name: "forgot-password", OK: true, Proves: proves})
 }
 
 // cleanup deletes the throw-away user. It runs even after Ctrl-C, on a
@@ -550,6 +628,6 @@ func (t *trial) cleanup(ctx context.Context) {
 	case errors.As(err, &unf) && !t.created:
 		t.step(Step{Name: "clean-up", OK: true, Proves: "no user was left behind"})
 	default:
-		t.step(Step{Name: "clean-up", Detail: fmt.Sprintf("deleting %s: %v (delete it with `cogwiz users delete %s --yes`)", t.res.Username, err, t.res.Username)})
+		t.step(Step{Name: "clean-up", Detail: fmt.Sprintf("deleting %s: %s; delete it with `cogwiz users delete %s --yes`", t.res.Username, explain(err), t.res.Username)})
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
 	"sort"
 	"strings"
 	"time"
@@ -190,17 +189,12 @@ func (s *Service) wrap(op, user string, err error) error {
 	case errors.As(err, &rnf):
 		return &Error{Msg: fmt.Sprintf("%s: %s", op, aws.ToString(rnf.Message)),
 			Hint: "check --pool-id and --region (a pool lives in one region), or run `cogwiz apply` to create it", Err: err}
-	case errors.As(err, &rse):
-		cause := rse.Err
-		var oe *net.OpError
-		if errors.As(err, &oe) {
-			cause = oe
+	case errors.As(err, &rse), errors.As(err, &api):
+		// Network failures and other AWS errors read as in every command.
+		var ce *cognito.Error
+		if f := cognito.Friendly(fmt.Errorf("%s: %w", op, err)); errors.As(f, &ce) {
+			return &Error{Msg: ce.Error(), Hint: ce.Hint(), Err: err}
 		}
-		return &Error{Msg: fmt.Sprintf("%s: cannot reach Cognito: %v", op, cause), Hint: "check your network connection, --region and --endpoint-url", Err: err}
-	case errors.As(err, &api):
-		// The SDK's own wording ("operation error ..., https response
-		// error StatusCode: 400, RequestID: ...") says nothing more.
-		return &reworded{msg: fmt.Sprintf("%s: %s: %s", op, api.ErrorCode(), api.ErrorMessage()), err: err}
 	}
 	return fmt.Errorf("%s: %w", op, err)
 }

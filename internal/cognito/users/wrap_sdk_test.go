@@ -20,7 +20,7 @@ func TestWrapRewordsSDKErrors(t *testing.T) {
 	sdk := func(err error) error {
 		return &smithy.OperationError{ServiceID: "Cognito Identity Provider", OperationName: "ListUsers", Err: err}
 	}
-	refused := &net.OpError{Op: "dial", Net: "tcp", Err: errors.New("connect: connection refused")}
+	refused := &net.OpError{Op: "dial", Net: "tcp", Addr: &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 9229}, Err: errors.New("connect: connection refused")}
 	for _, tc := range []struct {
 		err      error
 		msg      string
@@ -30,9 +30,9 @@ func TestWrapRewordsSDKErrors(t *testing.T) {
 		{sdk(&smithyhttp.ResponseError{Err: &types.ResourceNotFoundException{Message: aws.String("User Pool us-east-1_Nope not found")}}),
 			"listing users: User Pool us-east-1_Nope not found", "check --pool-id and --region", new(*types.ResourceNotFoundException)},
 		{sdk(&smithyhttp.RequestSendError{Err: refused}),
-			"listing users: cannot reach Cognito: dial tcp: connect: connection refused", "--endpoint-url", new(*net.OpError)},
+			"listing users: cannot reach Cognito: cannot connect to 127.0.0.1:9229: connect: connection refused", "start cognito-local there", new(*net.OpError)},
 		{sdk(&smithy.GenericAPIError{Code: "TooManyRequestsException", Message: "Rate exceeded"}),
-			"listing users: TooManyRequestsException: Rate exceeded", "", new(smithy.APIError)},
+			"listing users: Cognito is throttling requests: Rate exceeded", "run the command again", new(smithy.APIError)},
 	} {
 		err := s.wrap("listing users", "", tc.err)
 		if err.Error() != tc.msg {
