@@ -71,11 +71,12 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		// now, so reading it back again would verify nothing new.
 		return &Result{PoolID: o.State.PoolID, PoolARN: o.State.PoolARN, State: o.State}, nil
 	}
-	e := &executor{o: o, lim: newLimiter(o.RatePerSecond), clientIDs: map[string]string{}}
+	e := &executor{o: o, lim: newLimiter(o.RatePerSecond), clientIDs: map[string]string{}, known: map[string]bool{}}
 	if o.State != nil {
 		e.poolID, e.poolARN = o.State.PoolID, o.State.PoolARN
 		for _, c := range o.State.Config.AppClients {
 			e.clientIDs[c.Name] = c.ID
+			e.known[c.ID] = true
 		}
 	}
 	if err := e.run(ctx); err != nil {
@@ -105,7 +106,11 @@ type executor struct {
 	poolARN   string
 	mu        sync.Mutex
 	clientIDs map[string]string
-	pmu       sync.Mutex
+	// known holds the ids of the clients that existed before this run or
+	// that it made: a client of the right name outside it, found after a
+	// lost answer, is the one the create made.
+	known map[string]bool
+	pmu   sync.Mutex
 }
 
 // progress reports a step; calls from parallel tasks are serialised.
@@ -179,11 +184,10 @@ func (e *executor) run(ctx context.Context) error {
 		if err := e.lim.wait(ctx, catPool); err != nil {
 			return err
 		}
-		id, arn, err := cognito.CreatePool(ctx, e.o.API, d, tags(p.ManagedKeys))
-		if err != nil {
+		if err := e.createPool(ctx, tags(p.ManagedKeys)); err != nil {
 			return err
 		}
-		e.poolID, e.poolARN = id, arn
+		id := e.poolID
 		if m := d.UserPool.MFA; m != nil && m.Mode != "" && m.Mode != config.MFAOff {
 			e.progress("setting MFA of user pool %s", id)
 			if err := cognito.SetPoolMFA(ctx, e.o.API, id, &d.UserPool); err != nil {
@@ -358,19 +362,72 @@ func (e *executor) updatePool(ctx context.Context, changes []plan.Change, tags m
 	return nil
 }
 
+// createOnce runs a create. Creates are sent once: after a failure that
+// leaves open whether Cognito made the resource (a 5xx, a timeout, a lost
+// answer) the resource is looked up before anything else. Found, the
+// create is done; not found, apply stops and says so, and running it again
+// goes on from there. It is never sent a second time blindly.
+func (e *executor) createOnce(ctx context.Context, what string, create func(context.Context) error, lookup func(context.Context) (bool, error)) error {
+	err := create(ctx)
+	if err == nil || !cognito.IsAmbiguous(err) {
+		return err
+	}
+	found, lerr := lookup(ctx)
+	switch {
+	case lerr != nil:
+		return fmt.Errorf("%w; looking for the %s afterwards failed too: %v", err, what, lerr)
+	case found:
+		e.progress("%s: Cognito's answer was lost, but it was made; going on", what)
+		return nil
+	}
+	return fmt.Errorf("%w (looked up afterwards: the %s was not made)", err, what)
+}
+
+// createPool creates the pool; after an ambiguous failure it finds the
+// pool by its tag.
+func (e *executor) createPool(ctx context.Context, tags map[string]string) error {
+	d := e.o.Desired
+	return e.createOnce(ctx, "user pool "+d.UserPool.Name,
+		func(ctx context.Context) (err error) {
+			e.poolID, e.poolARN, err = cognito.CreatePool(ctx, e.o.API, d, tags)
+			return err
+		},
+		func(ctx context.Context) (bool, error) {
+			exists, id, err := cognito.PoolExists(ctx, e.o.API, d)
+			if err != nil || !exists {
+				return false, err
+			}
+			sum, err := cognito.DescribePool(ctx, e.o.API, id)
+			if err != nil {
+				return false, err
+			}
+			e.poolID, e.poolARN = id, sum.ARN
+			return true, nil
+		})
+}
+
 func (e *executor) idpTask(idp *config.IdentityProvider, c plan.Change) task {
 	return task{catResource, func(ctx context.Context) error {
 		name := idp.ProviderName()
+		create := func() error {
+			return e.createOnce(ctx, "identity provider "+name,
+				func(ctx context.Context) error {
+					return cognito.CreateIdentityProvider(ctx, e.o.API, e.poolID, idp, e.o.Secrets)
+				},
+				func(ctx context.Context) (bool, error) {
+					return cognito.IdentityProviderExists(ctx, e.o.API, e.poolID, name)
+				})
+		}
 		switch c.Action {
 		case plan.Create:
 			e.progress("creating identity provider %s", name)
-			return cognito.CreateIdentityProvider(ctx, e.o.API, e.poolID, idp, e.o.Secrets)
+			return create()
 		case plan.Replace:
 			e.progress("replacing identity provider %s", name)
 			if err := cognito.DeleteIdentityProvider(ctx, e.o.API, e.poolID, name); err != nil {
 				return err
 			}
-			return cognito.CreateIdentityProvider(ctx, e.o.API, e.poolID, idp, e.o.Secrets)
+			return create()
 		default:
 			e.progress("updating identity provider %s", name)
 			return cognito.UpdateIdentityProvider(ctx, e.o.API, e.poolID, idp, e.o.Secrets)
@@ -382,7 +439,11 @@ func (e *executor) rsTask(rs *config.ResourceServer, a plan.Action) task {
 	return task{catResource, func(ctx context.Context) error {
 		if a == plan.Create {
 			e.progress("creating resource server %s", rs.Identifier)
-			return cognito.CreateResourceServer(ctx, e.o.API, e.poolID, rs)
+			return e.createOnce(ctx, "resource server "+rs.Identifier,
+				func(ctx context.Context) error { return cognito.CreateResourceServer(ctx, e.o.API, e.poolID, rs) },
+				func(ctx context.Context) (bool, error) {
+					return cognito.ResourceServerExists(ctx, e.o.API, e.poolID, rs.Identifier)
+				})
 		}
 		e.progress("updating resource server %s", rs.Identifier)
 		return cognito.UpdateResourceServer(ctx, e.o.API, e.poolID, rs)
@@ -393,12 +454,26 @@ func (e *executor) clientTask(c *config.AppClient, a plan.Action) task {
 	return task{catClient, func(ctx context.Context) error {
 		if a == plan.Create {
 			e.progress("creating app client %s", c.Name)
-			id, err := cognito.CreateClient(ctx, e.o.API, e.poolID, c)
+			var id string
+			err := e.createOnce(ctx, "app client "+c.Name,
+				func(ctx context.Context) (err error) {
+					id, err = cognito.CreateClient(ctx, e.o.API, e.poolID, c)
+					return err
+				},
+				func(ctx context.Context) (bool, error) {
+					e.mu.Lock()
+					known := maps.Clone(e.known)
+					e.mu.Unlock()
+					var err error
+					id, err = cognito.FindNewClient(ctx, e.o.API, e.poolID, c.Name, known)
+					return id != "", err
+				})
 			if err != nil {
 				return err
 			}
 			e.mu.Lock()
 			e.clientIDs[c.Name] = id
+			e.known[id] = true
 			e.mu.Unlock()
 			return nil
 		}
@@ -415,17 +490,26 @@ func (e *executor) clientTask(c *config.AppClient, a plan.Action) task {
 
 func (e *executor) domainTask(d *config.Domain, c plan.Change) task {
 	return task{catResource, func(ctx context.Context) error {
+		name := cognito.DomainName(d)
+		create := func() error {
+			return e.createOnce(ctx, "domain "+name,
+				func(ctx context.Context) error { return cognito.CreateDomain(ctx, e.o.API, e.poolID, d) },
+				func(ctx context.Context) (bool, error) {
+					owner, err := cognito.DomainOwner(ctx, e.o.API, name)
+					return owner == e.poolID, err
+				})
+		}
 		switch c.Action {
 		case plan.Create:
-			e.progress("creating domain %s", cognito.DomainName(d))
-			return cognito.CreateDomain(ctx, e.o.API, e.poolID, d)
+			e.progress("creating domain %s", name)
+			return create()
 		case plan.Replace:
 			old, _ := c.Before.(string)
-			e.progress("replacing domain %s with %s", old, cognito.DomainName(d))
+			e.progress("replacing domain %s with %s", old, name)
 			if err := cognito.DeleteDomain(ctx, e.o.API, e.poolID, old); err != nil {
 				return err
 			}
-			return cognito.CreateDomain(ctx, e.o.API, e.poolID, d)
+			return create()
 		default:
 			e.progress("updating domain %s", cognito.DomainName(d))
 			return cognito.UpdateDomain(ctx, e.o.API, e.poolID, d)
@@ -437,7 +521,9 @@ func (e *executor) groupTask(g *config.Group, a plan.Action) task {
 	return task{catResource, func(ctx context.Context) error {
 		if a == plan.Create {
 			e.progress("creating group %s", g.Name)
-			return cognito.CreateGroup(ctx, e.o.API, e.poolID, g)
+			return e.createOnce(ctx, "group "+g.Name,
+				func(ctx context.Context) error { return cognito.CreateGroup(ctx, e.o.API, e.poolID, g) },
+				func(ctx context.Context) (bool, error) { return cognito.GroupExists(ctx, e.o.API, e.poolID, g.Name) })
 		}
 		e.progress("updating group %s", g.Name)
 		return cognito.UpdateGroup(ctx, e.o.API, e.poolID, g)

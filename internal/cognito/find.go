@@ -78,3 +78,58 @@ func FindPoolID(ctx context.Context, api API, cfg *config.Config) (string, error
 		return "", fmt.Errorf("%d user pools are tagged %s=%s (%v): pin the one to manage with user_pool.id", len(found), TagResourceName, cfg.ResourceName, found)
 	}
 }
+
+// FindNewClient returns the id of the client named name in the pool that
+// is not one of known (the clients that existed before, or that this run
+// made): after a create whose answer was lost, that client is the one the
+// create made. Several such clients are an error, never a guess.
+func FindNewClient(ctx context.Context, api API, poolID, name string, known map[string]bool) (string, error) {
+	var found []string
+	pg := cip.NewListUserPoolClientsPaginator(api, &cip.ListUserPoolClientsInput{UserPoolId: aws.String(poolID), MaxResults: aws.Int32(60)})
+	for pg.HasMorePages() {
+		page, err := pg.NextPage(ctx)
+		if err != nil {
+			return "", fmt.Errorf("listing app clients of user pool %s: %w", poolID, err)
+		}
+		for _, c := range page.UserPoolClients {
+			if id := aws.ToString(c.ClientId); aws.ToString(c.ClientName) == name && !known[id] {
+				found = append(found, id)
+			}
+		}
+	}
+	switch len(found) {
+	case 0:
+		return "", nil
+	case 1:
+		return found[0], nil
+	}
+	return "", fmt.Errorf("%d new app clients are named %s (%v): delete the extra ones in the console, then run apply again", len(found), name, found)
+}
+
+// GroupExists reports whether the pool has a group named name.
+func GroupExists(ctx context.Context, api API, poolID, name string) (bool, error) {
+	_, err := api.GetGroup(ctx, &cip.GetGroupInput{UserPoolId: aws.String(poolID), GroupName: aws.String(name)})
+	return exists(err)
+}
+
+// IdentityProviderExists reports whether the pool has a provider named name.
+func IdentityProviderExists(ctx context.Context, api API, poolID, name string) (bool, error) {
+	_, err := api.DescribeIdentityProvider(ctx, &cip.DescribeIdentityProviderInput{UserPoolId: aws.String(poolID), ProviderName: aws.String(name)})
+	return exists(err)
+}
+
+// ResourceServerExists reports whether the pool has a resource server with identifier.
+func ResourceServerExists(ctx context.Context, api API, poolID, identifier string) (bool, error) {
+	_, err := api.DescribeResourceServer(ctx, &cip.DescribeResourceServerInput{UserPoolId: aws.String(poolID), Identifier: aws.String(identifier)})
+	return exists(err)
+}
+
+func exists(err error) (bool, error) {
+	switch {
+	case err == nil:
+		return true, nil
+	case IsNotFound(err):
+		return false, nil
+	}
+	return false, err
+}

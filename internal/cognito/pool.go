@@ -2,6 +2,7 @@ package cognito
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"strconv"
@@ -482,17 +483,46 @@ func keepLiveMFA(in *cip.SetUserPoolMfaConfigInput, live *cip.GetUserPoolMfaConf
 }
 
 // AddCustomAttributes adds new custom attributes, at most 25 per call.
+// When a call fails because an attribute exists already, or without a
+// clear answer, the pool is read: attributes that are all there now mean
+// the work is done (an earlier attempt made them), not a mistake in the file.
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AddCustomAttributes.html
 func AddCustomAttributes(ctx context.Context, api API, poolID string, attrs []config.CustomAttribute) error {
 	all := ExpandCustomAttributes(attrs)
 	for len(all) > 0 {
 		n := min(25, len(all))
-		if _, err := api.AddCustomAttributes(ctx, &cip.AddCustomAttributesInput{UserPoolId: aws.String(poolID), CustomAttributes: all[:n]}); err != nil {
+		if _, err := api.AddCustomAttributes(ctx, &cip.AddCustomAttributesInput{UserPoolId: aws.String(poolID), CustomAttributes: all[:n]}, sendOnce); err != nil {
+			var ipe *types.InvalidParameterException
+			if errors.As(err, &ipe) || IsAmbiguous(err) {
+				if ok, rerr := customAttributesPresent(ctx, api, poolID, all[:n]); rerr == nil && ok {
+					all = all[n:]
+					continue
+				}
+			}
 			return fmt.Errorf("adding custom attributes to user pool %s: %w", poolID, err)
 		}
 		all = all[n:]
 	}
 	return nil
+}
+
+// customAttributesPresent reports whether the pool has every attribute in
+// list (by name; whether they match the file is the plan's business).
+func customAttributesPresent(ctx context.Context, api API, poolID string, list []types.SchemaAttributeType) (bool, error) {
+	out, err := api.DescribeUserPool(ctx, &cip.DescribeUserPoolInput{UserPoolId: aws.String(poolID)})
+	if err != nil {
+		return false, err
+	}
+	have := map[string]bool{}
+	for _, a := range out.UserPool.SchemaAttributes {
+		have[aws.ToString(a.Name)] = true
+	}
+	for _, a := range list {
+		if !have["custom:"+aws.ToString(a.Name)] {
+			return false, nil
+		}
+	}
+	return true, nil
 }
 
 func has(list []string, v string) bool {
