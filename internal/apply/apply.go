@@ -571,24 +571,59 @@ func (l *limiter) wait(ctx context.Context, cat string) error {
 
 // Prepare finds the pool the file describes (pinned id, or the
 // resource-name tag), reads it, and plans. The state is nil when the pool
-// does not exist yet.
+// does not exist yet. The plan says which pool it compared with and why.
 func Prepare(ctx context.Context, api cognito.API, desired *config.Config, lookupEnv func(string) (string, bool)) (*cognito.State, *plan.Plan, error) {
-	exists, id, err := cognito.PoolExists(ctx, api, desired)
+	l, err := cognito.FindPool(ctx, api, desired)
 	if err != nil {
 		return nil, nil, err
 	}
-	if !exists && desired.UserPool.ID != "" {
+	if l.ID == "" && desired.UserPool.ID != "" {
 		return nil, nil, fmt.Errorf("user pool %s (pinned by user_pool.id or --pool-id) does not exist here: check the id, --region and --profile, or remove the pin to create a new pool", desired.UserPool.ID)
 	}
 	var st *cognito.State
-	if exists {
-		if st, err = cognito.ReadState(ctx, api, id); err != nil {
+	if l.ID != "" {
+		if st, err = cognito.ReadState(ctx, api, l.ID); err != nil {
 			return nil, nil, err
 		}
 	}
 	p := plan.Compute(plan.Input{Desired: desired, State: st, LookupEnv: lookupEnv})
+	p.Found = l.How
+	if st == nil {
+		p.Found = fmt.Sprintf("no pool in this account and region is tagged %s=%s (%s listed, %d described)", cognito.TagResourceName, desired.ResourceName, count(l.Listed, "pool"), l.Described)
+		blockTwins(p, desired, l.Twins)
+	}
 	if err := checkDomain(ctx, api, desired, p); err != nil {
 		return nil, nil, err
 	}
 	return st, p, nil
+}
+
+// blockTwins refuses to create the pool while a pool of the same name
+// exists without cogwiz's tag: most likely this file's pool after its tag
+// was removed (a console edit, an update-user-pool call, a tag policy), and
+// a second pool would split the users between two. The way out is to adopt
+// it, or to name this pool differently.
+func blockTwins(p *plan.Plan, desired *config.Config, twins []cognito.PoolRef) {
+	if len(twins) == 0 {
+		return
+	}
+	ids := make([]string, len(twins))
+	for i, t := range twins {
+		ids[i] = t.String()
+	}
+	for i, c := range p.Changes {
+		if c.Kind == plan.KindPool && c.Action == plan.Create {
+			p.Changes[i].Action = plan.Blocked
+			p.Changes[i].Reason = fmt.Sprintf("a user pool named %s already exists without the %s tag: %s. Creating this file's pool would make a second one with the same name. If it is this file's pool, adopt it: pin it with user_pool.id: %s (or --pool-id), or write a file from it with `cogwiz import pool %s`; otherwise give this file's pool another user_pool.name",
+				desired.UserPool.Name, cognito.TagResourceName, strings.Join(ids, "; "), twins[0].ID, twins[0].ID)
+		}
+	}
+}
+
+// count writes n things, singular or plural.
+func count(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
 }

@@ -32,51 +32,20 @@ func IsNotFound(err error) bool {
 	return errors.As(err, &rnf) || errors.Is(err, ErrNotFound)
 }
 
-// FindPoolID returns the id of the pool that cfg describes: the id pinned
-// in the file when there is one, otherwise the one pool tagged with the
-// file's resource_name. More than one tagged pool is an error, never a guess.
+// FindPoolID returns the id of the pool that cfg describes (see FindPool).
+// More than one tagged pool is an error, never a guess.
 func FindPoolID(ctx context.Context, api API, cfg *config.Config) (string, error) {
-	if cfg.UserPool.ID != "" {
-		if _, err := api.DescribeUserPool(ctx, &cip.DescribeUserPoolInput{UserPoolId: aws.String(cfg.UserPool.ID)}); err != nil {
-			if IsNotFound(err) {
-				return "", &NotFoundError{What: fmt.Sprintf("user pool %s (pinned by user_pool.id)", cfg.UserPool.ID)}
-			}
-			return "", fmt.Errorf("describing user pool %s: %w", cfg.UserPool.ID, err)
-		}
-		return cfg.UserPool.ID, nil
+	l, err := FindPool(ctx, api, cfg)
+	if err != nil {
+		return "", err
 	}
-	if cfg.ResourceName == "" {
-		// An empty name would match every untagged pool in the account.
-		return "", fmt.Errorf("resource_name is empty: set it (it tags the pool so cogwiz finds it again) or pin the pool with user_pool.id")
-	}
-	var found []string
-	p := cip.NewListUserPoolsPaginator(api, &cip.ListUserPoolsInput{MaxResults: aws.Int32(60)})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return "", fmt.Errorf("listing user pools: %w", err)
+	if l.ID == "" {
+		if cfg.UserPool.ID != "" {
+			return "", &NotFoundError{What: fmt.Sprintf("user pool %s (pinned by user_pool.id)", cfg.UserPool.ID)}
 		}
-		for _, pool := range page.UserPools {
-			out, err := api.DescribeUserPool(ctx, &cip.DescribeUserPoolInput{UserPoolId: pool.Id})
-			if err != nil {
-				if IsNotFound(err) {
-					continue // deleted between list and describe
-				}
-				return "", fmt.Errorf("describing user pool %s: %w", aws.ToString(pool.Id), err)
-			}
-			if v, ok := out.UserPool.UserPoolTags[TagResourceName]; ok && v == cfg.ResourceName {
-				found = append(found, aws.ToString(pool.Id))
-			}
-		}
-	}
-	switch len(found) {
-	case 0:
 		return "", &NotFoundError{What: fmt.Sprintf("user pool tagged %s=%s", TagResourceName, cfg.ResourceName)}
-	case 1:
-		return found[0], nil
-	default:
-		return "", fmt.Errorf("%d user pools are tagged %s=%s (%v): pin the one to manage with user_pool.id", len(found), TagResourceName, cfg.ResourceName, found)
 	}
+	return l.ID, nil
 }
 
 // FindNewClient returns the id of the client named name in the pool that

@@ -94,9 +94,12 @@ type Change struct {
 // Plan is the whole diff.
 type Plan struct {
 	// PoolID is empty when the pool does not exist yet.
-	PoolID   string   `json:"pool_id,omitempty"`
-	PoolName string   `json:"pool_name"`
-	Changes  []Change `json:"changes"`
+	PoolID   string `json:"pool_id,omitempty"`
+	PoolName string `json:"pool_name"`
+	// Found says why PoolID is the file's pool (its pin, or its tag and
+	// name), or how the lookup came to find none.
+	Found   string   `json:"found,omitempty"`
+	Changes []Change `json:"changes"`
 	// LeftAlone lists resources in Cognito that the file does not name and
 	// cogwiz did not create: apply does not touch them.
 	LeftAlone []string `json:"left_alone,omitempty"`

@@ -77,6 +77,9 @@ func PlanText(w io.Writer, p *plan.Plan, o PlanOptions) error {
 	} else {
 		fmt.Fprintf(&b, "User pool %s (%s)\n", p.PoolName, p.PoolID)
 	}
+	if p.Found != "" {
+		fmt.Fprintf(&b, "%s\n", s.faint("found: "+p.Found))
+	}
 	for _, n := range p.Notes {
 		fmt.Fprintf(&b, "%s\n", s.faint("note: "+n))
 	}
@@ -206,6 +209,7 @@ type planJSON struct {
 	FormatVersion string        `json:"format_version"`
 	PoolID        string        `json:"pool_id,omitempty"`
 	PoolName      string        `json:"pool_name"`
+	Found         string        `json:"found,omitempty"`
 	Changes       []plan.Change `json:"changes"`
 	Summary       struct {
 		Add     int `json:"add"`
@@ -220,7 +224,7 @@ type planJSON struct {
 // PlanJSON writes the plan as JSON for scripts. Secrets never appear: the
 // plan holds only "(sensitive)" in their place.
 func PlanJSON(w io.Writer, p *plan.Plan) error {
-	out := planJSON{FormatVersion: "1", PoolID: p.PoolID, PoolName: p.PoolName, Changes: p.Changes, LeftAlone: p.LeftAlone, Notes: p.Notes}
+	out := planJSON{FormatVersion: "1", PoolID: p.PoolID, PoolName: p.PoolName, Found: p.Found, Changes: p.Changes, LeftAlone: p.LeftAlone, Notes: p.Notes}
 	if out.Changes == nil {
 		out.Changes = []plan.Change{}
 	}

@@ -13,6 +13,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
+
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/cognito/cognitofake"
@@ -110,6 +113,44 @@ func TestApplyCommandAgainstEmulator(t *testing.T) {
 	if w := rec.Writes(); len(w) != 0 {
 		t.Errorf("second apply wrote: %v", rec.Ops())
 	}
+	if !strings.Contains(r.stdout, "found: tagged cogwiz:resource-name=CmdApply and named CmdApplyPool") {
+		t.Errorf("the plan does not say why it is this file's pool:\n%s", r.stdout)
+	}
+
+	// The tag is removed outside cogwiz: apply refuses to make a second
+	// pool with the same name, and names the way out.
+	ctx := context.Background()
+	cfg := cognitofake.FullConfig("CmdApply")
+	in, err := cognito.ExpandUpdateUserPool(ctx, api, o.UserPoolID, cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := api.UpdateUserPool(ctx, in); err != nil {
+		t.Fatal(err)
+	}
+	before := poolCount(t, api)
+	rec.Reset()
+	r = runApply(t, api, file, nil, "", false, "--auto-approve")
+	if r.err == nil {
+		t.Fatal("apply created a second pool")
+	}
+	for _, want := range []string{"cogwiz import pool " + o.UserPoolID, "user_pool.id: " + o.UserPoolID} {
+		if !strings.Contains(r.stdout+r.stderr+r.err.Error(), want) {
+			t.Errorf("output does not name the way out %q:\n%s\n%s", want, r.stdout, r.stderr)
+		}
+	}
+	if w := rec.Writes(); len(w) != 0 || poolCount(t, api) != before {
+		t.Errorf("writes %v; pools %d → %d", rec.Ops(), before, poolCount(t, api))
+	}
+}
+
+func poolCount(t *testing.T, api cognito.API) int {
+	t.Helper()
+	out, err := api.ListUserPools(context.Background(), &cip.ListUserPoolsInput{MaxResults: aws.Int32(60)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(out.UserPools)
 }
 
 func TestApplyWithoutTerminalNeedsAutoApprove(t *testing.T) {
