@@ -71,11 +71,10 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		// now, so reading it back again would verify nothing new.
 		return &Result{PoolID: o.State.PoolID, PoolARN: o.State.PoolARN, State: o.State}, nil
 	}
-	e := &executor{o: o, lim: newLimiter(o.RatePerSecond), clientIDs: map[string]string{}, known: map[string]bool{}}
+	e := &executor{o: o, lim: newLimiter(o.RatePerSecond), created: map[string]string{}, known: map[string]bool{}}
 	if o.State != nil {
 		e.poolID, e.poolARN = o.State.PoolID, o.State.PoolARN
 		for _, c := range o.State.Config.AppClients {
-			e.clientIDs[c.Name] = c.ID
 			e.known[c.ID] = true
 		}
 	}
@@ -100,12 +99,15 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 }
 
 type executor struct {
-	o         Options
-	lim       *limiter
-	poolID    string
-	poolARN   string
-	mu        sync.Mutex
-	clientIDs map[string]string
+	o       Options
+	lim     *limiter
+	poolID  string
+	poolARN string
+	mu      sync.Mutex
+	// created maps the name of each client this run made to its id.
+	created map[string]string
+	// written is the managed record as it stands in Cognito now.
+	written map[string]bool
 	// known holds the ids of the clients that existed before this run or
 	// that it made: a client of the right name outside it, found after a
 	// lost answer, is the one the create made.
@@ -187,6 +189,7 @@ func (e *executor) run(ctx context.Context) error {
 		if err := e.createPool(ctx, tags(p.ManagedKeys)); err != nil {
 			return err
 		}
+		e.written = p.ManagedKeys
 		id := e.poolID
 		if m := d.UserPool.MFA; m != nil && m.Mode != "" && m.Mode != config.MFAOff {
 			e.progress("setting MFA of user pool %s", id)
@@ -202,8 +205,13 @@ func (e *executor) run(ctx context.Context) error {
 		maps.Copy(first, p.ManagedKeys)
 		maps.Copy(first, p.KeepKeys)
 		tagsNow := !maps.Equal(first, e.o.State.Managed)
-		if err := e.updatePool(ctx, byRes["user_pool"], tags(first), tagsNow); err != nil {
+		e.written = e.o.State.Managed
+		sent, err := e.updatePool(ctx, byRes["user_pool"], tags(first), tagsNow)
+		if err != nil {
 			return err
+		}
+		if sent {
+			e.written = first
 		}
 	}
 
@@ -226,12 +234,15 @@ func (e *executor) run(ctx context.Context) error {
 		return err
 	}
 
-	// 3. App clients.
+	// 3. App clients: the one the plan compared (by id), or a new one.
 	ts = nil
 	for i := range d.AppClients {
 		c := &d.AppClients[i]
-		if cs := byRes["app_clients["+c.Name+"]"]; len(cs) > 0 {
-			ts = append(ts, e.clientTask(c, cs[0].Action))
+		for _, ch := range byRes["app_clients["+c.Name+"]"] {
+			if ch.Action != plan.Delete {
+				ts = append(ts, e.clientTask(c, ch))
+				break
+			}
 		}
 	}
 	if err := e.phase(ctx, ts); err != nil {
@@ -262,9 +273,9 @@ func (e *executor) run(ctx context.Context) error {
 		c := c
 		switch c.Kind {
 		case plan.KindClient:
-			id := e.clientIDs[c.Name]
+			id := c.ID
 			dels[0] = append(dels[0], task{catClient, func(ctx context.Context) error {
-				e.progress("deleting app client %s", c.Name)
+				e.progress("deleting app client %s (%s)", c.Name, id)
 				return cognito.DeleteClient(ctx, e.o.API, e.poolID, id, c.Name)
 			}})
 		case plan.KindGroup:
@@ -295,15 +306,20 @@ func (e *executor) run(ctx context.Context) error {
 		}
 	}
 
-	// 6. Forget what was deleted. Until now the managed tags kept the
-	// deleted resources, so an apply cut off above finishes the job when
-	// run again.
-	if len(p.KeepKeys) > 0 {
+	// 6. Record the new clients by id and forget what was deleted. Until
+	// now the managed tags kept the deleted resources, and the new clients
+	// by name, so an apply cut off above finishes the job when run again.
+	final := maps.Clone(p.ManagedKeys)
+	for name, id := range e.created {
+		delete(final, cognito.ManagedKey(cognito.KindClient, name))
+		final[cognito.ManagedClientKey(id)] = true
+	}
+	if !maps.Equal(final, e.written) {
 		e.progress("updating user pool %s tags", e.poolID)
 		if err := e.lim.wait(ctx, catPool); err != nil {
 			return err
 		}
-		return cognito.UpdatePool(ctx, e.o.API, e.poolID, d, tags(p.ManagedKeys))
+		return cognito.UpdatePool(ctx, e.o.API, e.poolID, d, tags(final))
 	}
 	return nil
 }
@@ -311,7 +327,7 @@ func (e *executor) run(ctx context.Context) error {
 // updatePool sends what the pool's changes need: UpdateUserPool for its
 // own settings (and the managed tags), SetUserPoolMfaConfig for MFA,
 // AddCustomAttributes for new custom attributes.
-func (e *executor) updatePool(ctx context.Context, changes []plan.Change, tags map[string]string, tagsNow bool) error {
+func (e *executor) updatePool(ctx context.Context, changes []plan.Change, tags map[string]string, tagsNow bool) (sent bool, err error) {
 	var update, mfa bool
 	var custom []config.CustomAttribute
 	for _, c := range changes {
@@ -335,31 +351,32 @@ func (e *executor) updatePool(ctx context.Context, changes []plan.Change, tags m
 	if update {
 		e.progress("updating user pool %s", e.poolID)
 		if err := e.lim.wait(ctx, catPool); err != nil {
-			return err
+			return sent, err
 		}
 		if err := cognito.UpdatePool(ctx, e.o.API, e.poolID, d, tags); err != nil {
-			return err
+			return sent, err
 		}
+		sent = true
 	}
 	if mfa {
 		e.progress("setting MFA of user pool %s", e.poolID)
 		if err := e.lim.wait(ctx, catPool); err != nil {
-			return err
+			return sent, err
 		}
 		if err := cognito.SetPoolMFA(ctx, e.o.API, e.poolID, &d.UserPool); err != nil {
-			return err
+			return sent, err
 		}
 	}
 	if len(custom) > 0 {
 		e.progress("adding %d custom attribute(s) to user pool %s", len(custom), e.poolID)
 		if err := e.lim.wait(ctx, catPool); err != nil {
-			return err
+			return sent, err
 		}
 		if err := cognito.AddCustomAttributes(ctx, e.o.API, e.poolID, custom); err != nil {
-			return err
+			return sent, err
 		}
 	}
-	return nil
+	return sent, nil
 }
 
 // createOnce runs a create. Creates are sent once: after a failure that
@@ -450,9 +467,9 @@ func (e *executor) rsTask(rs *config.ResourceServer, a plan.Action) task {
 	}}
 }
 
-func (e *executor) clientTask(c *config.AppClient, a plan.Action) task {
+func (e *executor) clientTask(c *config.AppClient, ch plan.Change) task {
 	return task{catClient, func(ctx context.Context) error {
-		if a == plan.Create {
+		if ch.Action == plan.Create {
 			e.progress("creating app client %s", c.Name)
 			var id string
 			err := e.createOnce(ctx, "app client "+c.Name,
@@ -472,19 +489,13 @@ func (e *executor) clientTask(c *config.AppClient, a plan.Action) task {
 				return err
 			}
 			e.mu.Lock()
-			e.clientIDs[c.Name] = id
+			e.created[c.Name] = id
 			e.known[id] = true
 			e.mu.Unlock()
 			return nil
 		}
-		e.mu.Lock()
-		id := e.clientIDs[c.Name]
-		e.mu.Unlock()
-		if c.ID != "" {
-			id = c.ID
-		}
-		e.progress("updating app client %s", c.Name)
-		return cognito.UpdateClient(ctx, e.o.API, e.poolID, id, c)
+		e.progress("updating app client %s (%s)", c.Name, ch.ID)
+		return cognito.UpdateClient(ctx, e.o.API, e.poolID, ch.ID, c)
 	}}
 }
 

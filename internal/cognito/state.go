@@ -422,6 +422,37 @@ func flattenTriggers(lc *types.LambdaConfigType) *config.Triggers {
 	return t
 }
 
+// ClientOwnership says which live clients cogwiz created: those whose id
+// is recorded, and, for a name recorded without an id (a pool applied by an
+// earlier version, or an apply cut off between creating a client and
+// recording its id), the one client of that name whose id is not recorded.
+// When several clients could be the one a name entry stands for, none is
+// taken: ambiguous maps the name to their ids, for the plan to ask for a pin.
+func (s *State) ClientOwnership() (owned map[string]bool, ambiguous map[string][]string) {
+	owned, ambiguous = map[string]bool{}, map[string][]string{}
+	byName := map[string][]string{}
+	ownedName := map[string]bool{}
+	for _, c := range s.Config.AppClients {
+		if s.Managed[ManagedClientKey(c.ID)] {
+			owned[c.ID] = true
+			ownedName[c.Name] = true
+			continue
+		}
+		byName[c.Name] = append(byName[c.Name], c.ID)
+	}
+	for name, ids := range byName {
+		if !s.Managed[ManagedKey(KindClient, name)] || ownedName[name] {
+			continue
+		}
+		if len(ids) == 1 {
+			owned[ids[0]] = true
+		} else {
+			ambiguous[name] = ids
+		}
+	}
+	return owned, ambiguous
+}
+
 // PoolExists reports whether the pool cfg describes exists, and its id.
 // The wizard uses it to lock create-only questions once the pool is there.
 func PoolExists(ctx context.Context, api API, cfg *config.Config) (bool, string, error) {

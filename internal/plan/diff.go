@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"sort"
+	"strings"
 
 	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/config"
@@ -241,31 +242,85 @@ func (df *differ) customAttributes(desired, actual []config.CustomAttribute) {
 	}
 }
 
+// clients matches the file's clients with live ones by id, never by name
+// alone: a client's pinned id, or a client cogwiz created (its id, or its
+// name, is in the managed record; see cognito.State.ClientOwnership). A
+// client cogwiz did not create is never updated or deleted, even when it
+// shares a name with one in the file; the file's client is created beside
+// it, and the plan says so.
 func (df *differ) clients(d, a *config.Config) {
-	live := map[string]config.AppClient{}
+	owned, ambiguous := df.state.ClientOwnership()
 	byID := map[string]config.AppClient{}
 	for _, c := range a.AppClients {
-		live[c.Name] = c
 		byID[c.ID] = c
 	}
 	seen := map[string]bool{}
 	for _, c := range d.AppClients {
 		r := clientPath(c.Name)
-		l, ok := live[c.Name]
 		if c.ID != "" {
-			l, ok = byID[c.ID]
-		}
-		if !ok {
-			df.add(Change{Resource: r, Kind: KindClient, Name: c.Name, Path: r, After: c.Name, Action: Create})
+			l, ok := byID[c.ID]
+			if !ok {
+				df.add(Change{Resource: r, Kind: KindClient, Name: c.Name, Path: r, After: c.Name, Action: Blocked,
+					Reason: fmt.Sprintf("the pinned client id %s is not in the pool: remove app_clients[%s].id to create a new client, or pin an id that exists", c.ID, c.Name)})
+				continue
+			}
+			seen[l.ID] = true
+			df.keepClient(c.Name, l.ID)
+			df.client(r, &c, &l)
 			continue
 		}
-		seen[l.ID] = true
-		df.client(r, &c, &l)
+		if ids, ok := ambiguous[c.Name]; ok {
+			for _, id := range ids {
+				seen[id] = true
+			}
+			df.add(Change{Resource: r, Kind: KindClient, Name: c.Name, Path: r, After: c.Name, Action: Blocked,
+				Reason: fmt.Sprintf("%d clients are named %s (%s) and cogwiz cannot tell which one it created: pin it with app_clients[%s].id", len(ids), c.Name, strings.Join(ids, ", "), c.Name)})
+			continue
+		}
+		var mine []config.AppClient
+		for _, l := range a.AppClients {
+			if l.Name == c.Name && owned[l.ID] && !seen[l.ID] {
+				mine = append(mine, l)
+			}
+		}
+		switch len(mine) {
+		case 0:
+			df.add(Change{Resource: r, Kind: KindClient, Name: c.Name, Path: r, After: c.Name, Action: Create})
+			for _, l := range a.AppClients {
+				if l.Name == c.Name && !owned[l.ID] {
+					df.p.Notes = append(df.p.Notes, fmt.Sprintf("app client %s (%s) was not made by cogwiz: it is left alone and a new client %s is created; to manage that one instead, pin it with app_clients[%s].id: %s", l.Name, l.ID, c.Name, c.Name, l.ID))
+				}
+			}
+		case 1:
+			seen[mine[0].ID] = true
+			df.keepClient(c.Name, mine[0].ID)
+			df.client(r, &c, &mine[0])
+		default:
+			ids := make([]string, len(mine))
+			for i, l := range mine {
+				ids[i] = l.ID
+				seen[l.ID] = true
+			}
+			df.add(Change{Resource: r, Kind: KindClient, Name: c.Name, Path: r, After: c.Name, Action: Blocked,
+				Reason: fmt.Sprintf("cogwiz created %d clients named %s (%s): pin the one to keep with app_clients[%s].id", len(mine), c.Name, strings.Join(ids, ", "), c.Name)})
+		}
 	}
 	for _, l := range a.AppClients {
-		if !seen[l.ID] {
-			df.gone(clientPath(l.Name), KindClient, l.Name, cognito.ManagedKey(cognito.KindClient, l.Name), "app client "+l.Name+" ("+l.ID+")")
+		if seen[l.ID] {
+			continue
 		}
+		r := clientPath(l.Name)
+		if owned[l.ID] {
+			// Until it is deleted, the record keeps what made it cogwiz's.
+			for _, k := range []string{cognito.ManagedClientKey(l.ID), cognito.ManagedKey(cognito.KindClient, l.Name)} {
+				if df.state.Managed[k] {
+					df.p.KeepKeys[k] = true
+				}
+			}
+			df.add(Change{Resource: r, Kind: KindClient, Name: l.Name, ID: l.ID, Path: r, Before: l.Name, Action: Delete, Reason: "removed from the file; cogwiz created it"})
+			continue
+		}
+		df.p.LeftAlone = append(df.p.LeftAlone, "app client "+l.Name+" ("+l.ID+")")
 	}
 }
 
@@ -280,6 +335,14 @@ func (df *differ) gone(resource, kind, name, key, label string) {
 }
 
 func (df *differ) client(r string, c, l *config.AppClient) {
+	from := len(df.p.Changes)
+	defer func() {
+		// Every change of this client names its id, so that apply changes
+		// the very client the plan compared.
+		for i := from; i < len(df.p.Changes); i++ {
+			df.p.Changes[i].ID = l.ID
+		}
+	}()
 	const k = KindClient
 	n := c.Name
 	df.blocked(r, k, n, r+".generate_secret", l.GenerateSecret, c.GenerateSecret, whySecret)
@@ -542,4 +605,13 @@ func liveMapping(live, desired map[string]string) map[string]string {
 		out[k] = v
 	}
 	return out
+}
+
+// keepClient records the file's client name as the live client id: the
+// managed record holds clients by id; only a client still to be created
+// stays recorded by name, as an intent that apply replaces with the id
+// once the create has answered.
+func (df *differ) keepClient(name, id string) {
+	delete(df.p.ManagedKeys, cognito.ManagedKey(cognito.KindClient, name))
+	df.p.ManagedKeys[cognito.ManagedClientKey(id)] = true
 }

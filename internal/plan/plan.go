@@ -81,6 +81,9 @@ type Change struct {
 	Resource string `json:"resource"`
 	Kind     string `json:"kind"`
 	Name     string `json:"name"`
+	// ID is the live resource's id where names are not unique (app
+	// clients): apply acts on exactly this one.
+	ID string `json:"id,omitempty"`
 	// Path is the config key that changes (the resource itself for
 	// create/delete/replace of a whole resource).
 	Path   string `json:"path"`
@@ -212,7 +215,9 @@ func Compute(in Input) *Plan {
 	return p
 }
 
-// desiredKeys is the managed set the file describes.
+// desiredKeys is the managed set the file describes, before the clients
+// are matched: a client is recorded by name until its id is known (see
+// clientKeys).
 func desiredKeys(d *config.Config) map[string]bool {
 	k := map[string]bool{}
 	for _, c := range d.AppClients {

@@ -90,19 +90,26 @@ func PlanText(w io.Writer, p *plan.Plan, o PlanOptions) error {
 		return err
 	}
 	b.WriteString("\n")
-	var order []string
-	groups := map[string][]plan.Change{}
+	// One block per resource; two clients may share a name, so a block is
+	// a resource path and an id.
+	type block struct{ resource, id string }
+	var order []block
+	groups := map[block][]plan.Change{}
 	for _, c := range p.Changes {
-		if _, ok := groups[c.Resource]; !ok {
-			order = append(order, c.Resource)
+		k := block{c.Resource, c.ID}
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
 		}
-		groups[c.Resource] = append(groups[c.Resource], c)
+		groups[k] = append(groups[k], c)
 	}
-	for _, r := range order {
-		cs := groups[r]
+	for _, k := range order {
+		r, cs := k.resource, groups[k]
 		head := headAction(cs)
 		sym := string(rune(head))
 		line := fmt.Sprintf("  %s %s", sym, r)
+		if k.id != "" {
+			line += " (" + k.id + ")"
+		}
 		if whole := wholeResource(cs); whole != nil {
 			if whole.Action == plan.Replace {
 				line += fmt.Sprintf(": %s → %s", planValue(whole.Before), planValue(whole.After))
@@ -116,6 +123,9 @@ func PlanText(w io.Writer, p *plan.Plan, o PlanOptions) error {
 		b.WriteString(s.action(head)(line) + "\n")
 		for _, c := range cs {
 			key := strings.TrimPrefix(strings.TrimPrefix(c.Path, r), ".")
+			if key == "" {
+				key = c.Action.String()
+			}
 			fl := fmt.Sprintf("      %s %s: %s → %s", string(rune(c.Action)), key, planValue(c.Before), planValue(c.After))
 			b.WriteString(s.action(c.Action)(fl) + "\n")
 			if c.Reason != "" {
