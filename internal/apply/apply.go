@@ -41,6 +41,10 @@ type Options struct {
 	RatePerSecond float64
 	// LookupEnv is passed to the verifying plan (secret comparison).
 	LookupEnv func(string) (string, bool)
+	// Settle is how long a new pool waits before making sure no other
+	// apply created one at the same moment; 0 means DefaultSettle, a
+	// negative value no wait (tests against an endpoint with exact dates).
+	Settle time.Duration
 }
 
 // Result is what apply produced.
@@ -62,6 +66,9 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	}
 	if o.RatePerSecond == 0 {
 		o.RatePerSecond = 10
+	}
+	if o.Settle == 0 {
+		o.Settle = DefaultSettle
 	}
 	if o.Secrets == nil {
 		o.Secrets = func(ref string) (string, error) { return "", fmt.Errorf("no value for %s", ref) }
@@ -88,6 +95,11 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	}
 	after := plan.Compute(plan.Input{Desired: o.Desired, State: st, LookupEnv: o.LookupEnv})
 	res := &Result{PoolID: e.poolID, PoolARN: st.PoolARN, State: st}
+	if o.State == nil {
+		if err := e.onlyPool(ctx); err != nil {
+			return res, err
+		}
+	}
 	if after.HasChanges() {
 		var paths []string
 		for _, c := range after.Changes {
@@ -386,6 +398,15 @@ func (e *executor) updatePool(ctx context.Context, changes []plan.Change, tags m
 // goes on from there. It is never sent a second time blindly.
 func (e *executor) createOnce(ctx context.Context, what string, create func(context.Context) error, lookup func(context.Context) (bool, error)) error {
 	err := create(ctx)
+	if cognito.IsAlreadyExists(err) {
+		// Made since the plan was read (another apply of the same file,
+		// or by hand): it is there, which is what the create was for.
+		if found, lerr := lookup(ctx); lerr == nil && found {
+			e.progress("%s exists already; going on", what)
+			return nil
+		}
+		return err
+	}
 	if err == nil || !cognito.IsAmbiguous(err) {
 		return err
 	}
@@ -401,12 +422,16 @@ func (e *executor) createOnce(ctx context.Context, what string, create func(cont
 }
 
 // createPool creates the pool; after an ambiguous failure it finds the
-// pool by its tag.
+// pool by its tag. Then it makes sure no other apply of the same file
+// created one at the same moment (claimPool).
 func (e *executor) createPool(ctx context.Context, tags map[string]string) error {
 	d := e.o.Desired
-	return e.createOnce(ctx, "user pool "+d.UserPool.Name,
-		func(ctx context.Context) (err error) {
-			e.poolID, e.poolARN, err = cognito.CreatePool(ctx, e.o.API, d, tags)
+	err := e.createOnce(ctx, "user pool "+d.UserPool.Name,
+		func(ctx context.Context) error {
+			sum, err := cognito.CreatePool(ctx, e.o.API, d, tags)
+			if err == nil {
+				e.poolID, e.poolARN = sum.ID, sum.ARN
+			}
 			return err
 		},
 		func(ctx context.Context) (bool, error) {
@@ -421,6 +446,94 @@ func (e *executor) createPool(ctx context.Context, tags map[string]string) error
 			e.poolID, e.poolARN = id, sum.ARN
 			return true, nil
 		})
+	if err != nil {
+		return err
+	}
+	return e.claimPool(ctx)
+}
+
+// DefaultSettle is how long a new pool waits before looking for twins. It
+// is longer than the granularity of creation dates (whole seconds on some
+// endpoints) and than the time a new pool takes to show in ListUserPools.
+const DefaultSettle = time.Second
+
+// claimPool settles two applies of one file that each created a pool at
+// the same moment: there is no lock service, so each waits a moment after
+// its create, lists the pools tagged with the file's resource_name, and
+// applies one rule both agree on — the oldest pool (earliest creation
+// date, then lowest id) is the file's pool. The waiting makes sure each
+// sees every pool created within the same tick of the creation dates. The
+// losing run deletes only the pool it has just made (nothing refers to it
+// yet) and stops: running apply again once the other has finished goes on
+// with the winner's pool.
+func (e *executor) claimPool(ctx context.Context) error {
+	if e.o.Settle > 0 {
+		t := time.NewTimer(e.o.Settle)
+		select {
+		case <-t.C:
+		case <-ctx.Done():
+			t.Stop()
+			return ctx.Err()
+		}
+	}
+	pools, err := cognito.TaggedPools(ctx, e.o.API, e.o.Desired)
+	if err != nil {
+		return fmt.Errorf("checking for a pool made by another apply at the same moment: %w", err)
+	}
+	if len(pools) < 2 || pools[0].ID == e.poolID {
+		return nil
+	}
+	mine := e.poolID
+	e.progress("another apply created this file's user pool at the same moment (%s); deleting the one this run made (%s)", pools[0].ID, mine)
+	if err := cognito.DeleteNewPool(ctx, e.o.API, mine); err != nil {
+		return fmt.Errorf("another apply created this file's user pool at the same moment (%s), and deleting the one this run made (%s) failed: %w; delete %s yourself, then run apply again", pools[0].ID, mine, err, mine)
+	}
+	e.poolID, e.poolARN = "", ""
+	return &RaceLostError{What: "user pool", Winner: pools[0].String(), Deleted: mine}
+}
+
+// onlyPool makes sure, before a run that created the pool calls itself
+// done, that no second pool carries the file's tag. A younger one belongs
+// to another apply that started at the same moment and is about to delete
+// it (claimPool); it is waited for, a little while.
+func (e *executor) onlyPool(ctx context.Context) error {
+	deadline := time.Now().Add(e.o.Settle + 10*time.Second)
+	for {
+		pools, err := cognito.TaggedPools(ctx, e.o.API, e.o.Desired)
+		if err != nil {
+			return fmt.Errorf("verifying: %w", err)
+		}
+		if len(pools) <= 1 {
+			return nil
+		}
+		if pools[0].ID != e.poolID || time.Now().After(deadline) {
+			return &cognito.SeveralPoolsError{ResourceName: e.o.Desired.ResourceName, Pools: pools}
+		}
+		t := time.NewTimer(250 * time.Millisecond)
+		select {
+		case <-t.C:
+		case <-ctx.Done():
+			t.Stop()
+			return ctx.Err()
+		}
+	}
+}
+
+// RaceLostError: another apply of the same file created the pool (or a
+// client) at the same moment; this run removed its own and stopped.
+type RaceLostError struct {
+	What    string
+	Winner  string
+	Deleted string
+}
+
+func (e *RaceLostError) Error() string {
+	return fmt.Sprintf("another cogwiz apply of this file created its %s at the same moment (%s); this run deleted the one it had just made (%s) and stopped", e.What, e.Winner, e.Deleted)
+}
+
+// Hint is the way on.
+func (e *RaceLostError) Hint() string {
+	return "run cogwiz apply again when the other apply has finished: it goes on from what that one made"
 }
 
 func (e *executor) idpTask(idp *config.IdentityProvider, c plan.Change) task {
@@ -489,14 +602,38 @@ func (e *executor) clientTask(c *config.AppClient, ch plan.Change) task {
 				return err
 			}
 			e.mu.Lock()
-			e.created[c.Name] = id
 			e.known[id] = true
+			known := maps.Clone(e.known)
+			e.mu.Unlock()
+			if err := e.claimClient(ctx, c.Name, id, known); err != nil {
+				return err
+			}
+			e.mu.Lock()
+			e.created[c.Name] = id
 			e.mu.Unlock()
 			return nil
 		}
 		e.progress("updating app client %s (%s)", c.Name, ch.ID)
 		return cognito.UpdateClient(ctx, e.o.API, e.poolID, ch.ID, c)
 	}}
+}
+
+// claimClient makes sure no other apply of the file made a client of the
+// same name at the same moment (it found the pool this run is filling, or
+// both found it): any new client of that name that this run did not make
+// means this run removes its own and stops. When both runs see each
+// other's, both remove theirs and stop, and the next apply makes one: never
+// two clients of one name.
+func (e *executor) claimClient(ctx context.Context, name, id string, known map[string]bool) error {
+	rivals, err := cognito.NewClients(ctx, e.o.API, e.poolID, name, known)
+	if err != nil || len(rivals) == 0 {
+		return err
+	}
+	e.progress("another apply created app client %s at the same moment (%s); deleting the one this run made (%s)", name, strings.Join(rivals, ", "), id)
+	if err := cognito.DeleteClient(ctx, e.o.API, e.poolID, id, name); err != nil {
+		return fmt.Errorf("another apply created app client %s at the same moment (%s), and deleting the one this run made (%s) failed: %w", name, strings.Join(rivals, ", "), id, err)
+	}
+	return &RaceLostError{What: "app client " + name, Winner: rivals[0], Deleted: id}
 }
 
 func (e *executor) domainTask(d *config.Domain, c plan.Change) task {

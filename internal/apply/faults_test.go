@@ -18,18 +18,18 @@ import (
 )
 
 // faultOptions point at the emulator with short waits: an injected stall
-// ends after a second (the emulator answers in milliseconds, even when
+// ends after two seconds (the emulator answers in milliseconds, even when
 // busy), a retry comes after a few.
 func faultOptions(s interface{ Options() cognito.Options }) cognito.Options {
 	o := s.Options()
 	o.RetryMaxBackoff = 5 * time.Millisecond
-	o.Timeouts = cognito.Timeouts{Attempt: time.Second, Call: 10 * time.Second}
+	o.Timeouts = cognito.Timeouts{Attempt: 2 * time.Second, Call: 20 * time.Second}
 	return o
 }
 
-// exactlyOne checks that cfg's pool exists once (by name and by tag) and
-// holds each of its clients and groups once.
-func exactlyOne(t *testing.T, api cognito.API, cfg *config.Config) {
+// exactlyOnePool checks that cfg's pool exists once, by name and by tag,
+// and returns its id.
+func exactlyOnePool(t *testing.T, api cognito.API, cfg *config.Config) string {
 	t.Helper()
 	ctx := context.Background()
 	var named, tagged []string
@@ -56,7 +56,16 @@ func exactlyOne(t *testing.T, api cognito.API, cfg *config.Config) {
 	if len(named) != 1 || len(tagged) != 1 {
 		t.Fatalf("pools named %s: %v, tagged %s: %v; want exactly one", cfg.UserPool.Name, named, cfg.ResourceName, tagged)
 	}
-	clients, err := api.ListUserPoolClients(ctx, &cip.ListUserPoolClientsInput{UserPoolId: aws.String(named[0]), MaxResults: aws.Int32(60)})
+	return named[0]
+}
+
+// exactlyOne checks that cfg's pool exists once (by name and by tag) and
+// holds each of its clients and groups once.
+func exactlyOne(t *testing.T, api cognito.API, cfg *config.Config) {
+	t.Helper()
+	ctx := context.Background()
+	id := exactlyOnePool(t, api, cfg)
+	clients, err := api.ListUserPoolClients(ctx, &cip.ListUserPoolClientsInput{UserPoolId: aws.String(id), MaxResults: aws.Int32(60)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +81,7 @@ func exactlyOne(t *testing.T, api cognito.API, cfg *config.Config) {
 	if len(clients.UserPoolClients) != len(cfg.AppClients) {
 		t.Errorf("%d clients, want %d", len(clients.UserPoolClients), len(cfg.AppClients))
 	}
-	groups, err := api.ListGroups(ctx, &cip.ListGroupsInput{UserPoolId: aws.String(named[0])})
+	groups, err := api.ListGroups(ctx, &cip.ListGroupsInput{UserPoolId: aws.String(id)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -110,7 +110,7 @@ func TestCreateIsNotResentAfterABrokenConnection(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg := &config.Config{ResourceName: "Once", UserPool: config.UserPool{Name: "OncePool"}}
-	if _, _, err := CreatePool(context.Background(), api, cfg, nil); err == nil {
+	if _, err := CreatePool(context.Background(), api, cfg, nil); err == nil {
 		t.Fatal("CreatePool succeeded against a server that never answers")
 	}
 	if got := n.Load(); got != 1 {
@@ -136,7 +136,7 @@ func TestCreateIsNotResentAfterA5xx(t *testing.T) {
 			t.Fatal(err)
 		}
 		cfg := &config.Config{ResourceName: "Once", UserPool: config.UserPool{Name: "OncePool"}}
-		_, _, err = CreatePool(context.Background(), api, cfg, nil)
+		_, err = CreatePool(context.Background(), api, cfg, nil)
 		if err == nil || !IsAmbiguous(err) {
 			t.Fatalf("%d: err = %v, want an ambiguous failure", status, err)
 		}
@@ -175,7 +175,7 @@ func TestStalledServerTimesOut(t *testing.T) {
 		t.Fatal(err)
 	}
 	start := time.Now()
-	_, _, err = CreatePool(context.Background(), api, &config.Config{UserPool: config.UserPool{Name: "Stall"}}, nil)
+	_, err = CreatePool(context.Background(), api, &config.Config{UserPool: config.UserPool{Name: "Stall"}}, nil)
 	var te *TimeoutError
 	if !errors.As(err, &te) || !IsAmbiguous(err) || n.Load() != 1 {
 		t.Fatalf("create: err = %v after %d sends, want one send and a timeout", err, n.Load())

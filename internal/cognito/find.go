@@ -53,12 +53,25 @@ func FindPoolID(ctx context.Context, api API, cfg *config.Config) (string, error
 // made): after a create whose answer was lost, that client is the one the
 // create made. Several such clients are an error, never a guess.
 func FindNewClient(ctx context.Context, api API, poolID, name string, known map[string]bool) (string, error) {
+	found, err := NewClients(ctx, api, poolID, name, known)
+	switch {
+	case err != nil || len(found) == 0:
+		return "", err
+	case len(found) == 1:
+		return found[0], nil
+	}
+	return "", fmt.Errorf("%d new app clients are named %s (%v): delete the extra ones in the console, then run apply again", len(found), name, found)
+}
+
+// NewClients lists the ids of the pool's clients named name that are not
+// in known.
+func NewClients(ctx context.Context, api API, poolID, name string, known map[string]bool) ([]string, error) {
 	var found []string
 	pg := cip.NewListUserPoolClientsPaginator(api, &cip.ListUserPoolClientsInput{UserPoolId: aws.String(poolID), MaxResults: aws.Int32(60)})
 	for pg.HasMorePages() {
 		page, err := pg.NextPage(ctx)
 		if err != nil {
-			return "", fmt.Errorf("listing app clients of user pool %s: %w", poolID, err)
+			return nil, fmt.Errorf("listing app clients of user pool %s: %w", poolID, err)
 		}
 		for _, c := range page.UserPoolClients {
 			if id := aws.ToString(c.ClientId); aws.ToString(c.ClientName) == name && !known[id] {
@@ -66,13 +79,16 @@ func FindNewClient(ctx context.Context, api API, poolID, name string, known map[
 			}
 		}
 	}
-	switch len(found) {
-	case 0:
-		return "", nil
-	case 1:
-		return found[0], nil
-	}
-	return "", fmt.Errorf("%d new app clients are named %s (%v): delete the extra ones in the console, then run apply again", len(found), name, found)
+	return found, nil
+}
+
+// IsAlreadyExists reports whether a create failed because a resource of
+// that name exists (a group or an identity provider: Cognito keeps their
+// names unique in a pool).
+func IsAlreadyExists(err error) bool {
+	var ge *types.GroupExistsException
+	var de *types.DuplicateProviderException
+	return errors.As(err, &ge) || errors.As(err, &de)
 }
 
 // GroupExists reports whether the pool has a group named name.

@@ -211,3 +211,52 @@ func (l *Lookup) describe(ctx context.Context, api API, pools []PoolRef) ([]Pool
 	sort.SliceStable(kept, func(i, j int) bool { return kept[i].Created.Before(kept[j].Created) })
 	return kept, nil
 }
+
+// TaggedPools returns the pools with cfg's user_pool.name that carry its
+// resource_name tag, oldest first (by creation date, then id): what two
+// applies of one file that each created a pool at the same moment both see.
+func TaggedPools(ctx context.Context, api API, cfg *config.Config) ([]PoolRef, error) {
+	all, err := listPools(ctx, api)
+	if err != nil {
+		return nil, err
+	}
+	var named []PoolRef
+	for _, p := range all {
+		if p.Name == cfg.UserPool.Name {
+			named = append(named, p)
+		}
+	}
+	l := &Lookup{}
+	described, err := l.describe(ctx, api, named)
+	if err != nil {
+		return nil, err
+	}
+	var out []PoolRef
+	for _, p := range described {
+		if p.ResourceName == cfg.ResourceName {
+			out = append(out, p)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if !out[i].Created.Equal(out[j].Created) {
+			return out[i].Created.Before(out[j].Created)
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out, nil
+}
+
+// DeleteNewPool deletes a pool this run has just created and nothing uses
+// yet, turning deletion protection off first when the file asked for it.
+func DeleteNewPool(ctx context.Context, api API, poolID string) error {
+	sum, err := DescribePool(ctx, api, poolID)
+	if err != nil {
+		return err
+	}
+	if sum.DeletionProtection {
+		if err := DisableDeletionProtection(ctx, api, poolID); err != nil {
+			return err
+		}
+	}
+	return DeletePool(ctx, api, poolID, sum.Domain)
+}

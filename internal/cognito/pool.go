@@ -408,14 +408,14 @@ func standardType(name string) types.AttributeDataType {
 	return types.AttributeDataTypeString
 }
 
-// CreatePool creates the pool and returns its id and ARN. MFA factors are
-// set afterwards with SetPoolMFA.
-func CreatePool(ctx context.Context, api API, cfg *config.Config, tags map[string]string) (id, arn string, err error) {
+// CreatePool creates the pool and returns it. MFA factors are set
+// afterwards with SetPoolMFA.
+func CreatePool(ctx context.Context, api API, cfg *config.Config, tags map[string]string) (*PoolSummary, error) {
 	out, err := api.CreateUserPool(ctx, ExpandCreateUserPool(cfg, tags), sendOnce)
 	if err != nil {
-		return "", "", fmt.Errorf("creating user pool %s: %w", cfg.UserPool.Name, err)
+		return nil, fmt.Errorf("creating user pool %s: %w", cfg.UserPool.Name, err)
 	}
-	return aws.ToString(out.UserPool.Id), aws.ToString(out.UserPool.Arn), nil
+	return summarise(out.UserPool), nil
 }
 
 // UpdatePool changes the pool in place by read-modify-write: describe, copy

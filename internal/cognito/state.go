@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
@@ -472,6 +473,8 @@ type PoolSummary struct {
 	EstimatedUsers     int
 	DeletionProtection bool
 	Domain             string
+	Tags               map[string]string
+	Created            time.Time
 }
 
 // DescribePool summarises a pool for destroy.
@@ -480,13 +483,16 @@ func DescribePool(ctx context.Context, api API, poolID string) (*PoolSummary, er
 	if err != nil {
 		return nil, fmt.Errorf("reading user pool %s: %w", poolID, err)
 	}
-	p := out.UserPool
+	return summarise(out.UserPool), nil
+}
+
+func summarise(p *types.UserPoolType) *PoolSummary {
 	d := aws.ToString(p.CustomDomain)
 	if d == "" {
 		d = aws.ToString(p.Domain)
 	}
-	return &PoolSummary{ID: poolID, Name: aws.ToString(p.Name), ARN: aws.ToString(p.Arn), EstimatedUsers: int(p.EstimatedNumberOfUsers),
-		DeletionProtection: p.DeletionProtection == types.DeletionProtectionTypeActive, Domain: d}, nil
+	return &PoolSummary{ID: aws.ToString(p.Id), Name: aws.ToString(p.Name), ARN: aws.ToString(p.Arn), EstimatedUsers: int(p.EstimatedNumberOfUsers),
+		DeletionProtection: p.DeletionProtection == types.DeletionProtectionTypeActive, Domain: d, Tags: p.UserPoolTags, Created: aws.ToTime(p.CreationDate)}
 }
 
 // DisableDeletionProtection turns deletion protection off, by
