@@ -495,32 +495,69 @@ func summarise(p *types.UserPoolType) *PoolSummary {
 		DeletionProtection: p.DeletionProtection == types.DeletionProtectionTypeActive, Domain: d, Tags: p.UserPoolTags, Created: aws.ToTime(p.CreationDate)}
 }
 
-// DisableDeletionProtection turns deletion protection off, by
+// SetDeletionProtection turns deletion protection on or off, by
 // read-modify-write like every UpdateUserPool.
-func DisableDeletionProtection(ctx context.Context, api API, poolID string) error {
+func SetDeletionProtection(ctx context.Context, api API, poolID string, on bool) error {
 	out, err := api.DescribeUserPool(ctx, &cip.DescribeUserPoolInput{UserPoolId: aws.String(poolID)})
 	if err != nil {
 		return fmt.Errorf("reading user pool %s: %w", poolID, err)
 	}
 	s := poolSettingsFromLive(out.UserPool)
 	s.in.DeletionProtection = types.DeletionProtectionTypeInactive
+	what := "turning off"
+	if on {
+		s.in.DeletionProtection, what = types.DeletionProtectionTypeActive, "turning on"
+	}
 	if _, err := api.UpdateUserPool(ctx, &s.in); err != nil {
-		return fmt.Errorf("turning off deletion protection of user pool %s: %w", poolID, err)
+		return fmt.Errorf("%s deletion protection of user pool %s: %w", what, poolID, err)
 	}
 	return nil
 }
 
+// DisableDeletionProtection turns deletion protection off.
+func DisableDeletionProtection(ctx context.Context, api API, poolID string) error {
+	return SetDeletionProtection(ctx, api, poolID, false)
+}
+
 // DeletePool deletes the pool. A domain must go first: Cognito refuses to
-// delete a pool that still has one.
+// delete a pool that still has one. A pool (or domain) already gone counts
+// as deleted: after an answer lost on the way back, the SDK's second
+// attempt finds nothing to delete, and that is success, not "not found".
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteUserPool.html
 func DeletePool(ctx context.Context, api API, poolID, domain string) error {
 	if domain != "" {
 		if err := DeleteDomain(ctx, api, poolID, domain); err != nil {
-			return err
+			// Deleting a domain that is gone is refused as a bad parameter;
+			// what counts is whether the pool still has one.
+			sum, derr := DescribePool(ctx, api, poolID)
+			if derr != nil || sum.Domain != "" {
+				return err
+			}
 		}
 	}
-	if _, err := api.DeleteUserPool(ctx, &cip.DeleteUserPoolInput{UserPoolId: aws.String(poolID)}); err != nil {
+	if _, err := api.DeleteUserPool(ctx, &cip.DeleteUserPoolInput{UserPoolId: aws.String(poolID)}); err != nil && !IsNotFound(err) {
 		return fmt.Errorf("deleting user pool %s: %w", poolID, err)
 	}
 	return nil
+}
+
+// CountUsers counts the pool's users exactly, up to bound: beyond it, more
+// is true and n is bound. Cognito's EstimatedNumberOfUsers is an estimate
+// that lags (it said 0 while a user existed), which is not good enough for
+// a question like "delete this pool and everyone in it?".
+// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListUsers.html
+func CountUsers(ctx context.Context, api API, poolID string, bound int) (n int, more bool, err error) {
+	in := &cip.ListUsersInput{UserPoolId: aws.String(poolID), Limit: aws.Int32(60), AttributesToGet: []string{"sub"}}
+	p := cip.NewListUsersPaginator(api, in)
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return 0, false, fmt.Errorf("counting the users of user pool %s: %w", poolID, err)
+		}
+		n += len(page.Users)
+		if n >= bound {
+			return bound, n > bound || p.HasMorePages(), nil
+		}
+	}
+	return n, false, nil
 }
