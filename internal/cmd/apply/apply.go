@@ -78,11 +78,8 @@ aws lambda add-permission command Cognito needs.`,
 				return cmdutil.FlagErrorf("apply asks for confirmation and there is no terminal: pass --auto-approve")
 			}
 			if opts.OutputsFile != "" {
-				// Checked before any change: failing to write the outputs
-				// after the changes would leave the caller without the ids.
-				dir := filepath.Dir(opts.OutputsFile)
-				if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-					return cmdutil.FlagErrorf("--outputs %s: the directory %s does not exist; create it first or pick another path", opts.OutputsFile, dir)
+				if err := checkOutputs(opts.OutputsFile); err != nil {
+					return err
 				}
 			}
 			if runF != nil {
@@ -205,4 +202,24 @@ func askHidden(io *iostreams.IOStreams, name string) (string, error) {
 		return "", fmt.Errorf("reading %s: %w", name, err)
 	}
 	return string(b), nil
+}
+
+// checkOutputs makes sure --outputs can be written, before any change:
+// failing to write the outputs after the changes would leave the caller
+// without the ids. The directory must exist and take a new file, and the
+// path must not be a directory.
+func checkOutputs(path string) error {
+	dir := filepath.Dir(path)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return cmdutil.FlagErrorf("--outputs %s: the directory %s does not exist; create it first or pick another path", path, dir)
+	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return cmdutil.FlagErrorf("--outputs %s is a directory; name a file in it, for example %s", path, filepath.Join(path, "cognito-outputs.json"))
+	}
+	f, err := os.CreateTemp(dir, ".cogwiz-outputs-*")
+	if err != nil {
+		return cmdutil.FlagErrorf("--outputs %s: cannot write in %s (%v); pick a writable directory", path, dir, errors.Unwrap(err))
+	}
+	f.Close()
+	return os.Remove(f.Name())
 }

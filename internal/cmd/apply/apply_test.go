@@ -144,6 +144,34 @@ func TestApplyCommandAgainstEmulator(t *testing.T) {
 	}
 }
 
+// Against cognito-local, which has no domains, identity providers or
+// resource servers, a file that needs them stops before any write, each
+// such change BLOCKED with the reason; the pool count does not change.
+func TestApplyStopsBeforeAnyWriteWhatTheEndpointCannotDo(t *testing.T) {
+	t.Parallel()
+	s := emulator.Start(t)
+	api, rec := cognitofake.Connect(t, s.Options())
+	withDomain := cognitofake.FullConfig("Hosted")
+	withDomain.Domain = &config.Domain{Prefix: "hosted-app-auth"}
+	for _, cfg := range []*config.Config{withDomain, cognitofake.EverythingConfig("Social")} {
+		file := writeConfig(t, cfg)
+		before := poolCount(t, api)
+		rec.Reset()
+		r := runApply(t, api, file, map[string]string{"GOOGLE_CLIENT_SECRET": "s"}, "", false, "--auto-approve")
+		if r.err == nil || !strings.Contains(r.err.Error(), "blocked; nothing was changed") {
+			t.Fatalf("%s: err = %v\n%s", cfg.ResourceName, r.err, r.stdout)
+		}
+		for _, what := range []string{"domains", "identity providers", "resource servers"} {
+			if (what == "domains" || cfg.ResourceName == "Social") && !strings.Contains(r.stdout, "this endpoint does not support "+what) {
+				t.Errorf("%s: the plan does not say the endpoint lacks %s:\n%s", cfg.ResourceName, what, r.stdout)
+			}
+		}
+		if w := rec.Writes(); len(w) != 0 || poolCount(t, api) != before {
+			t.Errorf("%s: writes %v, pools %d → %d", cfg.ResourceName, rec.Ops(), before, poolCount(t, api))
+		}
+	}
+}
+
 func poolCount(t *testing.T, api cognito.API) int {
 	t.Helper()
 	out, err := api.ListUserPools(context.Background(), &cip.ListUserPoolsInput{MaxResults: aws.Int32(60)})
@@ -190,15 +218,20 @@ func TestApplyAsksForYes(t *testing.T) {
 
 func TestApplyRefusesInvalidFileBeforeAnyCall(t *testing.T) {
 	t.Parallel()
-	cfg := cognitofake.FullConfig("Bad")
-	cfg.UserPool.PasswordPolicy.MinimumLength = config.Int(2)
-	file := writeConfig(t, cfg)
-	r := runApply(t, cognitofake.New(t).Client(t), file, nil, "", false, "--auto-approve")
-	if r.err == nil || !strings.Contains(r.err.Error(), "cognito.yaml:") {
-		t.Fatalf("err = %v, want a file:line:col problem", r.err)
-	}
-	if r.calls != 0 {
-		t.Error("Cognito was called for an invalid file")
+	for _, bad := range []func(*config.Config){
+		func(c *config.Config) { c.UserPool.PasswordPolicy.MinimumLength = config.Int(2) },
+		func(c *config.Config) { c.UserPool.Triggers.PreSignUp = "arn:aws:lambda:us-east-1:123:function:pre sign up" },
+	} {
+		cfg := cognitofake.FullConfig("Bad")
+		bad(cfg)
+		file := writeConfig(t, cfg)
+		r := runApply(t, cognitofake.New(t).Client(t), file, nil, "", false, "--auto-approve")
+		if r.err == nil || !strings.Contains(r.err.Error(), "cognito.yaml:") {
+			t.Fatalf("err = %v, want a file:line:col problem", r.err)
+		}
+		if r.calls != 0 {
+			t.Error("Cognito was called for an invalid file")
+		}
 	}
 }
 
@@ -264,13 +297,23 @@ func TestApplyChecksTheOutputsPathBeforeAnyChange(t *testing.T) {
 	t.Parallel()
 	fake := cognitofake.New(t)
 	file := writeConfig(t, cognitofake.FullConfig("OutDir"))
-	missing := filepath.Join(t.TempDir(), "no-such-dir", "outputs.json")
-	r := runApply(t, fake.Client(t), file, nil, "", false, "--auto-approve", "--outputs", missing)
-	var fe *cmdutil.FlagError
-	if !errors.As(r.err, &fe) || !strings.Contains(r.err.Error(), "no-such-dir") {
-		t.Fatalf("err = %v, want a usage error naming the directory", r.err)
+	dir := t.TempDir()
+	for path, want := range map[string]string{
+		filepath.Join(dir, "no-such-dir", "outputs.json"): "no-such-dir",
+		dir: "is a directory",
+		// Not even root may create a file in /proc.
+		"/proc/cognito-outputs.json": "cannot write in /proc",
+	} {
+		r := runApply(t, fake.Client(t), file, nil, "", false, "--auto-approve", "--outputs", path)
+		var fe *cmdutil.FlagError
+		if !errors.As(r.err, &fe) || !strings.Contains(r.err.Error(), want) {
+			t.Fatalf("--outputs %s: err = %v, want a usage error saying %q", path, r.err, want)
+		}
+		if r.calls != 0 || len(fake.PoolIDs()) != 0 {
+			t.Errorf("--outputs %s: Cognito was called although the outputs could not be written", path)
+		}
 	}
-	if r.calls != 0 || len(fake.PoolIDs()) != 0 {
-		t.Error("Cognito was called although the outputs could not be written")
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("the check left files behind: %v", entries)
 	}
 }
