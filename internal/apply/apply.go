@@ -250,9 +250,10 @@ func (e *executor) run(ctx context.Context) error {
 	ts = nil
 	for i := range d.AppClients {
 		c := &d.AppClients[i]
-		for _, ch := range byRes["app_clients["+c.Name+"]"] {
+		cs := byRes["app_clients["+c.Name+"]"]
+		for _, ch := range cs {
 			if ch.Action != plan.Delete {
-				ts = append(ts, e.clientTask(c, ch))
+				ts = append(ts, e.clientTask(c, ch, removals(cs, ch.Resource+".")))
 				break
 			}
 		}
@@ -331,7 +332,7 @@ func (e *executor) run(ctx context.Context) error {
 		if err := e.lim.wait(ctx, catPool); err != nil {
 			return err
 		}
-		return cognito.UpdatePool(ctx, e.o.API, e.poolID, d, tags(final))
+		return cognito.UpdatePool(ctx, e.o.API, e.poolID, d, tags(final), removals(byRes["user_pool"], ""))
 	}
 	return nil
 }
@@ -365,7 +366,7 @@ func (e *executor) updatePool(ctx context.Context, changes []plan.Change, tags m
 		if err := e.lim.wait(ctx, catPool); err != nil {
 			return sent, err
 		}
-		if err := cognito.UpdatePool(ctx, e.o.API, e.poolID, d, tags); err != nil {
+		if err := cognito.UpdatePool(ctx, e.o.API, e.poolID, d, tags, removals(changes, "")); err != nil {
 			return sent, err
 		}
 		sent = true
@@ -389,6 +390,18 @@ func (e *executor) updatePool(ctx context.Context, changes []plan.Change, tags m
 		}
 	}
 	return sent, nil
+}
+
+// removals lists the keys the plan removes (written empty in the file: a
+// change to nothing) among changes, by path without prefix.
+func removals(changes []plan.Change, prefix string) cognito.Removals {
+	rm := cognito.Removals{}
+	for _, c := range changes {
+		if c.Action == plan.Update && c.After == nil && c.Before != nil {
+			rm[strings.TrimPrefix(c.Path, prefix)] = true
+		}
+	}
+	return rm
 }
 
 // createOnce runs a create. Creates are sent once: after a failure that
@@ -580,7 +593,7 @@ func (e *executor) rsTask(rs *config.ResourceServer, a plan.Action) task {
 	}}
 }
 
-func (e *executor) clientTask(c *config.AppClient, ch plan.Change) task {
+func (e *executor) clientTask(c *config.AppClient, ch plan.Change, rm cognito.Removals) task {
 	return task{catClient, func(ctx context.Context) error {
 		if ch.Action == plan.Create {
 			e.progress("creating app client %s", c.Name)
@@ -614,7 +627,7 @@ func (e *executor) clientTask(c *config.AppClient, ch plan.Change) task {
 			return nil
 		}
 		e.progress("updating app client %s (%s)", c.Name, ch.ID)
-		return cognito.UpdateClient(ctx, e.o.API, e.poolID, ch.ID, c)
+		return cognito.UpdateClient(ctx, e.o.API, e.poolID, ch.ID, c, rm)
 	}}
 }
 
@@ -721,6 +734,16 @@ func (l *limiter) wait(ctx context.Context, cat string) error {
 // resource-name tag), reads it, and plans. The state is nil when the pool
 // does not exist yet. The plan says which pool it compared with and why.
 func Prepare(ctx context.Context, api cognito.API, desired *config.Config, lookupEnv func(string) (string, bool)) (*cognito.State, *plan.Plan, error) {
+	return prepare(ctx, api, desired, nil, lookupEnv)
+}
+
+// PrepareDocument is Prepare for a loaded file: keys of a section the file
+// writes empty are planned as removals.
+func PrepareDocument(ctx context.Context, api cognito.API, doc *config.Document, lookupEnv func(string) (string, bool)) (*cognito.State, *plan.Plan, error) {
+	return prepare(ctx, api, doc.Config, doc.Written, lookupEnv)
+}
+
+func prepare(ctx context.Context, api cognito.API, desired *config.Config, written func(string) bool, lookupEnv func(string) (string, bool)) (*cognito.State, *plan.Plan, error) {
 	l, err := cognito.FindPool(ctx, api, desired)
 	if err != nil {
 		return nil, nil, err
@@ -734,7 +757,7 @@ func Prepare(ctx context.Context, api cognito.API, desired *config.Config, looku
 			return nil, nil, err
 		}
 	}
-	p := plan.Compute(plan.Input{Desired: desired, State: st, LookupEnv: lookupEnv})
+	p := plan.Compute(plan.Input{Desired: desired, State: st, LookupEnv: lookupEnv, Written: written})
 	p.Found = l.How
 	if st == nil {
 		p.Found = fmt.Sprintf("no pool in this account and region is tagged %s=%s (%s listed, %d described)", cognito.TagResourceName, desired.ResourceName, count(l.Listed, "pool"), l.Described)

@@ -8,7 +8,7 @@ import (
 // call to Cognito. Errors come back as a *config.LoadError (every problem,
 // each with file:line:col and a fix); warnings are returned for the
 // caller to show.
-func LoadConfig(path string) (*config.Config, []config.Problem, error) {
+func LoadConfig(path string) (*config.Document, []config.Problem, error) {
 	doc, err := config.Load(path)
 	if err != nil {
 		return nil, nil, err
@@ -24,5 +24,5 @@ func LoadConfig(path string) (*config.Config, []config.Problem, error) {
 	if len(errs) > 0 {
 		return nil, warns, &config.LoadError{Problems: errs}
 	}
-	return doc.Config, warns, nil
+	return doc, warns, nil
 }

@@ -74,7 +74,7 @@ func TestRenamedPoolIsFoundByItsTag(t *testing.T) {
 	seedPools(t, api, 10)
 	cfg := cognitofake.FullConfig("Renamed")
 	_, res := mustApply(t, api, cfg)
-	in, err := cognito.ExpandUpdateUserPool(context.Background(), api, res.PoolID, cfg, nil)
+	in, err := cognito.ExpandUpdateUserPool(context.Background(), api, res.PoolID, cfg, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

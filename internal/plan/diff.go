@@ -14,6 +14,49 @@ type differ struct {
 	p         *Plan
 	state     *cognito.State
 	lookupEnv func(string) (string, bool)
+	written   func(path string) bool
+	// clientIndex maps a client name to its place in the file, for the
+	// file's own paths (app_clients[2].oauth...).
+	clientIndex map[string]int
+}
+
+// writtenEmpty reports whether the file writes the key at path with no
+// value. path is a plan path; a client's is turned into the file's.
+func (df *differ) writtenEmpty(path string) bool {
+	if df.written == nil {
+		return false
+	}
+	if rest, ok := strings.CutPrefix(path, "app_clients["); ok {
+		name, tail, _ := strings.Cut(rest, "]")
+		i, ok := df.clientIndex[name]
+		if !ok {
+			return false
+		}
+		path = fmt.Sprintf("app_clients[%d]%s", i, tail)
+	}
+	return df.written(path)
+}
+
+// key compares one key of a section: set in the file, it must match;
+// written empty, the live value goes (a change to nil: apply removes it);
+// left out, it is not compared.
+func (df *differ) key(resource, kind, name, path, live, cfg string) {
+	switch {
+	case cfg != "":
+		df.field(resource, kind, name, path, live, cfg)
+	case live != "" && df.writtenEmpty(path):
+		df.add(Change{Resource: resource, Kind: kind, Name: name, Path: path, Before: live, Action: Update, Reason: "written empty in the file: removed"})
+	}
+}
+
+// listKey is key for a list compared as a set.
+func (df *differ) listKey(resource, kind, name, path string, live, cfg []string) {
+	switch {
+	case len(cfg) > 0:
+		df.field(resource, kind, name, path, set(live), set(cfg))
+	case len(live) > 0 && df.writtenEmpty(path):
+		df.add(Change{Resource: resource, Kind: kind, Name: name, Path: path, Before: set(live), Action: Update, Reason: "written empty in the file: removed"})
+	}
 }
 
 func (df *differ) add(c Change) { df.p.Changes = append(df.p.Changes, c) }
@@ -104,10 +147,8 @@ func (df *differ) pool(d, a *config.Config) {
 			as = *au.SMS
 		}
 		df.field(r, k, n, "user_pool.sms.sns_caller_arn", as.SNSCallerARN, s.SNSCallerARN)
-		df.field(r, k, n, "user_pool.sms.external_id", as.ExternalID, s.ExternalID)
-		if s.SNSRegion != "" {
-			df.field(r, k, n, "user_pool.sms.sns_region", as.SNSRegion, s.SNSRegion)
-		}
+		df.key(r, k, n, "user_pool.sms.external_id", as.ExternalID, s.ExternalID)
+		df.key(r, k, n, "user_pool.sms.sns_region", as.SNSRegion, s.SNSRegion)
 	}
 	if v := du.Verification; v != nil {
 		av := au.Verification
@@ -130,9 +171,7 @@ func (df *differ) pool(d, a *config.Config) {
 			{"email_message_by_link", av.EmailMessageByLink, v.EmailMessageByLink},
 			{"sms_message", av.SMSMessage, v.SMSMessage},
 		} {
-			if f.cfg != "" {
-				df.field(r, k, n, pre+f.key, f.live, f.cfg)
-			}
+			df.key(r, k, n, pre+f.key, f.live, f.cfg)
 		}
 	}
 	if len(du.AccountRecovery) > 0 {
@@ -143,7 +182,16 @@ func (df *differ) pool(d, a *config.Config) {
 		if au.EmailSending != nil {
 			ae = *au.EmailSending
 		}
-		df.field(r, k, n, "user_pool.email_sending", ae, *e)
+		const pre = "user_pool.email_sending."
+		df.field(r, k, n, pre+"account", ae.Account, e.Account)
+		for _, f := range []strField{
+			{"source_arn", ae.SourceARN, e.SourceARN},
+			{"from", ae.From, e.From},
+			{"reply_to", ae.ReplyTo, e.ReplyTo},
+			{"configuration_set", ae.ConfigurationSet, e.ConfigurationSet},
+		} {
+			df.key(r, k, n, pre+f.key, f.live, f.cfg)
+		}
 	}
 	if ac := du.AdminCreateUser; ac != nil {
 		aa := config.AdminCreateUser{}
@@ -156,9 +204,7 @@ func (df *differ) pool(d, a *config.Config) {
 			{"invite_email_message", aa.InviteEmailMessage, ac.InviteEmailMessage},
 			{"invite_sms_message", aa.InviteSMSMessage, ac.InviteSMSMessage},
 		} {
-			if f.cfg != "" {
-				df.field(r, k, n, "user_pool.admin_create_user."+f.key, f.live, f.cfg)
-			}
+			df.key(r, k, n, "user_pool.admin_create_user."+f.key, f.live, f.cfg)
 		}
 	}
 	// Cognito always reports the feature plan and deletion protection; an
@@ -180,7 +226,7 @@ func (df *differ) pool(d, a *config.Config) {
 				// (V1_0 for a function given by ARN alone).
 				continue
 			}
-			df.field(r, k, n, "user_pool.triggers."+f.key, f.live, f.cfg)
+			df.key(r, k, n, "user_pool.triggers."+f.key, f.live, f.cfg)
 		}
 	}
 	if du.Tags != nil {
@@ -384,14 +430,10 @@ func (df *differ) client(r string, c, l *config.AppClient) {
 		pre := r + ".oauth."
 		df.field(r, k, n, pre+"flows", set(lo.Flows), set(o.Flows))
 		df.field(r, k, n, pre+"scopes", set(lo.Scopes), set(o.Scopes))
-		df.field(r, k, n, pre+"callback_urls", set(lo.CallbackURLs), set(o.CallbackURLs))
-		df.field(r, k, n, pre+"logout_urls", set(lo.LogoutURLs), set(o.LogoutURLs))
-		if o.DefaultRedirectURI != "" || lo.DefaultRedirectURI != "" {
-			df.field(r, k, n, pre+"default_redirect_uri", lo.DefaultRedirectURI, o.DefaultRedirectURI)
-		}
-		if len(o.IdentityProviders) > 0 {
-			df.field(r, k, n, pre+"identity_providers", set(lo.IdentityProviders), set(o.IdentityProviders))
-		}
+		df.listKey(r, k, n, pre+"callback_urls", lo.CallbackURLs, o.CallbackURLs)
+		df.listKey(r, k, n, pre+"logout_urls", lo.LogoutURLs, o.LogoutURLs)
+		df.key(r, k, n, pre+"default_redirect_uri", lo.DefaultRedirectURI, o.DefaultRedirectURI)
+		df.listKey(r, k, n, pre+"identity_providers", lo.IdentityProviders, o.IdentityProviders)
 	}
 	if c.PreventUserExistenceErrors != nil {
 		df.field(r, k, n, r+".prevent_user_existence_errors", boolv(l.PreventUserExistenceErrors), *c.PreventUserExistenceErrors)

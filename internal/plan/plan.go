@@ -5,7 +5,11 @@
 // Rules the differ follows:
 //   - A key absent from the file is not managed: apply leaves the live value
 //     alone (on create, Cognito's default applies). Only what the file says
-//     is compared.
+//     is compared. Inside a section (triggers, sms, email_sending,
+//     verification, admin_create_user, a client's oauth) each key counts on
+//     its own; a key written empty removes the live value, shown as a
+//     change to (none). A list or a map (tags, factors, callback_urls) is
+//     one value, compared and set whole.
 //   - Create-only settings that differ are BLOCKED with the reason and the
 //     way out. cogwiz never replaces a pool by itself.
 //   - Clients, groups, identity providers, resource servers and the domain
@@ -182,6 +186,10 @@ type Input struct {
 	// LookupEnv reads an environment variable (os.LookupEnv), for
 	// comparing secrets in memory. Nil: secrets are not compared.
 	LookupEnv func(string) (string, bool)
+	// Written reports whether the file writes a key (config.Document's
+	// Written): a key of a section written empty removes what Cognito
+	// has, a key left out leaves it alone. Nil: nothing is written empty.
+	Written func(path string) bool
 }
 
 // Compute diffs desired against the live state.
@@ -197,7 +205,10 @@ func Compute(in Input) *Plan {
 	for _, u := range in.State.Unsupported {
 		p.Notes = append(p.Notes, fmt.Sprintf("%s were not compared: the endpoint does not support them", u))
 	}
-	df := &differ{p: p, state: in.State, lookupEnv: in.LookupEnv}
+	df := &differ{p: p, state: in.State, lookupEnv: in.LookupEnv, written: in.Written, clientIndex: map[string]int{}}
+	for i, c := range d.AppClients {
+		df.clientIndex[c.Name] = i
+	}
 	df.pool(d, in.State.Config)
 	df.clients(d, in.State.Config)
 	df.groups(d, in.State.Config)

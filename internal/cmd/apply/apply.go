@@ -99,13 +99,14 @@ func applyRun(ctx context.Context, opts *Options) error {
 		ctx = context.Background()
 	}
 	io := opts.IO
-	cfg, warns, err := apply.LoadConfig(opts.File)
+	doc, warns, err := apply.LoadConfig(opts.File)
 	for _, w := range warns {
 		fmt.Fprintln(io.ErrOut, w.String())
 	}
 	if err != nil {
 		return err
 	}
+	cfg := doc.Config
 	if opts.PoolID != "" {
 		cfg.UserPool.ID = opts.PoolID
 	}
@@ -122,7 +123,7 @@ func applyRun(ctx context.Context, opts *Options) error {
 		return err
 	}
 	fmt.Fprintf(io.ErrOut, "reading user pool %s…\n", cfg.ResourceName)
-	st, p, err := apply.Prepare(ctx, api, cfg, opts.LookupEnv)
+	st, p, err := apply.PrepareDocument(ctx, api, doc, opts.LookupEnv)
 	if err != nil {
 		return err
 	}

@@ -121,7 +121,7 @@ func TestApplyCommandAgainstEmulator(t *testing.T) {
 	// pool with the same name, and names the way out.
 	ctx := context.Background()
 	cfg := cognitofake.FullConfig("CmdApply")
-	in, err := cognito.ExpandUpdateUserPool(ctx, api, o.UserPoolID, cfg, nil)
+	in, err := cognito.ExpandUpdateUserPool(ctx, api, o.UserPoolID, cfg, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -220,7 +220,9 @@ func TestApplyRefusesInvalidFileBeforeAnyCall(t *testing.T) {
 	t.Parallel()
 	for _, bad := range []func(*config.Config){
 		func(c *config.Config) { c.UserPool.PasswordPolicy.MinimumLength = config.Int(2) },
-		func(c *config.Config) { c.UserPool.Triggers.PreSignUp = "arn:aws:lambda:us-east-1:123:function:pre sign up" },
+		func(c *config.Config) {
+			c.UserPool.Triggers.PreSignUp = "arn:aws:lambda:us-east-1:123:function:pre sign up"
+		},
 	} {
 		cfg := cognitofake.FullConfig("Bad")
 		bad(cfg)
