@@ -45,7 +45,33 @@ type Options struct {
 	// apply created one at the same moment; 0 means DefaultSettle, a
 	// negative value no wait (tests against an endpoint with exact dates).
 	Settle time.Duration
+	// Grace bounds how long calls under way may run on once ctx is
+	// cancelled (Ctrl-C); 0 means DefaultGrace.
+	Grace time.Duration
 }
+
+// DefaultGrace lets a call under way at Ctrl-C finish (creating a pool
+// takes seconds), so that its outcome is known rather than left open.
+const DefaultGrace = 15 * time.Second
+
+// InterruptedError: ctx was cancelled (Ctrl-C) during apply. No call was
+// started after that; the calls under way were allowed to finish. Done
+// lists what apply made or changed before it stopped.
+type InterruptedError struct {
+	PoolID string
+	Done   []string
+	// Err is the error of a call cut off when the grace ran out, if any.
+	Err error
+}
+
+func (e *InterruptedError) Error() string {
+	if e.Err != nil {
+		return "apply was interrupted: " + e.Err.Error()
+	}
+	return "apply was interrupted"
+}
+
+func (e *InterruptedError) Unwrap() error { return context.Canceled }
 
 // Result is what apply produced.
 type Result struct {
@@ -70,6 +96,9 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if o.Settle == 0 {
 		o.Settle = DefaultSettle
 	}
+	if o.Grace <= 0 {
+		o.Grace = DefaultGrace
+	}
 	if o.Secrets == nil {
 		o.Secrets = func(ref string) (string, error) { return "", fmt.Errorf("no value for %s", ref) }
 	}
@@ -78,16 +107,32 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		// now, so reading it back again would verify nothing new.
 		return &Result{PoolID: o.State.PoolID, PoolARN: o.State.PoolARN, State: o.State}, nil
 	}
-	e := &executor{o: o, lim: newLimiter(o.RatePerSecond), created: map[string]string{}, known: map[string]bool{}}
+	e := &executor{o: o, stop: ctx, lim: newLimiter(o.RatePerSecond), created: map[string]string{}, known: map[string]bool{}}
 	if o.State != nil {
 		e.poolID, e.poolARN = o.State.PoolID, o.State.PoolARN
 		for _, c := range o.State.Config.AppClients {
 			e.known[c.ID] = true
 		}
 	}
-	if err := e.run(ctx); err != nil {
+	// Calls run on a context that Ctrl-C does not cancel at once: a call
+	// under way finishes (within the grace), so that what exists is known;
+	// e.stop keeps any new call from starting.
+	calls, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancel()
+	defer context.AfterFunc(ctx, func() { time.AfterFunc(o.Grace, cancel) })()
+	err := e.run(calls)
+	if ctx.Err() != nil {
+		ie := &InterruptedError{PoolID: e.poolID, Done: e.done}
+		if err != nil && calls.Err() != nil {
+			// The grace ran out with a call still under way.
+			ie.Err = err
+		}
+		return &Result{PoolID: e.poolID, PoolARN: e.poolARN}, ie
+	}
+	if err != nil {
 		return &Result{PoolID: e.poolID, PoolARN: e.poolARN}, err
 	}
+	ctx = calls
 	e.progress("verifying: reading the pool back")
 	st, err := cognito.ReadState(ctx, o.API, e.poolID)
 	if err != nil {
@@ -111,7 +156,13 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 }
 
 type executor struct {
-	o       Options
+	o Options
+	// stop is the caller's context: once it is done (Ctrl-C), no new call
+	// starts.
+	stop context.Context
+	// done lists what this run made or changed, for the message after an
+	// interruption.
+	done    []string
 	lim     *limiter
 	poolID  string
 	poolARN string
@@ -125,6 +176,25 @@ type executor struct {
 	// lost answer, is the one the create made.
 	known map[string]bool
 	pmu   sync.Mutex
+}
+
+// wait waits for the rate limit of cat; it fails at once after Ctrl-C, so
+// that no call starts after it.
+func (e *executor) wait(cat string) error { return e.lim.wait(e.stop, cat) }
+
+// doneIf records a step when err is nil, and passes err on.
+func (e *executor) doneIf(err error, format string, args ...any) error {
+	if err == nil {
+		e.did(format, args...)
+	}
+	return err
+}
+
+// did records a step that is done.
+func (e *executor) did(format string, args ...any) {
+	e.pmu.Lock()
+	defer e.pmu.Unlock()
+	e.done = append(e.done, fmt.Sprintf(format, args...))
 }
 
 // progress reports a step; calls from parallel tasks are serialised.
@@ -161,7 +231,7 @@ func (e *executor) phase(ctx context.Context, tasks []task) error {
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			if err := e.lim.wait(ctx, t.cat); err != nil {
+			if err := e.wait(t.cat); err != nil {
 				mu.Lock()
 				errs = append(errs, err)
 				mu.Unlock()
@@ -195,19 +265,24 @@ func (e *executor) run(ctx context.Context) error {
 	// 1. The pool.
 	if e.o.State == nil {
 		e.progress("creating user pool %s", d.UserPool.Name)
-		if err := e.lim.wait(ctx, catPool); err != nil {
+		if err := e.wait(catPool); err != nil {
 			return err
 		}
 		if err := e.createPool(ctx, tags(p.ManagedKeys)); err != nil {
 			return err
 		}
+		e.did("created user pool %s (%s)", d.UserPool.Name, e.poolID)
 		e.written = p.ManagedKeys
 		id := e.poolID
 		if m := d.UserPool.MFA; m != nil && m.Mode != "" && m.Mode != config.MFAOff {
 			e.progress("setting MFA of user pool %s", id)
+			if err := e.wait(catPool); err != nil {
+				return err
+			}
 			if err := cognito.SetPoolMFA(ctx, e.o.API, id, &d.UserPool); err != nil {
 				return err
 			}
+			e.did("set MFA of user pool %s", id)
 		}
 	} else {
 		// Until deletions are done the managed tags keep the resources
@@ -289,27 +364,27 @@ func (e *executor) run(ctx context.Context) error {
 			id := c.ID
 			dels[0] = append(dels[0], task{catClient, func(ctx context.Context) error {
 				e.progress("deleting app client %s (%s)", c.Name, id)
-				return cognito.DeleteClient(ctx, e.o.API, e.poolID, id, c.Name)
+				return e.doneIf(cognito.DeleteClient(ctx, e.o.API, e.poolID, id, c.Name), "deleted app client %s (%s)", c.Name, id)
 			}})
 		case plan.KindGroup:
 			dels[1] = append(dels[1], task{catResource, func(ctx context.Context) error {
 				e.progress("deleting group %s", c.Name)
-				return cognito.DeleteGroup(ctx, e.o.API, e.poolID, c.Name)
+				return e.doneIf(cognito.DeleteGroup(ctx, e.o.API, e.poolID, c.Name), "deleted group %s", c.Name)
 			}})
 		case plan.KindIdP:
 			dels[1] = append(dels[1], task{catResource, func(ctx context.Context) error {
 				e.progress("deleting identity provider %s", c.Name)
-				return cognito.DeleteIdentityProvider(ctx, e.o.API, e.poolID, c.Name)
+				return e.doneIf(cognito.DeleteIdentityProvider(ctx, e.o.API, e.poolID, c.Name), "deleted identity provider %s", c.Name)
 			}})
 		case plan.KindResourceServer:
 			dels[1] = append(dels[1], task{catResource, func(ctx context.Context) error {
 				e.progress("deleting resource server %s", c.Name)
-				return cognito.DeleteResourceServer(ctx, e.o.API, e.poolID, c.Name)
+				return e.doneIf(cognito.DeleteResourceServer(ctx, e.o.API, e.poolID, c.Name), "deleted resource server %s", c.Name)
 			}})
 		case plan.KindDomain:
 			dels[1] = append(dels[1], task{catResource, func(ctx context.Context) error {
 				e.progress("deleting domain %s", c.Name)
-				return cognito.DeleteDomain(ctx, e.o.API, e.poolID, c.Name)
+				return e.doneIf(cognito.DeleteDomain(ctx, e.o.API, e.poolID, c.Name), "deleted domain %s", c.Name)
 			}})
 		}
 	}
@@ -329,10 +404,10 @@ func (e *executor) run(ctx context.Context) error {
 	}
 	if !maps.Equal(final, e.written) {
 		e.progress("updating user pool %s tags", e.poolID)
-		if err := e.lim.wait(ctx, catPool); err != nil {
+		if err := e.wait(catPool); err != nil {
 			return err
 		}
-		return cognito.UpdatePool(ctx, e.o.API, e.poolID, d, tags(final), removals(byRes["user_pool"], ""))
+		return e.doneIf(cognito.UpdatePool(ctx, e.o.API, e.poolID, d, tags(final), removals(byRes["user_pool"], "")), "recorded what cogwiz manages in user pool %s's tags", e.poolID)
 	}
 	return nil
 }
@@ -363,31 +438,34 @@ func (e *executor) updatePool(ctx context.Context, changes []plan.Change, tags m
 	d := e.o.Desired
 	if update {
 		e.progress("updating user pool %s", e.poolID)
-		if err := e.lim.wait(ctx, catPool); err != nil {
+		if err := e.wait(catPool); err != nil {
 			return sent, err
 		}
 		if err := cognito.UpdatePool(ctx, e.o.API, e.poolID, d, tags, removals(changes, "")); err != nil {
 			return sent, err
 		}
 		sent = true
+		e.did("updated the settings of user pool %s", e.poolID)
 	}
 	if mfa {
 		e.progress("setting MFA of user pool %s", e.poolID)
-		if err := e.lim.wait(ctx, catPool); err != nil {
+		if err := e.wait(catPool); err != nil {
 			return sent, err
 		}
 		if err := cognito.SetPoolMFA(ctx, e.o.API, e.poolID, &d.UserPool); err != nil {
 			return sent, err
 		}
+		e.did("set MFA of user pool %s", e.poolID)
 	}
 	if len(custom) > 0 {
 		e.progress("adding %d custom attribute(s) to user pool %s", len(custom), e.poolID)
-		if err := e.lim.wait(ctx, catPool); err != nil {
+		if err := e.wait(catPool); err != nil {
 			return sent, err
 		}
 		if err := cognito.AddCustomAttributes(ctx, e.o.API, e.poolID, custom); err != nil {
 			return sent, err
 		}
+		e.did("added %d custom attribute(s) to user pool %s", len(custom), e.poolID)
 	}
 	return sent, nil
 }
@@ -484,9 +562,9 @@ func (e *executor) claimPool(ctx context.Context) error {
 		t := time.NewTimer(e.o.Settle)
 		select {
 		case <-t.C:
-		case <-ctx.Done():
+		case <-e.stop.Done():
 			t.Stop()
-			return ctx.Err()
+			return e.stop.Err()
 		}
 	}
 	pools, err := cognito.TaggedPools(ctx, e.o.API, e.o.Desired)
@@ -564,16 +642,17 @@ func (e *executor) idpTask(idp *config.IdentityProvider, c plan.Change) task {
 		switch c.Action {
 		case plan.Create:
 			e.progress("creating identity provider %s", name)
-			return create()
+			return e.doneIf(create(), "created identity provider %s", name)
 		case plan.Replace:
 			e.progress("replacing identity provider %s", name)
 			if err := cognito.DeleteIdentityProvider(ctx, e.o.API, e.poolID, name); err != nil {
 				return err
 			}
-			return create()
+			e.did("deleted identity provider %s (to create it again)", name)
+			return e.doneIf(create(), "created identity provider %s", name)
 		default:
 			e.progress("updating identity provider %s", name)
-			return cognito.UpdateIdentityProvider(ctx, e.o.API, e.poolID, idp, e.o.Secrets)
+			return e.doneIf(cognito.UpdateIdentityProvider(ctx, e.o.API, e.poolID, idp, e.o.Secrets), "updated identity provider %s", name)
 		}
 	}}
 }
@@ -582,14 +661,14 @@ func (e *executor) rsTask(rs *config.ResourceServer, a plan.Action) task {
 	return task{catResource, func(ctx context.Context) error {
 		if a == plan.Create {
 			e.progress("creating resource server %s", rs.Identifier)
-			return e.createOnce(ctx, "resource server "+rs.Identifier,
+			return e.doneIf(e.createOnce(ctx, "resource server "+rs.Identifier,
 				func(ctx context.Context) error { return cognito.CreateResourceServer(ctx, e.o.API, e.poolID, rs) },
 				func(ctx context.Context) (bool, error) {
 					return cognito.ResourceServerExists(ctx, e.o.API, e.poolID, rs.Identifier)
-				})
+				}), "created resource server %s", rs.Identifier)
 		}
 		e.progress("updating resource server %s", rs.Identifier)
-		return cognito.UpdateResourceServer(ctx, e.o.API, e.poolID, rs)
+		return e.doneIf(cognito.UpdateResourceServer(ctx, e.o.API, e.poolID, rs), "updated resource server %s", rs.Identifier)
 	}}
 }
 
@@ -624,10 +703,11 @@ func (e *executor) clientTask(c *config.AppClient, ch plan.Change, rm cognito.Re
 			e.mu.Lock()
 			e.created[c.Name] = id
 			e.mu.Unlock()
+			e.did("created app client %s (%s)", c.Name, id)
 			return nil
 		}
 		e.progress("updating app client %s (%s)", c.Name, ch.ID)
-		return cognito.UpdateClient(ctx, e.o.API, e.poolID, ch.ID, c, rm)
+		return e.doneIf(cognito.UpdateClient(ctx, e.o.API, e.poolID, ch.ID, c, rm), "updated app client %s (%s)", c.Name, ch.ID)
 	}}
 }
 
@@ -663,17 +743,18 @@ func (e *executor) domainTask(d *config.Domain, c plan.Change) task {
 		switch c.Action {
 		case plan.Create:
 			e.progress("creating domain %s", name)
-			return create()
+			return e.doneIf(create(), "created domain %s", name)
 		case plan.Replace:
 			old, _ := c.Before.(string)
 			e.progress("replacing domain %s with %s", old, name)
 			if err := cognito.DeleteDomain(ctx, e.o.API, e.poolID, old); err != nil {
 				return err
 			}
-			return create()
+			e.did("deleted domain %s", old)
+			return e.doneIf(create(), "created domain %s", name)
 		default:
 			e.progress("updating domain %s", cognito.DomainName(d))
-			return cognito.UpdateDomain(ctx, e.o.API, e.poolID, d)
+			return e.doneIf(cognito.UpdateDomain(ctx, e.o.API, e.poolID, d), "updated domain %s", name)
 		}
 	}}
 }
@@ -682,12 +763,13 @@ func (e *executor) groupTask(g *config.Group, a plan.Action) task {
 	return task{catResource, func(ctx context.Context) error {
 		if a == plan.Create {
 			e.progress("creating group %s", g.Name)
-			return e.createOnce(ctx, "group "+g.Name,
+			return e.doneIf(e.createOnce(ctx, "group "+g.Name,
 				func(ctx context.Context) error { return cognito.CreateGroup(ctx, e.o.API, e.poolID, g) },
-				func(ctx context.Context) (bool, error) { return cognito.GroupExists(ctx, e.o.API, e.poolID, g.Name) })
+				func(ctx context.Context) (bool, error) { return cognito.GroupExists(ctx, e.o.API, e.poolID, g.Name) }),
+				"created group %s", g.Name)
 		}
 		e.progress("updating group %s", g.Name)
-		return cognito.UpdateGroup(ctx, e.o.API, e.poolID, g)
+		return e.doneIf(cognito.UpdateGroup(ctx, e.o.API, e.poolID, g), "updated group %s", g.Name)
 	}}
 }
 

@@ -3,6 +3,7 @@ package apply_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
@@ -586,5 +588,36 @@ func consoleMadeClient(t *testing.T, api cognito.API, rec *awsfake.Transport) {
 	}
 	if _, err := api.DescribeUserPoolClient(ctx, &cip.DescribeUserPoolClientInput{UserPoolId: aws.String(res.PoolID), ClientId: aws.String(managedID)}); !cognito.IsNotFound(err) {
 		t.Errorf("the managed web client is still there: %v", err)
+	}
+}
+
+// A call still under way when the grace after Ctrl-C runs out is cut off:
+// apply ends within the grace and says which call did not finish.
+func TestInterruptedApplyIsBoundedByTheGrace(t *testing.T) {
+	t.Parallel()
+	fake := cognitofake.New(t)
+	api, rec := cognitofake.Connect(t, fake.Options())
+	cfg := cognitofake.FullConfig("Grace")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	rec.Fault = func(c awsfake.Call, _ int) awsfake.Fault {
+		if c.Op == "CreateUserPoolClient" {
+			cancel()
+			return awsfake.Stall
+		}
+		return awsfake.NoFault
+	}
+	st, p, err := apply.Prepare(context.Background(), api, cfg, noEnv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	_, err = apply.Run(ctx, apply.Options{API: api, Desired: cfg, State: st, Plan: p, RatePerSecond: -1, Settle: -1, Grace: 200 * time.Millisecond})
+	var ie *apply.InterruptedError
+	if !errors.As(err, &ie) || ie.Err == nil || len(ie.Done) == 0 || !strings.HasPrefix(ie.Done[0], "created user pool GracePool") {
+		t.Fatalf("err = %v (%+v)", err, ie)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("apply took %v after Ctrl-C with a 200ms grace", d)
 	}
 }

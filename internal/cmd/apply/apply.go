@@ -62,7 +62,11 @@ without echo. Secrets are never written, printed or logged.
 When the changes are made, apply reads everything back: any remaining
 difference is an error. Then it prints the outputs (pool id and ARN,
 client ids, issuer, JWKS and hosted UI URLs) and, for Lambda triggers, the
-aws lambda add-permission command Cognito needs.`,
+aws lambda add-permission command Cognito needs.
+
+Ctrl-C during the changes starts no further call, lets the ones under way
+finish (15 seconds at most), prints what was made, and exits 130; running
+apply again finishes the job.`,
 		Example: `  # review the plan and type yes
   cogwiz apply
 
@@ -150,6 +154,11 @@ func applyRun(ctx context.Context, opts *Options) error {
 		API: api, Desired: cfg, State: st, Plan: p, Secrets: secrets, LookupEnv: opts.LookupEnv,
 		Progress: func(s string) { fmt.Fprintln(io.ErrOut, s) },
 	})
+	var stopped *apply.InterruptedError
+	if errors.As(err, &stopped) {
+		writeInterrupted(io, stopped)
+		return fmt.Errorf("%w: %w", cmdutil.ErrCancelled, err)
+	}
 	if err != nil {
 		const again = "run cogwiz apply again: it finds the same pool and finishes what is left"
 		hint := "fix the cause and " + again
@@ -223,4 +232,23 @@ func checkOutputs(path string) error {
 	}
 	f.Close()
 	return os.Remove(f.Name())
+}
+
+// writeInterrupted says, after Ctrl-C during apply, what exists now and how
+// to finish: the calls under way were allowed to end, none started after.
+func writeInterrupted(io *iostreams.IOStreams, e *apply.InterruptedError) {
+	w := io.ErrOut
+	fmt.Fprintln(w, "\nStopped (Ctrl-C): no call was started after it; the ones under way were allowed to finish.")
+	if e.Err != nil {
+		fmt.Fprintf(w, "A call did not finish within the grace and was cut off (whether it took effect is unknown; running apply again looks it up): %v\n", cognito.Friendly(e.Err))
+	}
+	if len(e.Done) == 0 {
+		fmt.Fprintln(w, "Nothing was changed in Cognito.")
+		return
+	}
+	fmt.Fprintln(w, "Made before stopping:")
+	for _, d := range e.Done {
+		fmt.Fprintf(w, "  %s\n", d)
+	}
+	fmt.Fprintln(w, "Run cogwiz apply again to finish: it finds the pool by its tag and makes only what is still missing.")
 }

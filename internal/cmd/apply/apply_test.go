@@ -10,12 +10,14 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 
+	"github.com/cogwiz/cogwiz/internal/awsfake"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/cognito/cognitofake"
@@ -317,5 +319,61 @@ func TestApplyChecksTheOutputsPathBeforeAnyChange(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("the check left files behind: %v", entries)
+	}
+}
+
+// Ctrl-C while a create is on its way: that call finishes, no other
+// starts, the command says what exists now and how to finish, and exits
+// 130; running apply again finishes with one of everything.
+func TestApplyCtrlCDuringTheChanges(t *testing.T) {
+	t.Parallel()
+	fake := cognitofake.New(t)
+	api, rec := cognitofake.Connect(t, fake.Options())
+	file := writeConfig(t, cognitofake.FullConfig("Mid"))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var at int
+	rec.Fault = func(c awsfake.Call, n int) awsfake.Fault {
+		if c.Op == "CreateUserPoolClient" && n == 0 {
+			at = len(rec.Calls())
+			cancel() // Ctrl-C, while this request is on its way
+		}
+		return awsfake.NoFault
+	}
+	ios, _, out, errOut := iostreams.Test()
+	f := &cmdutil.Factory{IOStreams: ios, ConfigFile: file}
+	f.Cognito = func(context.Context) (cognito.API, error) { return api, nil }
+	cmd := NewCmdApply(f, func(o *Options) error { return applyRun(ctx, o) })
+	cmd.SetArgs([]string{"--auto-approve"})
+	cmd.SetOut(out)
+	cmd.SetErr(errOut)
+	err := cmd.Execute()
+	if cmdutil.ExitCodeOf(err) != cmdutil.ExitCancelled {
+		t.Fatalf("exit %d (%v), want 130\n%s", cmdutil.ExitCodeOf(err), err, errOut)
+	}
+	for _, want := range []string{"Stopped (Ctrl-C)", "created user pool MidPool", "created app client ", "Run cogwiz apply again to finish"} {
+		if !strings.Contains(errOut.String(), want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+	if strings.Contains(errOut.String(), "Apply complete") {
+		t.Errorf("an interrupted apply said it was complete:\n%s", errOut)
+	}
+	// Only the call under way went out after Ctrl-C.
+	for _, c := range rec.Calls()[at:] {
+		if awsfake.IsWrite(c.Op) && c.Op != "CreateUserPoolClient" {
+			t.Errorf("%s was sent after Ctrl-C", c.Op)
+		}
+	}
+	if n := rec.Count("CreateUserPoolClient"); n != 1 {
+		t.Errorf("%d client creates, want only the one under way", n)
+	}
+
+	rec.Fault = nil
+	if r := runApply(t, api, file, nil, "", false, "--auto-approve"); r.err != nil {
+		t.Fatalf("re-run: %v\n%s", r.err, r.stderr)
+	}
+	if ids := fake.PoolIDs(); len(ids) != 1 || strings.Join(slices.Sorted(slices.Values(fake.ClientNames(ids[0]))), ",") != "server,web" {
+		t.Errorf("pools %v, clients %v", ids, fake.ClientNames(fake.PoolIDs()[0]))
 	}
 }
