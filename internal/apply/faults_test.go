@@ -122,7 +122,7 @@ func TestCreatesUnderFaults(t *testing.T) {
 	}
 	// The cases mostly wait (for a stall to time out, for the emulator), so
 	// more of them run at once than -parallel's default of one per core.
-	sem := make(chan struct{}, 8)
+	sem := make(chan struct{}, 16)
 	var wg sync.WaitGroup
 	defer wg.Wait()
 	for i, cr := range creates {
@@ -163,6 +163,34 @@ func TestCreatesUnderFaults(t *testing.T) {
 					t.Errorf("plan after the re-run: %+v", p.Changes)
 				}
 			})
+		}
+	}
+}
+
+// AddCustomAttributes whose answer is lost after Cognito added the
+// attribute is done, not "fix the file": apply reads the pool and finds
+// the attribute there (against cognito-local, which refuses a duplicate as
+// Cognito does).
+func TestAddCustomAttributesAnswerLost(t *testing.T) {
+	t.Parallel()
+	s := sharedEmulator(t)
+	for _, f := range []awsfake.Fault{awsfake.LoseReply, awsfake.Fail500Applied} {
+		api, rec := cognitofake.Connect(t, faultOptions(s))
+		cfg := cognitofake.FullConfig("Attr" + strings.ReplaceAll(f.String(), " ", ""))
+		cfg.UserPool.MFA = nil
+		if _, _, err := applyOnceWith(t, api, cfg, 0); err != nil {
+			t.Fatal(err)
+		}
+		cfg.UserPool.Attributes.Custom = append(cfg.UserPool.Attributes.Custom, config.CustomAttribute{Name: "plan", Type: "String"})
+		rec.Fault = awsfake.Once("AddCustomAttributes", 0, f)
+		if _, _, err := applyOnceWith(t, api, cfg, 0); err != nil {
+			t.Fatalf("%s: apply: %v", f, err)
+		}
+		if n := rec.Count("AddCustomAttributes"); n != 1 {
+			t.Errorf("%s: AddCustomAttributes went out %d times", f, n)
+		}
+		if _, p, err := prepare(api, cfg); err != nil || p.HasChanges() {
+			t.Errorf("%s: plan after: %v %+v", f, err, p)
 		}
 	}
 }
