@@ -271,7 +271,6 @@ func (e *executor) run(ctx context.Context) error {
 		if err := e.createPool(ctx, tags(p.ManagedKeys)); err != nil {
 			return err
 		}
-		e.did("created user pool %s (%s)", d.UserPool.Name, e.poolID)
 		e.written = p.ManagedKeys
 		id := e.poolID
 		if m := d.UserPool.MFA; m != nil && m.Mode != "" && m.Mode != config.MFAOff {
@@ -540,6 +539,7 @@ func (e *executor) createPool(ctx context.Context, tags map[string]string) error
 	if err != nil {
 		return err
 	}
+	e.did("created user pool %s (%s)", d.UserPool.Name, e.poolID)
 	return e.claimPool(ctx)
 }
 

@@ -26,18 +26,18 @@ const probePool = "us-east-1_cogwizprobe"
 // servers.
 func checkEndpoint(ctx context.Context, api cognito.API, desired *config.Config, st *cognito.State, p *plan.Plan) error {
 	for _, k := range []struct {
-		kind, what string
-		probe      func(ctx context.Context, poolID string) error
+		kind, what, key string
+		probe           func(ctx context.Context, poolID string) error
 	}{
-		{plan.KindDomain, "domains", func(ctx context.Context, _ string) error {
+		{plan.KindDomain, "domains", "domain", func(ctx context.Context, _ string) error {
 			_, err := cognito.DomainOwner(ctx, api, cognito.DomainName(desired.Domain))
 			return err
 		}},
-		{plan.KindIdP, "identity providers", func(ctx context.Context, poolID string) error {
+		{plan.KindIdP, "identity providers", "identity_providers", func(ctx context.Context, poolID string) error {
 			_, err := cognito.IdentityProviderExists(ctx, api, poolID, "Google")
 			return err
 		}},
-		{plan.KindResourceServer, "resource servers", func(ctx context.Context, poolID string) error {
+		{plan.KindResourceServer, "resource servers", "resource_servers", func(ctx context.Context, poolID string) error {
 			_, err := cognito.ResourceServerExists(ctx, api, poolID, "cogwiz-probe")
 			return err
 		}},
@@ -68,7 +68,7 @@ func checkEndpoint(ctx context.Context, api cognito.API, desired *config.Config,
 		for i, c := range p.Changes {
 			if c.Kind == k.kind && c.Action != plan.Delete {
 				p.Changes[i].Action = plan.Blocked
-				p.Changes[i].Reason = fmt.Sprintf("this endpoint does not support %s (cognito-local has none): leave them out of the file when applying here, or apply against AWS", k.what)
+				p.Changes[i].Reason = fmt.Sprintf("this endpoint does not support %s (cognito-local has none): leave %s out of the file when applying here, or apply against AWS", k.what, k.key)
 			}
 		}
 	}
