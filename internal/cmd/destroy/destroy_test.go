@@ -45,15 +45,7 @@ func setup(t *testing.T, protect bool) (*cognitofake.Fake, string) {
 			t.Fatal(err)
 		}
 	}
-	b, err := config.Marshal(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join(t.TempDir(), "cognito.yaml")
-	if err := os.WriteFile(file, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return fake, file
+	return fake, writeFile(t, cfg)
 }
 
 func runDestroy(t *testing.T, api cognito.API, file, stdin string, tty bool, args ...string) (string, string, error) {
