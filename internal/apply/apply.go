@@ -815,6 +815,9 @@ func (l *limiter) wait(ctx context.Context, cat string) error {
 // Prepare finds the pool the file describes (pinned id, or the
 // resource-name tag), reads it, and plans. The state is nil when the pool
 // does not exist yet. The plan says which pool it compared with and why.
+// It first resolves the references of desired that are not secrets (see
+// ResolveReferences), in place, so that the caller applies what was
+// planned.
 func Prepare(ctx context.Context, api cognito.API, desired *config.Config, lookupEnv func(string) (string, bool)) (*cognito.State, *plan.Plan, error) {
 	return prepare(ctx, api, desired, nil, lookupEnv)
 }
@@ -826,6 +829,9 @@ func PrepareDocument(ctx context.Context, api cognito.API, doc *config.Document,
 }
 
 func prepare(ctx context.Context, api cognito.API, desired *config.Config, written func(string) bool, lookupEnv func(string) (string, bool)) (*cognito.State, *plan.Plan, error) {
+	if err := ResolveReferences(desired, lookupEnv); err != nil {
+		return nil, nil, err
+	}
 	l, err := cognito.FindPool(ctx, api, desired)
 	if err != nil {
 		return nil, nil, err

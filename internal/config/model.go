@@ -25,6 +25,7 @@ type Config struct {
 	ResourceServers   []ResourceServer   `yaml:"resource_servers,omitempty" json:"resource_servers,omitempty"`
 	IdentityPool      *IdentityPool      `yaml:"identity_pool,omitempty" json:"identity_pool,omitempty"`
 	AdminQueries      *AdminQueries      `yaml:"admin_queries,omitempty" json:"admin_queries,omitempty"`
+	Functions         *Functions         `yaml:"functions,omitempty" json:"functions,omitempty"`
 }
 
 // Values of Config.Services.
@@ -174,9 +175,9 @@ type Triggers struct {
 	KMSKeyID                  string `yaml:"kms_key_id,omitempty" json:"kms_key_id,omitempty"`
 }
 
-// Capability is one of Amplify's ready-made trigger capabilities. cogwiz
-// records the choice and its settings; the Lambda itself is yours, wired
-// through the matching key under triggers.
+// Capability is one of Amplify's ready-made trigger capabilities. Each of
+// its triggers is served by a function cogwiz generates (see Functions),
+// unless the matching key under triggers holds the ARN of your own function.
 type Capability struct {
 	Type string `yaml:"type" json:"type"`
 	// Group: add_user_to_group.
@@ -325,6 +326,39 @@ type IdentityPoolProvider struct {
 type AdminQueries struct {
 	Enabled bool   `yaml:"enabled" json:"enabled"`
 	Group   string `yaml:"group,omitempty" json:"group,omitempty"`
+}
+
+// Functions configures the Lambda functions cogwiz generates for the
+// capabilities: one function per trigger, its source written below
+// SourceDir and owned by the user from then on.
+type Functions struct {
+	// SourceDir is relative to the directory of cognito.yaml.
+	SourceDir string `yaml:"source_dir,omitempty" json:"source_dir,omitempty"`
+	// Runtime is the Lambda runtime of every generated function.
+	Runtime string `yaml:"runtime,omitempty" json:"runtime,omitempty"`
+}
+
+// Defaults of Functions.
+const (
+	DefaultFunctionsDir     = "cognito-functions"
+	DefaultFunctionsRuntime = "nodejs22.x"
+)
+
+// FunctionsSourceDir is where the generated sources live, relative to the
+// directory of cognito.yaml.
+func (c *Config) FunctionsSourceDir() string {
+	if c.Functions != nil && c.Functions.SourceDir != "" {
+		return c.Functions.SourceDir
+	}
+	return DefaultFunctionsDir
+}
+
+// FunctionsRuntime is the Lambda runtime of the generated functions.
+func (c *Config) FunctionsRuntime() string {
+	if c.Functions != nil && c.Functions.Runtime != "" {
+		return c.Functions.Runtime
+	}
+	return DefaultFunctionsRuntime
 }
 
 // Bool returns a pointer to b.

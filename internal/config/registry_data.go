@@ -373,7 +373,7 @@ var settings = []Setting{
 	{
 		Key:      "user_pool.sms.sns_caller_arn",
 		Title:    "SMS role ARN",
-		Meaning:  "The ARN of the IAM role that allows sns:Publish, e.g. arn:aws:iam::123456789012:role/cognito-sms.",
+		Meaning:  "The ARN of the IAM role that allows sns:Publish, e.g. arn:aws:iam::123456789012:role/cognito-sms, or a reference such as ${env:SNS_CALLER_ARN} that plan and apply read from the environment.",
 		APIField: "UpdateUserPool.SmsConfiguration.SnsCallerArn",
 		DocURL:   devGuide + "user-pool-sms-settings.html",
 	},
@@ -616,7 +616,8 @@ var settings = []Setting{
 		Key:   "user_pool.triggers",
 		Title: "Lambda triggers",
 		Meaning: "Lambda functions Cognito calls during sign-up, sign-in and messaging, one ARN per trigger. " +
-			"The function must allow cognito-idp.amazonaws.com to invoke it.",
+			"The function must allow cognito-idp.amazonaws.com to invoke it. Leave the trigger of a capability " +
+			"empty to have cogwiz generate its function.",
 		Default:        "none",
 		Recommended:    "none",
 		RecommendedWhy: "each trigger is code to own and runs synchronously (5 s limit) in every sign-in it touches.",
@@ -731,12 +732,13 @@ var settings = []Setting{
 		Key:   "user_pool.capabilities",
 		Title: "Amplify capabilities",
 		Meaning: "Amplify's ready-made trigger features (reCAPTCHA, verification link, add to group, email domain " +
-			"filters, custom auth scaffolding, ID token claims). cogwiz records the choice and its settings; " +
-			"the Lambda is yours, wired through the matching key under triggers.",
+			"filters, custom auth scaffolding, ID token claims). cogwiz generates the trigger function of each one " +
+			"as Node.js source you own, under functions.source_dir, with these settings as its environment; " +
+			"a trigger whose key under triggers holds an ARN is served by your own function instead.",
 		Default:        "[] (none)",
 		Recommended:    "[] (none)",
 		RecommendedWhy: "no Lambda code to own; add a capability only for a need you have.",
-		APIField:       NoAPIField + " (records Amplify's capability; the Lambda goes under triggers)",
+		APIField:       NoAPIField + " (cogwiz generates the trigger functions; see functions)",
 		DocURL:         amplifyDocs + "tools/cli/usage/lambda-triggers/",
 	},
 	{
@@ -1124,7 +1126,7 @@ var settings = []Setting{
 	{
 		Key:      "identity_providers[].client_id",
 		Title:    "Provider client ID",
-		Meaning:  "The app ID the provider gave you (Google web client ID, Facebook app ID, Apple Services ID, ...).",
+		Meaning:  "The app ID the provider gave you (Google web client ID, Facebook app ID, Apple Services ID, ...), or a reference such as ${env:FACEBOOK_CLIENT_ID} that plan and apply read from the environment.",
 		APIField: "CreateIdentityProvider.ProviderDetails.client_id",
 		DocURL:   devGuide + "cognito-user-pools-social-idp.html",
 	},
@@ -1347,6 +1349,38 @@ var settings = []Setting{
 		Meaning:  "The only group allowed to call the admin queries API. Amplify builds the API only when a group is set.",
 		APIField: NoAPIField + " (the function's GROUP setting)",
 		DocURL:   amplifyDocs + "build-a-backend/auth/admin-actions/",
+	},
+
+	// ---- generated trigger functions
+	{
+		Key:   "functions",
+		Title: "Generated trigger functions",
+		Meaning: "Where and how cogwiz generates the Lambda functions of user_pool.capabilities: one function per " +
+			"trigger, its source written once and yours from then on (cogwiz never overwrites a file you edited). " +
+			"Absent means the defaults below.",
+		APIField: NoAPIField + " (cogwiz's generated functions)",
+		DocURL:   "https://docs.aws.amazon.com/lambda/latest/dg/lambda-nodejs.html",
+	},
+	{
+		Key:   "functions.source_dir",
+		Title: "Function source folder",
+		Meaning: "The folder, relative to this file's, that holds one subfolder per trigger (e.g. post_confirmation/) " +
+			"with index.mjs and one module per capability. Commit it with this file.",
+		Default:  DefaultFunctionsDir,
+		APIField: NoAPIField + " (where cogwiz writes the sources)",
+		DocURL:   "https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html",
+	},
+	{
+		Key:   "functions.runtime",
+		Title: "Function runtime",
+		Meaning: "The Lambda Node.js runtime of every generated function. Each includes the AWS SDK for JavaScript v3, " +
+			"so the functions bundle no dependencies.",
+		Values:         FunctionRuntimes,
+		Default:        DefaultFunctionsRuntime,
+		Recommended:    DefaultFunctionsRuntime,
+		RecommendedWhy: "the runtime Amplify's trigger templates use, supported by Lambda until April 2027.",
+		APIField:       "Lambda CreateFunction.Runtime",
+		DocURL:         "https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html",
 	},
 }
 

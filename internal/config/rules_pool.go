@@ -221,7 +221,14 @@ func (v *validator) sms() {
 	if s == nil {
 		return
 	}
-	v.value("user_pool.sms.sns_caller_arn", "iam_role_arn", s.SNSCallerARN)
+	v.reference("user_pool.sms.sns_caller_arn", "iam_role_arn", s.SNSCallerARN)
+	// AWS recommends an external ID so that only this pool can assume the
+	// role, and Terraform's aws_cognito_user_pool requires one in
+	// sms_configuration, so a file without it could not be exported.
+	// https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html
+	if s.ExternalID == "" {
+		v.errorf("user_pool.sms.external_id", smsExternalIDHint, "sms needs external_id")
+	}
 }
 
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_VerificationMessageTemplateType.html
@@ -438,16 +445,7 @@ func (v *validator) capabilities() {
 			}
 			v.secret(p+".secret", "recaptcha", cp.Secret)
 		}
-		var missing []string
-		for _, key := range capabilityTriggers[cp.Type] {
-			if set[key] == "" {
-				missing = append(missing, key)
-			}
-		}
-		if len(missing) > 0 {
-			v.warnf(p, "set user_pool.triggers."+strings.Join(missing, ", ")+" to your function's ARN",
-				"capability %s has no function wired to %s", cp.Type, strings.Join(missing, ", "))
-		}
+		v.capabilityServedBy(p, cp, set)
 	}
 }
 

@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -90,6 +91,25 @@ func validBase() *Config {
 		},
 		ResourceServers: []ResourceServer{{Identifier: "api", Name: "Orders API", Scopes: []Scope{{Name: "read", Description: "Read access"}}}},
 		AdminQueries:    &AdminQueries{Enabled: true, Group: "Admins"},
+	}
+}
+
+func TestGeneratedTriggers(t *testing.T) {
+	c := validBase()
+	c.UserPool.Capabilities = append(c.UserPool.Capabilities,
+		Capability{Type: CapEmailDomainAllowlist, Domains: []string{"example.com"}},
+		Capability{Type: CapRecaptcha, Secret: "${env:RECAPTCHA_SECRET}"})
+	c.UserPool.Triggers.PreSignUp = ""
+	c.UserPool.Triggers.CreateAuthChallenge = testFnARN("create")
+	got := GeneratedTriggers(c)
+	// post_confirmation and pre_token_generation hold ARNs; create_auth_challenge too.
+	want := []GeneratedTrigger{
+		{Key: "pre_sign_up", Capabilities: []string{CapEmailDomainDenylist, CapEmailDomainAllowlist}},
+		{Key: "define_auth_challenge", Capabilities: []string{CapRecaptcha}},
+		{Key: "verify_auth_challenge_response", Capabilities: []string{CapRecaptcha}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("GeneratedTriggers = %+v, want %+v", got, want)
 	}
 }
 
@@ -262,6 +282,8 @@ var invalidCases = []ruleCase{
 		"user_pool.mfa.sms_message", "at most 140", 0},
 	{"sns role arn", pool(func(up *UserPool) { up.SMS.SNSCallerARN = "arn:aws:iam::123456789012:user/bob" }),
 		"user_pool.sms.sns_caller_arn", "IAM role ARN", 0},
+	{"sms without external id", pool(func(up *UserPool) { up.SMS.ExternalID = "" }),
+		"user_pool.sms.external_id", "sms needs external_id", 0},
 
 	// verification
 	{"auto verified unknown", pool(func(up *UserPool) { up.Verification.AutoVerifiedAttributes = []string{"email", "name"} }),
@@ -376,12 +398,28 @@ var invalidCases = []ruleCase{
 	{"recaptcha literal secret", pool(func(up *UserPool) {
 		up.Capabilities = append(up.Capabilities, Capability{Type: CapRecaptcha, Secret: "6LcSECRETVALUE"})
 	}), "user_pool.capabilities[2].secret", "secret is a literal value", 0},
-	warn(ruleCase{"capability without trigger", pool(func(up *UserPool) { up.Triggers.PostConfirmation = "" }),
-		"user_pool.capabilities[0]", "no function wired to post_confirmation", 0}),
-	warn(ruleCase{"challenge capability without triggers", pool(func(up *UserPool) {
+	warn(ruleCase{"challenge capability partly wired", pool(func(up *UserPool) {
+		up.Triggers.DefineAuthChallenge = testFnARN("define")
 		up.Capabilities = append(up.Capabilities, Capability{Type: CapCustomAuthScaffolding})
-	}), "user_pool.capabilities[2]", "define_auth_challenge, create_auth_challenge, verify_auth_challenge_response", 0}),
+	}), "user_pool.capabilities[2]", "your function for define_auth_challenge but a generated one for create_auth_challenge, verify_auth_challenge_response", 0}),
+	{"two challenge capabilities generated", pool(func(up *UserPool) {
+		up.Capabilities = append(up.Capabilities, Capability{Type: CapRecaptcha, Secret: "${env:RECAPTCHA_SECRET}"},
+			Capability{Type: CapCustomAuthScaffolding})
+	}), "user_pool.capabilities[3].type", "custom_auth_scaffolding cannot share the generated define_auth_challenge function with recaptcha", 0},
+	{"generated verification link needs subject", pool(func(up *UserPool) {
+		up.Capabilities = append(up.Capabilities, Capability{Type: CapEmailVerificationLink,
+			RedirectURL: "https://app.example.com/verified", EmailMessage: "Verify your email"})
+	}), "user_pool.capabilities[2].email_subject", "needs email_subject", 0},
+	{"generated verification link needs message", pool(func(up *UserPool) {
+		up.Capabilities = append(up.Capabilities, Capability{Type: CapEmailVerificationLink,
+			RedirectURL: "https://app.example.com/verified", EmailSubject: "Verify"})
+	}), "user_pool.capabilities[2].email_message", "needs email_message", 0},
 
+	// generated functions
+	{"functions runtime", func(c *Config) { c.Functions = &Functions{Runtime: "nodejs18.x"} }, "functions.runtime", "not allowed", 0},
+	{"functions dir outside", func(c *Config) { c.Functions = &Functions{SourceDir: "../shared/fns"} }, "functions.source_dir", "inside the directory", 0},
+	{"functions dir absolute", func(c *Config) { c.Functions = &Functions{SourceDir: "/srv/fns"} }, "functions.source_dir", "must be relative", 0},
+	{"functions dir dot", func(c *Config) { c.Functions = &Functions{SourceDir: "./"} }, "functions.source_dir", "inside the directory", 0},
 	// groups and tags
 	{"group name space", pool(func(up *UserPool) { up.Groups[0].Name = "Site Admins" }), "user_pool.groups[0].name", "no spaces", 0},
 	{"group dup", pool(func(up *UserPool) { up.Groups = append(up.Groups, Group{Name: "Admins"}) }), "user_pool.groups[1].name", "declared twice", 0},
@@ -665,6 +703,23 @@ var validVariants = []struct {
 			Capability{Type: CapEmailDomainAllowlist, Domains: []string{"example.com"}},
 		)
 	})},
+	{"every capability generated", pool(func(up *UserPool) {
+		up.Triggers = nil
+		up.Capabilities = append(up.Capabilities,
+			Capability{Type: CapRecaptcha, Secret: "${env:RECAPTCHA_SECRET}"},
+			Capability{Type: CapEmailVerificationLink, RedirectURL: "https://app.example.com/verified", EmailSubject: "Verify", EmailMessage: "Click to verify"},
+			Capability{Type: CapOverrideIDTokenClaims},
+			Capability{Type: CapEmailDomainAllowlist, Domains: []string{"example.com"}},
+		)
+	})},
+	{"both challenge capabilities on your own functions", pool(func(up *UserPool) {
+		up.Triggers.DefineAuthChallenge = testFnARN("define")
+		up.Triggers.CreateAuthChallenge = testFnARN("create")
+		up.Triggers.VerifyAuthChallengeResponse = testFnARN("verify")
+		up.Capabilities = append(up.Capabilities, Capability{Type: CapRecaptcha, Secret: "${env:RECAPTCHA_SECRET}"},
+			Capability{Type: CapCustomAuthScaffolding})
+	})},
+	{"functions settings", func(c *Config) { c.Functions = &Functions{SourceDir: "auth/fns", Runtime: "nodejs24.x"} }},
 	{"group unicode name", pool(func(up *UserPool) { up.Groups = append(up.Groups, Group{Name: "Administratören"}) })},
 	{"token bounds", web(func(ac *AppClient) {
 		ac.TokenValidity = &TokenValidity{Access: Duration{5, "m"}, ID: Duration{1, "d"}, Refresh: Duration{3650, "d"}}

@@ -24,6 +24,7 @@ func Validate(c *Config) []Issue {
 	v.resourceServers()
 	v.identityPool()
 	v.adminQueries()
+	v.functions()
 	return v.issues
 }
 
@@ -141,6 +142,20 @@ func (v *validator) value(path, rule, s string) bool {
 	return false
 }
 
+// reference checks a value that may also be a ${env:NAME} reference, which
+// plan and apply resolve from the environment: a well-formed reference
+// passes, a broken one is an error, anything else goes through rule.
+func (v *validator) reference(path, rule, s string) bool {
+	if IsSecretRef(s) {
+		return true
+	}
+	if strings.HasPrefix(s, "${") {
+		v.errorf(path, `write ${env:NAME}, NAME made of letters, digits and _`, "%s is not a valid ${env:NAME} reference", label(path))
+		return false
+	}
+	return v.value(path, rule, s)
+}
+
 // optional runs rule only when s is set.
 func (v *validator) optional(path, rule, s string) bool {
 	if s == "" {
@@ -251,7 +266,9 @@ func (v *validator) smsConfigured() bool {
 	return v.c.UserPool.SMS != nil && v.c.UserPool.SMS.SNSCallerARN != ""
 }
 
-const smsHint = "add user_pool.sms.sns_caller_arn: an IAM role Cognito assumes to send SMS through SNS"
+const smsHint = "add user_pool.sms with sns_caller_arn (an IAM role Cognito assumes to send SMS through SNS) and external_id"
+
+const smsExternalIDHint = "add user_pool.sms.external_id: the sts:ExternalId the role's trust policy requires, so that only this pool can use the role"
 
 // ValidatePartial returns the load problems of le plus the rule problems of
 // what could still be read, so that a file with a typo and a wrong value

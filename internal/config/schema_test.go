@@ -279,6 +279,7 @@ func fullConfig() *Config {
 			Providers: []IdentityPoolProvider{{Type: "google", AppID: "web-client.apps.googleusercontent.com", ExtraAudiences: []string{"ios-client"}}},
 		},
 		AdminQueries: &AdminQueries{Enabled: true, Group: "Admins"},
+		Functions:    &Functions{SourceDir: "auth/functions", Runtime: "nodejs24.x"},
 	}
 }
 

@@ -106,10 +106,14 @@ func initRun(ctx context.Context, opts *Options) error {
 		if exists && !opts.Force {
 			return existsError(opts.File)
 		}
-		if err := config.Save(opts.File, config.Recommended()); err != nil {
+		rec := config.Recommended()
+		if err := config.Save(opts.File, rec); err != nil {
 			return err
 		}
 		fmt.Fprintf(opts.IO.ErrOut, "Wrote %s with the recommended configuration.\n", opts.File)
+		if err := GenerateFunctions(opts.IO.ErrOut, opts.File, rec); err != nil {
+			return err
+		}
 		NextSteps(opts.IO.ErrOut, opts.File, nil)
 		return nil
 	}
@@ -204,7 +208,7 @@ func Finish(ctx context.Context, o FinishOptions) error {
 		d := unifiedDiff(o.File+" (now)", o.File+" (new)", string(o.Old), string(data))
 		if d == "" {
 			fmt.Fprintf(w, "No changes: %s already says this.\n", o.File)
-			return nil
+			return GenerateFunctions(w, o.File, o.Config)
 		}
 		if o.Confirm {
 			fmt.Fprintf(w, "\nChanges to %s:\n%s\n", o.File, d)
@@ -227,7 +231,10 @@ func Finish(ctx context.Context, o FinishOptions) error {
 		return fmt.Errorf("writing %s: %w", o.File, err)
 	}
 	fmt.Fprintf(w, "Wrote %s.\n", o.File)
-	NextSteps(w, o.File, o.Pending)
+	if err := GenerateFunctions(w, o.File, o.Config); err != nil {
+		return err
+	}
+	NextSteps(w, o.File, withoutGenerated(o.Pending, o.Config))
 	if !o.Confirm || o.RunCommand == nil {
 		return nil
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/cogwiz/cogwiz/internal/cmd/destroy"
 	"github.com/cogwiz/cogwiz/internal/cmd/explain"
 	"github.com/cogwiz/cogwiz/internal/cmd/export"
+	"github.com/cogwiz/cogwiz/internal/cmd/functionscmd"
 	"github.com/cogwiz/cogwiz/internal/cmd/importcmd"
 	"github.com/cogwiz/cogwiz/internal/cmd/initcmd"
 	"github.com/cogwiz/cogwiz/internal/cmd/man"
@@ -97,6 +98,7 @@ Run without a command, cogwiz starts the wizard (cogwiz init).`,
 		destroy.NewCmdDestroy(f, nil),
 		importcmd.NewCmdImport(f, nil),
 		export.NewCmdExport(f, nil),
+		functionscmd.NewCmdFunctions(f, nil),
 		users.NewCmdUsers(f, nil),
 		try.NewCmdTry(f, nil),
 		newCmdVersion(f),

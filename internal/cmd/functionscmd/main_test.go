@@ -1,0 +1,11 @@
+package functionscmd
+
+import (
+	"os"
+	"testing"
+
+	"github.com/cogwiz/cogwiz/internal/cmdutil/cmdtest"
+)
+
+// The tests must not read the developer's ~/.aws or AWS_* settings.
+func TestMain(m *testing.M) { os.Exit(cmdtest.IsolateHome(m)) }
