@@ -15,6 +15,7 @@ import (
 	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/cognito/cognitofake"
 	"github.com/cogwiz/cogwiz/internal/config"
+	"github.com/cogwiz/cogwiz/internal/emulator"
 )
 
 // faultOptions point at the emulator with short waits: an injected stall
@@ -109,7 +110,9 @@ func sends(rec *awsfake.Transport, op, name string) int {
 // exactly one of each and nothing left to change.
 func TestCreatesUnderFaults(t *testing.T) {
 	t.Parallel()
-	s := sharedEmulator(t)
+	// Its own emulator: a first apply reads every pool when none with the
+	// file's name is tagged, so a crowded shared one would cost more.
+	s := emulator.Start(t)
 	creates := []struct {
 		op   string
 		nth  int
