@@ -82,8 +82,14 @@ apply again finishes the job.`,
 				return cmdutil.FlagErrorf("apply asks for confirmation and there is no terminal: pass --auto-approve")
 			}
 			if opts.OutputsFile != "" {
-				if err := checkOutputs(opts.OutputsFile); err != nil {
+				out, err := cmdutil.CheckOutput(opts.IO, opts.OutputsFile)
+				if err != nil {
 					return err
+				}
+				if out.IsFile() {
+					if err := checkWritable(opts.OutputsFile); err != nil {
+						return err
+					}
 				}
 			}
 			if runF != nil {
@@ -103,9 +109,9 @@ func applyRun(ctx context.Context, opts *Options) error {
 		ctx = context.Background()
 	}
 	io := opts.IO
-	doc, warns, err := apply.LoadConfig(opts.File)
-	for _, w := range warns {
-		fmt.Fprintln(io.ErrOut, w.String())
+	doc, warns, err := apply.LoadConfig(ctx, opts.File)
+	for _, line := range config.ProblemLines(warns) {
+		fmt.Fprintln(io.ErrOut, line)
 	}
 	if err != nil {
 		return err
@@ -178,7 +184,11 @@ func applyRun(ctx context.Context, opts *Options) error {
 		if err != nil {
 			return err
 		}
-		if err := config.WriteFileAtomic(opts.OutputsFile, append(b, '\n'), 0o644); err != nil {
+		out, err := cmdutil.CheckOutput(io, opts.OutputsFile)
+		if err == nil {
+			err = out.Write(ctx, append(b, '\n'), 0o644, true)
+		}
+		if err != nil {
 			return fmt.Errorf("writing outputs: %w", err)
 		}
 		fmt.Fprintf(io.ErrOut, "outputs written to %s\n", opts.OutputsFile)
@@ -214,17 +224,14 @@ func askHidden(io *iostreams.IOStreams, name string) (string, error) {
 	return string(b), nil
 }
 
-// checkOutputs makes sure --outputs can be written, before any change:
-// failing to write the outputs after the changes would leave the caller
-// without the ids. The directory must exist and take a new file, and the
-// path must not be a directory.
-func checkOutputs(path string) error {
+// checkWritable makes sure a new or replaced --outputs file can be
+// written, before any change: failing to write the outputs after the
+// changes would leave the caller without the ids. The directory must exist
+// and take a new file (the file is replaced through one).
+func checkWritable(path string) error {
 	dir := filepath.Dir(path)
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return cmdutil.FlagErrorf("--outputs %s: the directory %s does not exist; create it first or pick another path", path, dir)
-	}
-	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return cmdutil.FlagErrorf("--outputs %s is a directory; name a file in it, for example %s", path, filepath.Join(path, "cognito-outputs.json"))
 	}
 	f, err := os.CreateTemp(dir, ".cogwiz-outputs-*")
 	if err != nil {

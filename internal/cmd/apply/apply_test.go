@@ -304,14 +304,13 @@ func TestApplyChecksTheOutputsPathBeforeAnyChange(t *testing.T) {
 	dir := t.TempDir()
 	for path, want := range map[string]string{
 		filepath.Join(dir, "no-such-dir", "outputs.json"): "no-such-dir",
-		dir: "is a directory",
-		// Not even root may create a file in /proc.
-		"/proc/cognito-outputs.json": "cannot write in /proc",
+		dir: "a directory",
+		// Not even root may create a file in /sys.
+		"/sys/cognito-outputs.json": "cannot write in /sys",
 	} {
 		r := runApply(t, fake.Client(t), file, nil, "", false, "--auto-approve", "--outputs", path)
-		var fe *cmdutil.FlagError
-		if !errors.As(r.err, &fe) || !strings.Contains(r.err.Error(), want) {
-			t.Fatalf("--outputs %s: err = %v, want a usage error saying %q", path, r.err, want)
+		if r.err == nil || !strings.Contains(r.err.Error(), want) {
+			t.Fatalf("--outputs %s: err = %v, want it to say %q", path, r.err, want)
 		}
 		if r.calls != 0 || len(fake.PoolIDs()) != 0 {
 			t.Errorf("--outputs %s: Cognito was called although the outputs could not be written", path)
@@ -375,5 +374,20 @@ func TestApplyCtrlCDuringTheChanges(t *testing.T) {
 	}
 	if ids := fake.PoolIDs(); len(ids) != 1 || strings.Join(slices.Sorted(slices.Values(fake.ClientNames(ids[0]))), ",") != "server,web" {
 		t.Errorf("pools %v, clients %v", ids, fake.ClientNames(fake.PoolIDs()[0]))
+	}
+}
+
+// --outputs naming a directory is refused before any change too.
+func TestApplyRefusesOutputsThatAreNotFiles(t *testing.T) {
+	t.Parallel()
+	fake := cognitofake.New(t)
+	file := writeConfig(t, cognitofake.FullConfig("OutKind"))
+	dir := t.TempDir()
+	r := runApply(t, fake.Client(t), file, nil, "", false, "--auto-approve", "--outputs", dir)
+	if r.err == nil || !strings.Contains(r.err.Error(), "cannot write to "+dir+": it is a directory") {
+		t.Fatalf("err = %v, want the directory refused", r.err)
+	}
+	if r.calls != 0 || len(fake.PoolIDs()) != 0 {
+		t.Error("Cognito was called although the outputs could not be written")
 	}
 }

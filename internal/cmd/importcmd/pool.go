@@ -49,7 +49,8 @@ func poolRun(ctx context.Context, opts *Options) error {
 		ctx = context.Background()
 	}
 	out := outputPath(opts)
-	if err := checkOverwrite(out, opts.Force); err != nil {
+	output, err := checkOverwrite(opts.IO, out, opts.Force)
+	if err != nil {
 		return err
 	}
 	api, err := opts.Factory.Cognito(ctx)
@@ -73,7 +74,7 @@ func poolRun(ctx context.Context, opts *Options) error {
 			fmt.Fprintf(opts.IO.ErrOut, "  %s\n", n)
 		}
 	}
-	return write(opts.IO, out, cfg)
+	return write(ctx, opts.IO, output, opts.Force, cfg)
 }
 
 // resourceName keeps the letters and digits of a pool name, as
