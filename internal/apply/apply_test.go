@@ -2,9 +2,7 @@ package apply_test
 
 import (
 	"context"
-	"errors"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -12,7 +10,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider/types"
 
 	"github.com/cogwiz/cogwiz/internal/apply"
-	"github.com/cogwiz/cogwiz/internal/awsfake"
 	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/cognito/cognitofake"
 	"github.com/cogwiz/cogwiz/internal/config"
@@ -24,13 +21,24 @@ func noEnv(string) (string, bool) { return "", false }
 // applyOnce plans and applies cfg the way `cogwiz apply --auto-approve` does.
 func applyOnce(t testing.TB, api cognito.API, cfg *config.Config) (*plan.Plan, *apply.Result, error) {
 	t.Helper()
+	return applyOnceWith(t, api, cfg, 0)
+}
+
+// applyOnceWith is applyOnce with parallel calls at a time (0: the default).
+func applyOnceWith(t testing.TB, api cognito.API, cfg *config.Config, parallel int) (*plan.Plan, *apply.Result, error) {
+	t.Helper()
 	ctx := context.Background()
-	st, p, err := apply.Prepare(ctx, api, cfg, noEnv)
+	st, p, err := prepare(api, cfg)
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := apply.Run(ctx, apply.Options{API: api, Desired: cfg, State: st, Plan: p, RatePerSecond: -1, LookupEnv: noEnv})
+	res, err := apply.Run(ctx, apply.Options{API: api, Desired: cfg, State: st, Plan: p, RatePerSecond: -1, LookupEnv: noEnv, Parallel: parallel})
 	return p, res, err
+}
+
+// prepare plans cfg against api.
+func prepare(api cognito.API, cfg *config.Config) (*cognito.State, *plan.Plan, error) {
+	return apply.Prepare(context.Background(), api, cfg, noEnv)
 }
 
 func mustApply(t testing.TB, api cognito.API, cfg *config.Config) (*plan.Plan, *apply.Result) {
@@ -184,50 +192,6 @@ func TestCreateOnlyChangesAreBlocked(t *testing.T) {
 				t.Errorf("a blocked apply made write calls: %v", rec.Ops())
 			}
 		})
-	}
-}
-
-func TestApplyCutOffThenRerunCompletes(t *testing.T) {
-	t.Parallel()
-	s := sharedEmulator(t)
-	api, rec := cognitofake.Connect(t, s.Options())
-	cfg := cognitofake.FullConfig("Cut")
-	rec.Fault = func(c awsfake.Call, _ int) awsfake.Fault {
-		if c.Op == "CreateUserPoolClient" {
-			return awsfake.LoseReply
-		}
-		return awsfake.NoFault
-	}
-	if _, _, err := applyOnce(t, api, cfg); err == nil || !errors.Is(err, syscall.ECONNRESET) {
-		t.Fatalf("apply with a dropped connection: err = %v, want it reported", err)
-	}
-	rec.Fault = nil
-	mustApply(t, api, cfg)
-
-	ctx := context.Background()
-	pools, err := api.ListUserPools(ctx, &cip.ListUserPoolsInput{MaxResults: aws.Int32(60)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	tagged := 0
-	for _, pl := range pools.UserPools {
-		d, err := api.DescribeUserPool(ctx, &cip.DescribeUserPoolInput{UserPoolId: pl.Id})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if d.UserPool.UserPoolTags[cognito.TagResourceName] == "Cut" {
-			tagged++
-		}
-	}
-	if tagged != 1 {
-		t.Fatalf("%d pools carry resource name Cut, want exactly 1", tagged)
-	}
-	_, p, err := apply.Prepare(ctx, api, cfg, noEnv)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if p.HasChanges() {
-		t.Errorf("plan after the re-run: %+v", p.Changes)
 	}
 }
 

@@ -3,15 +3,19 @@ package apply_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
+	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider/types"
 
 	"github.com/cogwiz/cogwiz/internal/apply"
 	"github.com/cogwiz/cogwiz/internal/awsfake"
@@ -52,7 +56,10 @@ func applyFake(t *testing.T, api cognito.API, cfg *config.Config, lookup func(st
 	}
 	res, err := apply.Run(ctx, apply.Options{API: api, Desired: cfg, State: st, Plan: p, Secrets: secrets, RatePerSecond: -1, LookupEnv: lookup,
 		// One call at a time keeps the recorded order, and the golden files, stable.
-		Parallel: 1})
+		Parallel: 1,
+		// The fake's creation dates are exact and its lists up to date: a
+		// twin made at the same moment shows at once.
+		Settle: -1})
 	return p, res, err
 }
 
@@ -509,5 +516,108 @@ func TestOutputsURLsOnlyForAWSRegions(t *testing.T) {
 		if want != "" && out.JWKSURL != want+"/.well-known/jwks.json" {
 			t.Errorf("%s: jwks %q", arn, out.JWKSURL)
 		}
+	}
+}
+
+// A client made in the console with the name of a managed one is never
+// changed or deleted; the plan and the calls name the same client id, and
+// the plan text labels every block.
+func TestConsoleMadeClientWithAManagedNameIsNeverTouched(t *testing.T) {
+	t.Parallel()
+	t.Run("emulator", func(t *testing.T) {
+		t.Parallel()
+		api, rec := cognitofake.Connect(t, sharedEmulator(t).Options())
+		consoleMadeClient(t, api, rec)
+	})
+	t.Run("fake", func(t *testing.T) {
+		t.Parallel()
+		api, rec := cognitofake.Connect(t, cognitofake.New(t).Options())
+		consoleMadeClient(t, api, rec)
+	})
+}
+
+func consoleMadeClient(t *testing.T, api cognito.API, rec *awsfake.Transport) {
+	cfg := cognitofake.FullConfig("Console")
+	_, res := mustApply(t, api, cfg)
+	ctx := context.Background()
+	console, err := api.CreateUserPoolClient(ctx, &cip.CreateUserPoolClientInput{UserPoolId: aws.String(res.PoolID), ClientName: aws.String("web"),
+		CallbackURLs: []string{"https://console.example.com/cb"}, AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: []types.OAuthFlowType{"code"}, AllowedOAuthScopes: []string{"openid"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	consoleID := aws.ToString(console.UserPoolClient.ClientId)
+	managedID := apply.BuildOutputs(res.State, cfg).AppClientIDs["web"]
+	before, _ := api.DescribeUserPoolClient(ctx, &cip.DescribeUserPoolClientInput{UserPoolId: aws.String(res.PoolID), ClientId: aws.String(consoleID)})
+
+	cfg.AppClients[0].OAuth.CallbackURLs = []string{"https://app.example.com/cb"}
+	rec.Reset()
+	p, _ := mustApply(t, api, cfg)
+	for _, c := range p.Changes {
+		if c.ID != managedID {
+			t.Errorf("plan changes %s of %q, want %s", c.Path, c.ID, managedID)
+		}
+	}
+	for _, w := range rec.Writes() {
+		if strings.Contains(string(w.Input), consoleID) {
+			t.Errorf("%s touched the console-made client: %s", w.Op, w.Input)
+		}
+		if w.Op == "UpdateUserPoolClient" && !strings.Contains(string(w.Input), managedID) {
+			t.Errorf("update went to another client than planned: %s", w.Input)
+		}
+	}
+
+	cfg.AppClients = cfg.AppClients[1:]
+	rec.Reset()
+	p, _ = mustApply(t, api, cfg)
+	var text bytes.Buffer
+	if err := render.PlanText(&text, p, render.PlanOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text.String(), "- app_clients[web] ("+managedID+")") || strings.Contains(text.String(), " - :") {
+		t.Errorf("plan text:\n%s", text.String())
+	}
+	if got := strings.Join(writeOps(rec), ","); got != "DeleteUserPoolClient,UpdateUserPool" {
+		t.Errorf("writes = %s", got)
+	}
+	after, err := api.DescribeUserPoolClient(ctx, &cip.DescribeUserPoolClientInput{UserPoolId: aws.String(res.PoolID), ClientId: aws.String(consoleID)})
+	if err != nil {
+		t.Fatalf("the console-made client is gone: %v", err)
+	}
+	if !reflect.DeepEqual(after.UserPoolClient, before.UserPoolClient) {
+		t.Errorf("the console-made client changed:\n%+v\n%+v", before.UserPoolClient, after.UserPoolClient)
+	}
+	if _, err := api.DescribeUserPoolClient(ctx, &cip.DescribeUserPoolClientInput{UserPoolId: aws.String(res.PoolID), ClientId: aws.String(managedID)}); !cognito.IsNotFound(err) {
+		t.Errorf("the managed web client is still there: %v", err)
+	}
+}
+
+// A call still under way when the grace after Ctrl-C runs out is cut off:
+// apply ends within the grace and says which call did not finish.
+func TestInterruptedApplyIsBoundedByTheGrace(t *testing.T) {
+	t.Parallel()
+	fake := cognitofake.New(t)
+	api, rec := cognitofake.Connect(t, fake.Options())
+	cfg := cognitofake.FullConfig("Grace")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	rec.Fault = func(c awsfake.Call, _ int) awsfake.Fault {
+		if c.Op == "CreateUserPoolClient" {
+			cancel()
+			return awsfake.Stall
+		}
+		return awsfake.NoFault
+	}
+	st, p, err := apply.Prepare(context.Background(), api, cfg, noEnv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	_, err = apply.Run(ctx, apply.Options{API: api, Desired: cfg, State: st, Plan: p, RatePerSecond: -1, Settle: -1, Grace: 200 * time.Millisecond})
+	var ie *apply.InterruptedError
+	if !errors.As(err, &ie) || ie.Err == nil || len(ie.Done) == 0 || !strings.HasPrefix(ie.Done[0], "created user pool GracePool") {
+		t.Fatalf("err = %v (%+v)", err, ie)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("apply took %v after Ctrl-C with a 200ms grace", d)
 	}
 }

@@ -11,7 +11,7 @@ import (
 // call to Cognito. Errors come back as a *config.LoadError (every problem,
 // each with file:line:col and a fix); warnings are returned for the
 // caller to show.
-func LoadConfig(ctx context.Context, path string) (*config.Config, []config.Problem, error) {
+func LoadConfig(ctx context.Context, path string) (*config.Document, []config.Problem, error) {
 	doc, err := config.LoadContext(ctx, path)
 	if err != nil {
 		return nil, nil, err
@@ -27,7 +27,7 @@ func LoadConfig(ctx context.Context, path string) (*config.Config, []config.Prob
 	if len(errs) > 0 {
 		return nil, warns, &config.LoadError{Problems: errs}
 	}
-	return doc.Config, warns, nil
+	return doc, warns, nil
 }
 
 // ResolveReferences replaces the ${env:NAME} references that stand for

@@ -3,11 +3,77 @@ package apply
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/plan"
 )
+
+// The checks below run while planning, before apply's first write, so
+// that a change apply could not finish is BLOCKED in the plan — with the
+// reason and the way out — instead of failing half-way with a pool
+// created and nothing after it. (Secrets are read, and the file's rules
+// checked — Lambda ARNs included — before planning even starts.)
+
+// probePool is a pool id no pool has: listing what is in it tells an
+// endpoint that knows the operation (ResourceNotFound) from one that does
+// not (cognito-local's Unsupported).
+const probePool = "us-east-1_cogwizprobe"
+
+// checkEndpoint blocks the changes that need operations the endpoint does
+// not have: cognito-local has no domains, identity providers or resource
+// servers.
+func checkEndpoint(ctx context.Context, api cognito.API, desired *config.Config, st *cognito.State, p *plan.Plan) error {
+	for _, k := range []struct {
+		kind, what, key string
+		probe           func(ctx context.Context, poolID string) error
+	}{
+		{plan.KindDomain, "domains", "domain", func(ctx context.Context, _ string) error {
+			_, err := cognito.DomainOwner(ctx, api, cognito.DomainName(desired.Domain))
+			return err
+		}},
+		{plan.KindIdP, "identity providers", "identity_providers", func(ctx context.Context, poolID string) error {
+			_, err := cognito.IdentityProviderExists(ctx, api, poolID, "Google")
+			return err
+		}},
+		{plan.KindResourceServer, "resource servers", "resource_servers", func(ctx context.Context, poolID string) error {
+			_, err := cognito.ResourceServerExists(ctx, api, poolID, "cogwiz-probe")
+			return err
+		}},
+	} {
+		need := slices.ContainsFunc(p.Changes, func(c plan.Change) bool { return c.Kind == k.kind && c.Action != plan.Delete })
+		if !need {
+			continue
+		}
+		supported := true
+		if st != nil {
+			supported = !slices.Contains(st.Unsupported, k.what)
+		}
+		if supported {
+			poolID := probePool
+			if st != nil {
+				poolID = st.PoolID
+			}
+			err := k.probe(ctx, poolID)
+			if cognito.IsUnsupported(err) {
+				supported = false
+			} else if err != nil && !cognito.IsNotFound(err) {
+				return fmt.Errorf("checking that the endpoint supports %s: %w", k.what, err)
+			}
+		}
+		if supported {
+			continue
+		}
+		for i, c := range p.Changes {
+			if c.Kind == k.kind && c.Action != plan.Delete {
+				p.Changes[i].Action = plan.Blocked
+				p.Changes[i].Reason = fmt.Sprintf("this endpoint does not support %s (cognito-local has none): leave %s out of the file when applying here, or apply against AWS", k.what, k.key)
+			}
+		}
+	}
+	return nil
+}
 
 // checkDomain blocks a domain the plan would create when another user pool
 // already holds it, so the apply stops before its first call instead of
@@ -22,10 +88,6 @@ func checkDomain(ctx context.Context, api cognito.API, desired *config.Config, p
 			continue
 		}
 		owner, err := cognito.DomainOwner(ctx, api, name)
-		if cognito.IsUnsupported(err) {
-			p.Notes = append(p.Notes, fmt.Sprintf("domain %s was not checked for availability: the endpoint does not support domains", name))
-			return nil
-		}
 		if err != nil {
 			return err
 		}

@@ -43,8 +43,10 @@ func clientFromLive(c *types.UserPoolClientType) *cip.UpdateUserPoolClientInput 
 	}
 }
 
-// overlayClient writes what the file sets for the client over in.
-func overlayClient(in *cip.UpdateUserPoolClientInput, c *config.AppClient) {
+// overlayClient writes what the file sets for the client over in. Keys of
+// the oauth block the file leaves out keep their live value; rm names
+// those written empty (oauth.logout_urls).
+func overlayClient(in *cip.UpdateUserPoolClientInput, c *config.AppClient, rm Removals) {
 	in.ClientName = aws.String(c.Name)
 	if tv := c.TokenValidity; tv != nil {
 		// Units go only with the values they measure: a unit sent without
@@ -87,12 +89,10 @@ func overlayClient(in *cip.UpdateUserPoolClientInput, c *config.AppClient) {
 			in.AllowedOAuthFlows = append(in.AllowedOAuthFlows, types.OAuthFlowType(f))
 		}
 		in.AllowedOAuthScopes = o.Scopes
-		in.CallbackURLs = o.CallbackURLs
-		in.LogoutURLs = o.LogoutURLs
-		in.DefaultRedirectURI = strPtr(o.DefaultRedirectURI)
-		if len(o.IdentityProviders) > 0 {
-			in.SupportedIdentityProviders = o.IdentityProviders
-		}
+		rm.list(&in.CallbackURLs, o.CallbackURLs, "oauth.callback_urls")
+		rm.list(&in.LogoutURLs, o.LogoutURLs, "oauth.logout_urls")
+		rm.set(&in.DefaultRedirectURI, o.DefaultRedirectURI, "oauth.default_redirect_uri")
+		rm.list(&in.SupportedIdentityProviders, o.IdentityProviders, "oauth.identity_providers")
 	} else {
 		// No oauth block: no OAuth flows and no hosted UI for this client.
 		in.AllowedOAuthFlowsUserPoolClient = false
@@ -116,7 +116,7 @@ func overlayClient(in *cip.UpdateUserPoolClientInput, c *config.AppClient) {
 // ExpandCreateUserPoolClient builds the CreateUserPoolClient request.
 func ExpandCreateUserPoolClient(poolID string, c *config.AppClient) *cip.CreateUserPoolClientInput {
 	u := &cip.UpdateUserPoolClientInput{}
-	overlayClient(u, c)
+	overlayClient(u, c, nil)
 	return &cip.CreateUserPoolClientInput{
 		UserPoolId:                      aws.String(poolID),
 		ClientName:                      u.ClientName,
@@ -151,13 +151,13 @@ func CreateClient(ctx context.Context, api API, poolID string, c *config.AppClie
 }
 
 // UpdateClient changes a client in place by read-modify-write.
-func UpdateClient(ctx context.Context, api API, poolID, clientID string, c *config.AppClient) error {
+func UpdateClient(ctx context.Context, api API, poolID, clientID string, c *config.AppClient, rm Removals) error {
 	out, err := api.DescribeUserPoolClient(ctx, &cip.DescribeUserPoolClientInput{UserPoolId: aws.String(poolID), ClientId: aws.String(clientID)})
 	if err != nil {
 		return fmt.Errorf("reading app client %s: %w", c.Name, err)
 	}
 	in := clientFromLive(out.UserPoolClient)
-	overlayClient(in, c)
+	overlayClient(in, c, rm)
 	if _, err := api.UpdateUserPoolClient(ctx, in); err != nil {
 		return fmt.Errorf("updating app client %s: %w", c.Name, err)
 	}

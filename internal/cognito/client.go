@@ -15,7 +15,6 @@ import (
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/logging"
-	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
 // Options are the common AWS flags. Empty fields fall back to the SDK's
@@ -33,6 +32,37 @@ type Options struct {
 	// RetryMaxBackoff caps the wait between two attempts; zero is the
 	// SDK's 20 seconds. Tests shorten it.
 	RetryMaxBackoff time.Duration
+	// Timeouts; zero means the defaults below.
+	Timeouts Timeouts
+}
+
+// Timeouts bound how long a request may wait, so that a server that stops
+// answering ends the command with a message instead of a hang.
+type Timeouts struct {
+	// Connect bounds opening a connection.
+	Connect time.Duration
+	// Attempt bounds one HTTP exchange: sending, waiting for the answer and
+	// reading it.
+	Attempt time.Duration
+	// Call bounds one operation with all its retries and back-off waits.
+	Call time.Duration
+}
+
+// DefaultTimeouts leave room for Cognito's slowest calls (creating a pool
+// or a domain takes seconds) and for back-off after throttling.
+var DefaultTimeouts = Timeouts{Connect: 10 * time.Second, Attempt: 30 * time.Second, Call: 90 * time.Second}
+
+func (t Timeouts) orDefaults() Timeouts {
+	if t.Connect <= 0 {
+		t.Connect = DefaultTimeouts.Connect
+	}
+	if t.Attempt <= 0 {
+		t.Attempt = DefaultTimeouts.Attempt
+	}
+	if t.Call <= 0 {
+		t.Call = DefaultTimeouts.Call
+	}
+	return t
 }
 
 // New builds the real client from the standard credential chain.
@@ -47,7 +77,10 @@ func New(ctx context.Context, o Options) (API, error) {
 	if o.Credentials != nil {
 		opts = append(opts, awsconfig.WithCredentialsProvider(o.Credentials))
 	}
-	opts = append(opts, awsconfig.WithHTTPClient(awshttp.NewBuildableClient()))
+	to := o.Timeouts.orDefaults()
+	opts = append(opts, awsconfig.WithHTTPClient(awshttp.NewBuildableClient().
+		WithTimeout(to.Attempt).
+		WithDialerOptions(func(d *net.Dialer) { d.Timeout = to.Connect })))
 	// The SDK logs to stderr by itself ("WARN falling back to IMDSv1");
 	// what went wrong reaches the user as the error instead.
 	opts = append(opts, awsconfig.WithLogger(logging.Nop{}), awsconfig.WithClientLogMode(0))
@@ -77,6 +110,7 @@ func New(ctx context.Context, o Options) (API, error) {
 		if o.EndpointURL != "" {
 			co.BaseEndpoint = aws.String(o.EndpointURL)
 		}
+		co.APIOptions = append(co.APIOptions, deadline(to))
 	}), nil
 }
 
@@ -132,26 +166,3 @@ func errorCode(err error) string {
 // operation at all (cognito-local for domains, identity providers and
 // resource servers). Readers treat it as "none of these exist".
 func IsUnsupported(err error) bool { return errorCode(err) == "Unsupported" }
-
-// sendOnce keeps the SDK from sending a create request again after the
-// connection broke once the request was on its way: Cognito may have
-// created the pool or client already, and the retry would make a second
-// one (two pools with one resource-name tag, two clients with one name).
-// A request that never left (a refused connection) and throttling are
-// still retried. Running apply again finds what was created and goes on.
-func sendOnce(o *cip.Options) {
-	if r, ok := o.Retryer.(aws.RetryerV2); ok {
-		o.Retryer = &sendOnceRetryer{RetryerV2: r}
-	}
-}
-
-type sendOnceRetryer struct{ aws.RetryerV2 }
-
-func (r *sendOnceRetryer) IsErrorRetryable(err error) bool {
-	var rse *smithyhttp.RequestSendError
-	if errors.As(err, &rse) {
-		var ne *net.OpError
-		return errors.As(err, &ne) && ne.Op == "dial"
-	}
-	return r.RetryerV2.IsErrorRetryable(err)
-}

@@ -2,6 +2,7 @@ package cognito
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
@@ -108,7 +110,7 @@ func TestCreateIsNotResentAfterABrokenConnection(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg := &config.Config{ResourceName: "Once", UserPool: config.UserPool{Name: "OncePool"}}
-	if _, _, err := CreatePool(context.Background(), api, cfg, nil); err == nil {
+	if _, err := CreatePool(context.Background(), api, cfg, nil); err == nil {
 		t.Fatal("CreatePool succeeded against a server that never answers")
 	}
 	if got := n.Load(); got != 1 {
@@ -120,5 +122,72 @@ func TestCreateIsNotResentAfterABrokenConnection(t *testing.T) {
 	}
 	if got := n.Load(); got != 1 {
 		t.Errorf("CreateUserPoolClient was sent %d times, want once", got)
+	}
+}
+
+// A create answered 500 or 503 is not sent again: Cognito may have made
+// the pool before failing to answer.
+func TestCreateIsNotResentAfterA5xx(t *testing.T) {
+	t.Parallel()
+	for _, status := range []int{500, 503} {
+		s, n := server(t, status, "InternalErrorException", "An internal error occurred.")
+		api, err := New(context.Background(), Options{Region: "us-east-1", EndpointURL: s.URL, Credentials: credentials.NewStaticCredentialsProvider("a", "b", ""), RetryMaxBackoff: time.Millisecond})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg := &config.Config{ResourceName: "Once", UserPool: config.UserPool{Name: "OncePool"}}
+		_, err = CreatePool(context.Background(), api, cfg, nil)
+		if err == nil || !IsAmbiguous(err) {
+			t.Fatalf("%d: err = %v, want an ambiguous failure", status, err)
+		}
+		if got := n.Load(); got != 1 {
+			t.Errorf("%d: CreateUserPool was sent %d times, want once", status, got)
+		}
+		// A read is retried as usual.
+		n.Store(0)
+		if _, err := api.DescribeUserPool(context.Background(), &cip.DescribeUserPoolInput{UserPoolId: aws.String("p")}); err == nil {
+			t.Fatal("describe succeeded")
+		}
+		if got := n.Load(); got < 2 {
+			t.Errorf("%d: DescribeUserPool was sent %d times, want retries", status, got)
+		}
+	}
+}
+
+// A server that never answers ends the call after the attempt timeout,
+// with a message that says so, for a create (sent once) and for a read
+// (retried until the call's deadline).
+func TestStalledServerTimesOut(t *testing.T) {
+	t.Parallel()
+	release := make(chan struct{})
+	var n atomic.Int32
+	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n.Add(1)
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}))
+	t.Cleanup(func() { close(release); s.Close() })
+	api, err := New(context.Background(), Options{Region: "us-east-1", EndpointURL: s.URL, Credentials: credentials.NewStaticCredentialsProvider("a", "b", ""),
+		RetryMaxBackoff: time.Millisecond, Timeouts: Timeouts{Attempt: 100 * time.Millisecond, Call: 500 * time.Millisecond}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	_, err = CreatePool(context.Background(), api, &config.Config{UserPool: config.UserPool{Name: "Stall"}}, nil)
+	var te *TimeoutError
+	if !errors.As(err, &te) || !IsAmbiguous(err) || n.Load() != 1 {
+		t.Fatalf("create: err = %v after %d sends, want one send and a timeout", err, n.Load())
+	}
+	if msg := Friendly(err).Error(); !strings.Contains(msg, "no answer from Cognito within 100ms") {
+		t.Errorf("message = %q", msg)
+	}
+	_, err = api.DescribeUserPool(context.Background(), &cip.DescribeUserPoolInput{UserPoolId: aws.String("p")})
+	if !errors.As(err, &te) || te.After != 500*time.Millisecond {
+		t.Fatalf("describe: err = %v, want the call's deadline", err)
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("took %v", d)
 	}
 }

@@ -15,10 +15,22 @@ import (
 // missing from cognito.yaml was one of its own (delete it) rather than one
 // made by hand (leave it alone).
 //
-// Each entry is the first 8 hex digits of sha256("kind/name"): names may
-// hold characters tag values may not, and a tag value is at most 256
-// characters.
+// Each entry is the first 8 hex digits of a sha256: names and ids may hold
+// characters tag values may not, and a tag value is at most 256 characters.
 // https://docs.aws.amazon.com/cognito/latest/developerguide/tagging.html
+//
+// App clients are recorded by id (ManagedClientKey): client names are not
+// unique in a pool, so a client made in the console with the name of one
+// cogwiz manages must never be taken for it. Groups, identity providers,
+// resource servers and the domain are recorded by name (ManagedKey):
+// Cognito keeps those names unique in a pool, so the name is the identity.
+//
+// A client's id exists only once it is created, so before creating one
+// apply records its name (ManagedKey(KindClient, name)) as an intent, and
+// replaces it by the id when the create has answered. Pools applied by
+// earlier versions carry name entries for their clients too. Both are read
+// the same way: a name entry stands for the one client of that name not
+// recorded by id — never for a second one (see State.ClientOwnership).
 const TagManaged = "cogwiz:managed"
 
 // Kinds of managed resources, as used in ManagedKey.
@@ -35,6 +47,9 @@ func ManagedKey(kind, name string) string {
 	sum := sha256.Sum256([]byte(kind + "/" + name))
 	return hex.EncodeToString(sum[:4])
 }
+
+// ManagedClientKey is the tag entry for the app client with id.
+func ManagedClientKey(id string) string { return ManagedKey(KindClient+"-id", id) }
 
 // perTag is how many 8-digit entries (plus a space) fit in 256 characters.
 const perTag = 28

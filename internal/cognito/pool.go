@@ -2,6 +2,7 @@ package cognito
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"strconv"
@@ -72,9 +73,37 @@ func poolSettingsFromLive(p *types.UserPoolType) *poolSettings {
 	return s
 }
 
+// Removals are the keys of sections the file writes empty ("remove it"),
+// by config path (user_pool.triggers.pre_sign_up, oauth.logout_urls for a
+// client): the plan lists them as changes to nothing. A key the file
+// leaves out is not there, and keeps its live value.
+type Removals map[string]bool
+
+// set writes v to dst, or clears dst when path is to be removed; an empty
+// v that is not to be removed leaves dst as it is.
+func (r Removals) set(dst **string, v, path string) {
+	switch {
+	case v != "":
+		*dst = aws.String(v)
+	case r[path]:
+		*dst = nil
+	}
+}
+
+// list is set for a list.
+func (r Removals) list(dst *[]string, v []string, path string) {
+	switch {
+	case len(v) > 0:
+		*dst = v
+	case r[path]:
+		*dst = nil
+	}
+}
+
 // overlay writes what cfg sets over s. Keys absent from the file keep the
 // live value: apply never resets a setting it was not asked to change.
-func (s *poolSettings) overlay(cfg *config.Config, tags map[string]string) {
+// Sections are laid over key by key, on a copy of the live section.
+func (s *poolSettings) overlay(cfg *config.Config, tags map[string]string, rm Removals) {
 	up := &cfg.UserPool
 	in := &s.in
 	if up.Name != "" {
@@ -114,7 +143,15 @@ func (s *poolSettings) overlay(cfg *config.Config, tags map[string]string) {
 		in.SmsAuthenticationMessage = aws.String(m.SMSMessage)
 	}
 	if sms := up.SMS; sms != nil {
-		in.SmsConfiguration = expandSMS(sms)
+		c := &types.SmsConfigurationType{}
+		if in.SmsConfiguration != nil {
+			cc := *in.SmsConfiguration
+			c = &cc
+		}
+		c.SnsCallerArn = aws.String(sms.SNSCallerARN)
+		rm.set(&c.ExternalId, sms.ExternalID, "user_pool.sms.external_id")
+		rm.set(&c.SnsRegion, sms.SNSRegion, "user_pool.sms.sns_region")
+		in.SmsConfiguration = c
 	}
 	if v := up.Verification; v != nil {
 		in.AutoVerifiedAttributes = make([]types.VerifiedAttributeType, 0, len(v.AutoVerifiedAttributes))
@@ -142,11 +179,12 @@ func (s *poolSettings) overlay(cfg *config.Config, tags map[string]string) {
 		case config.EmailStyleLink:
 			t.DefaultEmailOption = types.DefaultEmailOptionTypeConfirmWithLink
 		}
-		setStr(&t.EmailSubject, v.EmailSubject)
-		setStr(&t.EmailMessage, v.EmailMessage)
-		setStr(&t.EmailSubjectByLink, v.EmailSubjectByLink)
-		setStr(&t.EmailMessageByLink, v.EmailMessageByLink)
-		setStr(&t.SmsMessage, v.SMSMessage)
+		const pre = "user_pool.verification."
+		rm.set(&t.EmailSubject, v.EmailSubject, pre+"email_subject")
+		rm.set(&t.EmailMessage, v.EmailMessage, pre+"email_message")
+		rm.set(&t.EmailSubjectByLink, v.EmailSubjectByLink, pre+"email_subject_by_link")
+		rm.set(&t.EmailMessageByLink, v.EmailMessageByLink, pre+"email_message_by_link")
+		rm.set(&t.SmsMessage, v.SMSMessage, pre+"sms_message")
 		in.VerificationMessageTemplate = t
 		// The legacy members duplicate the template; keep them equal so the
 		// two never disagree.
@@ -163,13 +201,18 @@ func (s *poolSettings) overlay(cfg *config.Config, tags map[string]string) {
 		in.AccountRecoverySetting = ar
 	}
 	if e := up.EmailSending; e != nil {
-		in.EmailConfiguration = &types.EmailConfigurationType{
-			EmailSendingAccount: types.EmailSendingAccountType(e.Account),
-			SourceArn:           strPtr(e.SourceARN),
-			From:                strPtr(e.From),
-			ReplyToEmailAddress: strPtr(e.ReplyTo),
-			ConfigurationSet:    strPtr(e.ConfigurationSet),
+		c := &types.EmailConfigurationType{}
+		if in.EmailConfiguration != nil {
+			cc := *in.EmailConfiguration
+			c = &cc
 		}
+		const pre = "user_pool.email_sending."
+		c.EmailSendingAccount = types.EmailSendingAccountType(e.Account)
+		rm.set(&c.SourceArn, e.SourceARN, pre+"source_arn")
+		rm.set(&c.From, e.From, pre+"from")
+		rm.set(&c.ReplyToEmailAddress, e.ReplyTo, pre+"reply_to")
+		rm.set(&c.ConfigurationSet, e.ConfigurationSet, pre+"configuration_set")
+		in.EmailConfiguration = c
 	}
 	if a := up.AdminCreateUser; a != nil {
 		c := &types.AdminCreateUserConfigType{}
@@ -178,15 +221,16 @@ func (s *poolSettings) overlay(cfg *config.Config, tags map[string]string) {
 			c = &cc
 		}
 		c.AllowAdminCreateUserOnly = a.AdminOnly
-		if a.InviteEmailSubject != "" || a.InviteEmailMessage != "" || a.InviteSMSMessage != "" {
+		if c.InviteMessageTemplate != nil || a.InviteEmailSubject != "" || a.InviteEmailMessage != "" || a.InviteSMSMessage != "" {
 			t := &types.MessageTemplateType{}
 			if c.InviteMessageTemplate != nil {
 				tt := *c.InviteMessageTemplate
 				t = &tt
 			}
-			setStr(&t.EmailSubject, a.InviteEmailSubject)
-			setStr(&t.EmailMessage, a.InviteEmailMessage)
-			setStr(&t.SMSMessage, a.InviteSMSMessage)
+			const pre = "user_pool.admin_create_user."
+			rm.set(&t.EmailSubject, a.InviteEmailSubject, pre+"invite_email_subject")
+			rm.set(&t.EmailMessage, a.InviteEmailMessage, pre+"invite_email_message")
+			rm.set(&t.SMSMessage, a.InviteSMSMessage, pre+"invite_sms_message")
 			c.InviteMessageTemplate = t
 		}
 		in.AdminCreateUserConfig = c
@@ -201,17 +245,7 @@ func (s *poolSettings) overlay(cfg *config.Config, tags map[string]string) {
 		}
 	}
 	if up.Triggers != nil {
-		live := in.LambdaConfig
-		in.LambdaConfig = expandTriggers(up.Triggers)
-		// A file that names the pre token generation function but not its
-		// event version leaves the version as it is (Cognito reports V1_0
-		// for a function set by ARN alone): sending the ARN alone would
-		// turn a V2_0 trigger back into V1_0.
-		// https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html
-		lc := in.LambdaConfig
-		if lc.PreTokenGeneration != nil && lc.PreTokenGenerationConfig == nil && live != nil && live.PreTokenGenerationConfig != nil && live.PreTokenGenerationConfig.LambdaVersion != "" {
-			lc.PreTokenGenerationConfig = &types.PreTokenGenerationVersionConfigType{LambdaArn: lc.PreTokenGeneration, LambdaVersion: live.PreTokenGenerationConfig.LambdaVersion}
-		}
+		in.LambdaConfig = overlayTriggers(in.LambdaConfig, up.Triggers, rm)
 	}
 	// UserPoolTags is a full replace too: send the user's tags (the file's,
 	// or the live ones when the file has no tags key) and cogwiz's own.
@@ -229,12 +263,6 @@ func (s *poolSettings) overlay(cfg *config.Config, tags map[string]string) {
 	in.UserPoolTags = t
 }
 
-func setStr(dst **string, v string) {
-	if v != "" {
-		*dst = aws.String(v)
-	}
-}
-
 func strPtr(v string) *string {
 	if v == "" {
 		return nil
@@ -246,32 +274,56 @@ func expandSMS(s *config.SMS) *types.SmsConfigurationType {
 	return &types.SmsConfigurationType{SnsCallerArn: aws.String(s.SNSCallerARN), ExternalId: strPtr(s.ExternalID), SnsRegion: strPtr(s.SNSRegion)}
 }
 
-func expandTriggers(t *config.Triggers) *types.LambdaConfigType {
-	lc := &types.LambdaConfigType{
-		PreSignUp:                   strPtr(t.PreSignUp),
-		CustomMessage:               strPtr(t.CustomMessage),
-		PostConfirmation:            strPtr(t.PostConfirmation),
-		PreAuthentication:           strPtr(t.PreAuthentication),
-		PostAuthentication:          strPtr(t.PostAuthentication),
-		DefineAuthChallenge:         strPtr(t.DefineAuthChallenge),
-		CreateAuthChallenge:         strPtr(t.CreateAuthChallenge),
-		VerifyAuthChallengeResponse: strPtr(t.VerifyAuthChallengeResponse),
-		UserMigration:               strPtr(t.UserMigration),
-		KMSKeyID:                    strPtr(t.KMSKeyID),
+// overlayTriggers lays the file's triggers over the live LambdaConfig,
+// trigger by trigger: a trigger the file leaves out stays as it is.
+func overlayTriggers(live *types.LambdaConfigType, t *config.Triggers, rm Removals) *types.LambdaConfigType {
+	lc := &types.LambdaConfigType{}
+	if live != nil {
+		c := *live
+		lc = &c
 	}
-	if t.PreTokenGeneration != "" {
-		// Both members carry the same ARN.
+	const pre = "user_pool.triggers."
+	rm.set(&lc.PreSignUp, t.PreSignUp, pre+"pre_sign_up")
+	rm.set(&lc.CustomMessage, t.CustomMessage, pre+"custom_message")
+	rm.set(&lc.PostConfirmation, t.PostConfirmation, pre+"post_confirmation")
+	rm.set(&lc.PreAuthentication, t.PreAuthentication, pre+"pre_authentication")
+	rm.set(&lc.PostAuthentication, t.PostAuthentication, pre+"post_authentication")
+	rm.set(&lc.DefineAuthChallenge, t.DefineAuthChallenge, pre+"define_auth_challenge")
+	rm.set(&lc.CreateAuthChallenge, t.CreateAuthChallenge, pre+"create_auth_challenge")
+	rm.set(&lc.VerifyAuthChallengeResponse, t.VerifyAuthChallengeResponse, pre+"verify_auth_challenge_response")
+	rm.set(&lc.UserMigration, t.UserMigration, pre+"user_migration")
+	rm.set(&lc.KMSKeyID, t.KMSKeyID, pre+"kms_key_id")
+	switch {
+	case t.PreTokenGeneration != "":
+		// Both members carry the same ARN. A file that names the function
+		// but not its event version leaves the version as it is (Cognito
+		// reports V1_0 for a function set by ARN alone): sending the ARN
+		// alone would turn a V2_0 trigger back into V1_0.
 		// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_LambdaConfigType.html
-		lc.PreTokenGeneration = aws.String(t.PreTokenGeneration)
-		if t.PreTokenGenerationVersion != "" {
-			lc.PreTokenGenerationConfig = &types.PreTokenGenerationVersionConfigType{LambdaArn: aws.String(t.PreTokenGeneration), LambdaVersion: types.PreTokenGenerationLambdaVersionType(t.PreTokenGenerationVersion)}
+		// https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html
+		version := types.PreTokenGenerationLambdaVersionType(t.PreTokenGenerationVersion)
+		if version == "" && lc.PreTokenGenerationConfig != nil {
+			version = lc.PreTokenGenerationConfig.LambdaVersion
 		}
+		lc.PreTokenGeneration = aws.String(t.PreTokenGeneration)
+		lc.PreTokenGenerationConfig = nil
+		if version != "" {
+			lc.PreTokenGenerationConfig = &types.PreTokenGenerationVersionConfigType{LambdaArn: aws.String(t.PreTokenGeneration), LambdaVersion: version}
+		}
+	case rm[pre+"pre_token_generation"]:
+		lc.PreTokenGeneration, lc.PreTokenGenerationConfig = nil, nil
 	}
-	if t.CustomSMSSender != "" {
+	switch {
+	case t.CustomSMSSender != "":
 		lc.CustomSMSSender = &types.CustomSMSLambdaVersionConfigType{LambdaArn: aws.String(t.CustomSMSSender), LambdaVersion: types.CustomSMSSenderLambdaVersionTypeV10}
+	case rm[pre+"custom_sms_sender"]:
+		lc.CustomSMSSender = nil
 	}
-	if t.CustomEmailSender != "" {
+	switch {
+	case t.CustomEmailSender != "":
 		lc.CustomEmailSender = &types.CustomEmailLambdaVersionConfigType{LambdaArn: aws.String(t.CustomEmailSender), LambdaVersion: types.CustomEmailSenderLambdaVersionTypeV10}
+	case rm[pre+"custom_email_sender"]:
+		lc.CustomEmailSender = nil
 	}
 	return lc
 }
@@ -288,7 +340,7 @@ func ExpandCreateUserPool(cfg *config.Config, tags map[string]string) *cip.Creat
 	if cfg.UserPool.DeletionProtection == nil {
 		s.in.DeletionProtection = types.DeletionProtectionTypeInactive
 	}
-	s.overlay(cfg, tags)
+	s.overlay(cfg, tags, nil)
 	u := s.in
 	in := &cip.CreateUserPoolInput{
 		PoolName:                 u.PoolName,
@@ -407,21 +459,21 @@ func standardType(name string) types.AttributeDataType {
 	return types.AttributeDataTypeString
 }
 
-// CreatePool creates the pool and returns its id and ARN. MFA factors are
-// set afterwards with SetPoolMFA.
-func CreatePool(ctx context.Context, api API, cfg *config.Config, tags map[string]string) (id, arn string, err error) {
+// CreatePool creates the pool and returns it. MFA factors are set
+// afterwards with SetPoolMFA.
+func CreatePool(ctx context.Context, api API, cfg *config.Config, tags map[string]string) (*PoolSummary, error) {
 	out, err := api.CreateUserPool(ctx, ExpandCreateUserPool(cfg, tags), sendOnce)
 	if err != nil {
-		return "", "", fmt.Errorf("creating user pool %s: %w", cfg.UserPool.Name, err)
+		return nil, fmt.Errorf("creating user pool %s: %w", cfg.UserPool.Name, err)
 	}
-	return aws.ToString(out.UserPool.Id), aws.ToString(out.UserPool.Arn), nil
+	return summarise(out.UserPool), nil
 }
 
 // UpdatePool changes the pool in place by read-modify-write: describe, copy
-// every updatable member, overlay cfg, send the whole request. It never
-// sends Schema.
-func UpdatePool(ctx context.Context, api API, poolID string, cfg *config.Config, tags map[string]string) error {
-	in, err := ExpandUpdateUserPool(ctx, api, poolID, cfg, tags)
+// every updatable member, overlay cfg (and remove what rm names), send the
+// whole request. It never sends Schema.
+func UpdatePool(ctx context.Context, api API, poolID string, cfg *config.Config, tags map[string]string, rm Removals) error {
+	in, err := ExpandUpdateUserPool(ctx, api, poolID, cfg, tags, rm)
 	if err != nil {
 		return err
 	}
@@ -433,13 +485,13 @@ func UpdatePool(ctx context.Context, api API, poolID string, cfg *config.Config,
 
 // ExpandUpdateUserPool builds the full UpdateUserPool request from the
 // live pool with cfg laid over it.
-func ExpandUpdateUserPool(ctx context.Context, api API, poolID string, cfg *config.Config, tags map[string]string) (*cip.UpdateUserPoolInput, error) {
+func ExpandUpdateUserPool(ctx context.Context, api API, poolID string, cfg *config.Config, tags map[string]string, rm Removals) (*cip.UpdateUserPoolInput, error) {
 	out, err := api.DescribeUserPool(ctx, &cip.DescribeUserPoolInput{UserPoolId: aws.String(poolID)})
 	if err != nil {
 		return nil, fmt.Errorf("reading user pool %s: %w", poolID, err)
 	}
 	s := poolSettingsFromLive(out.UserPool)
-	s.overlay(cfg, tags)
+	s.overlay(cfg, tags, rm)
 	return &s.in, nil
 }
 
@@ -471,8 +523,18 @@ func keepLiveMFA(in *cip.SetUserPoolMfaConfigInput, live *cip.GetUserPoolMfaConf
 		if s.SmsAuthenticationMessage == nil {
 			s.SmsAuthenticationMessage = l.SmsAuthenticationMessage
 		}
-		if s.SmsConfiguration == nil {
-			s.SmsConfiguration = l.SmsConfiguration
+		switch sc, lc := s.SmsConfiguration, l.SmsConfiguration; {
+		case sc == nil:
+			s.SmsConfiguration = lc
+		case lc != nil:
+			// The SMS role's keys the file leaves out (sns_region,
+			// external_id) keep their live values here too.
+			if sc.ExternalId == nil {
+				sc.ExternalId = lc.ExternalId
+			}
+			if sc.SnsRegion == nil {
+				sc.SnsRegion = lc.SnsRegion
+			}
 		}
 	}
 	if in.EmailMfaConfiguration != nil && live.EmailMfaConfiguration != nil {
@@ -482,17 +544,46 @@ func keepLiveMFA(in *cip.SetUserPoolMfaConfigInput, live *cip.GetUserPoolMfaConf
 }
 
 // AddCustomAttributes adds new custom attributes, at most 25 per call.
+// When a call fails because an attribute exists already, or without a
+// clear answer, the pool is read: attributes that are all there now mean
+// the work is done (an earlier attempt made them), not a mistake in the file.
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AddCustomAttributes.html
 func AddCustomAttributes(ctx context.Context, api API, poolID string, attrs []config.CustomAttribute) error {
 	all := ExpandCustomAttributes(attrs)
 	for len(all) > 0 {
 		n := min(25, len(all))
-		if _, err := api.AddCustomAttributes(ctx, &cip.AddCustomAttributesInput{UserPoolId: aws.String(poolID), CustomAttributes: all[:n]}); err != nil {
+		if _, err := api.AddCustomAttributes(ctx, &cip.AddCustomAttributesInput{UserPoolId: aws.String(poolID), CustomAttributes: all[:n]}, sendOnce); err != nil {
+			var ipe *types.InvalidParameterException
+			if errors.As(err, &ipe) || IsAmbiguous(err) {
+				if ok, rerr := customAttributesPresent(ctx, api, poolID, all[:n]); rerr == nil && ok {
+					all = all[n:]
+					continue
+				}
+			}
 			return fmt.Errorf("adding custom attributes to user pool %s: %w", poolID, err)
 		}
 		all = all[n:]
 	}
 	return nil
+}
+
+// customAttributesPresent reports whether the pool has every attribute in
+// list (by name; whether they match the file is the plan's business).
+func customAttributesPresent(ctx context.Context, api API, poolID string, list []types.SchemaAttributeType) (bool, error) {
+	out, err := api.DescribeUserPool(ctx, &cip.DescribeUserPoolInput{UserPoolId: aws.String(poolID)})
+	if err != nil {
+		return false, err
+	}
+	have := map[string]bool{}
+	for _, a := range out.UserPool.SchemaAttributes {
+		have[aws.ToString(a.Name)] = true
+	}
+	for _, a := range list {
+		if !have["custom:"+aws.ToString(a.Name)] {
+			return false, nil
+		}
+	}
+	return true, nil
 }
 
 func has(list []string, v string) bool {

@@ -15,7 +15,7 @@ import (
 // CreateGroup creates a group. Cognito answers GroupExistsException for a
 // name that exists; apply only creates groups the plan found missing.
 func CreateGroup(ctx context.Context, api API, poolID string, g *config.Group) error {
-	if _, err := api.CreateGroup(ctx, ExpandCreateGroup(poolID, g)); err != nil {
+	if _, err := api.CreateGroup(ctx, ExpandCreateGroup(poolID, g), sendOnce); err != nil {
 		return fmt.Errorf("creating group %s: %w", g.Name, err)
 	}
 	return nil
@@ -71,7 +71,7 @@ func DomainName(d *config.Domain) string {
 
 // CreateDomain creates the hosted UI domain.
 func CreateDomain(ctx context.Context, api API, poolID string, d *config.Domain) error {
-	if _, err := api.CreateUserPoolDomain(ctx, ExpandCreateUserPoolDomain(poolID, d)); err != nil {
+	if _, err := api.CreateUserPoolDomain(ctx, ExpandCreateUserPoolDomain(poolID, d), sendOnce); err != nil {
 		return fmt.Errorf("creating domain %s: %w", DomainName(d), err)
 	}
 	return nil
@@ -180,7 +180,7 @@ func CreateIdentityProvider(ctx context.Context, api API, poolID string, p *conf
 	if err != nil {
 		return err
 	}
-	if _, err := api.CreateIdentityProvider(ctx, in); err != nil {
+	if _, err := api.CreateIdentityProvider(ctx, in, sendOnce); err != nil {
 		return fmt.Errorf("creating identity provider %s: %w", p.ProviderName(), err)
 	}
 	return nil
@@ -274,7 +274,7 @@ func flattenIdentityProvider(p *types.IdentityProviderType, secrets map[string]s
 
 // CreateResourceServer creates a resource server with its scopes.
 func CreateResourceServer(ctx context.Context, api API, poolID string, rs *config.ResourceServer) error {
-	if _, err := api.CreateResourceServer(ctx, ExpandCreateResourceServer(poolID, rs)); err != nil {
+	if _, err := api.CreateResourceServer(ctx, ExpandCreateResourceServer(poolID, rs), sendOnce); err != nil {
 		return fmt.Errorf("creating resource server %s: %w", rs.Identifier, err)
 	}
 	return nil

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
@@ -422,6 +423,37 @@ func flattenTriggers(lc *types.LambdaConfigType) *config.Triggers {
 	return t
 }
 
+// ClientOwnership says which live clients cogwiz created: those whose id
+// is recorded, and, for a name recorded without an id (a pool applied by an
+// earlier version, or an apply cut off between creating a client and
+// recording its id), the one client of that name whose id is not recorded.
+// When several clients could be the one a name entry stands for, none is
+// taken: ambiguous maps the name to their ids, for the plan to ask for a pin.
+func (s *State) ClientOwnership() (owned map[string]bool, ambiguous map[string][]string) {
+	owned, ambiguous = map[string]bool{}, map[string][]string{}
+	byName := map[string][]string{}
+	ownedName := map[string]bool{}
+	for _, c := range s.Config.AppClients {
+		if s.Managed[ManagedClientKey(c.ID)] {
+			owned[c.ID] = true
+			ownedName[c.Name] = true
+			continue
+		}
+		byName[c.Name] = append(byName[c.Name], c.ID)
+	}
+	for name, ids := range byName {
+		if !s.Managed[ManagedKey(KindClient, name)] || ownedName[name] {
+			continue
+		}
+		if len(ids) == 1 {
+			owned[ids[0]] = true
+		} else {
+			ambiguous[name] = ids
+		}
+	}
+	return owned, ambiguous
+}
+
 // PoolExists reports whether the pool cfg describes exists, and its id.
 // The wizard uses it to lock create-only questions once the pool is there.
 func PoolExists(ctx context.Context, api API, cfg *config.Config) (bool, string, error) {
@@ -441,6 +473,8 @@ type PoolSummary struct {
 	EstimatedUsers     int
 	DeletionProtection bool
 	Domain             string
+	Tags               map[string]string
+	Created            time.Time
 }
 
 // DescribePool summarises a pool for destroy.
@@ -449,41 +483,81 @@ func DescribePool(ctx context.Context, api API, poolID string) (*PoolSummary, er
 	if err != nil {
 		return nil, fmt.Errorf("reading user pool %s: %w", poolID, err)
 	}
-	p := out.UserPool
+	return summarise(out.UserPool), nil
+}
+
+func summarise(p *types.UserPoolType) *PoolSummary {
 	d := aws.ToString(p.CustomDomain)
 	if d == "" {
 		d = aws.ToString(p.Domain)
 	}
-	return &PoolSummary{ID: poolID, Name: aws.ToString(p.Name), ARN: aws.ToString(p.Arn), EstimatedUsers: int(p.EstimatedNumberOfUsers),
-		DeletionProtection: p.DeletionProtection == types.DeletionProtectionTypeActive, Domain: d}, nil
+	return &PoolSummary{ID: aws.ToString(p.Id), Name: aws.ToString(p.Name), ARN: aws.ToString(p.Arn), EstimatedUsers: int(p.EstimatedNumberOfUsers),
+		DeletionProtection: p.DeletionProtection == types.DeletionProtectionTypeActive, Domain: d, Tags: p.UserPoolTags, Created: aws.ToTime(p.CreationDate)}
 }
 
-// DisableDeletionProtection turns deletion protection off, by
+// SetDeletionProtection turns deletion protection on or off, by
 // read-modify-write like every UpdateUserPool.
-func DisableDeletionProtection(ctx context.Context, api API, poolID string) error {
+func SetDeletionProtection(ctx context.Context, api API, poolID string, on bool) error {
 	out, err := api.DescribeUserPool(ctx, &cip.DescribeUserPoolInput{UserPoolId: aws.String(poolID)})
 	if err != nil {
 		return fmt.Errorf("reading user pool %s: %w", poolID, err)
 	}
 	s := poolSettingsFromLive(out.UserPool)
 	s.in.DeletionProtection = types.DeletionProtectionTypeInactive
+	what := "turning off"
+	if on {
+		s.in.DeletionProtection, what = types.DeletionProtectionTypeActive, "turning on"
+	}
 	if _, err := api.UpdateUserPool(ctx, &s.in); err != nil {
-		return fmt.Errorf("turning off deletion protection of user pool %s: %w", poolID, err)
+		return fmt.Errorf("%s deletion protection of user pool %s: %w", what, poolID, err)
 	}
 	return nil
 }
 
+// DisableDeletionProtection turns deletion protection off.
+func DisableDeletionProtection(ctx context.Context, api API, poolID string) error {
+	return SetDeletionProtection(ctx, api, poolID, false)
+}
+
 // DeletePool deletes the pool. A domain must go first: Cognito refuses to
-// delete a pool that still has one.
+// delete a pool that still has one. A pool (or domain) already gone counts
+// as deleted: after an answer lost on the way back, the SDK's second
+// attempt finds nothing to delete, and that is success, not "not found".
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteUserPool.html
 func DeletePool(ctx context.Context, api API, poolID, domain string) error {
 	if domain != "" {
 		if err := DeleteDomain(ctx, api, poolID, domain); err != nil {
-			return err
+			// Deleting a domain that is gone is refused as a bad parameter;
+			// what counts is whether the pool still has one.
+			sum, derr := DescribePool(ctx, api, poolID)
+			if derr != nil || sum.Domain != "" {
+				return err
+			}
 		}
 	}
-	if _, err := api.DeleteUserPool(ctx, &cip.DeleteUserPoolInput{UserPoolId: aws.String(poolID)}); err != nil {
+	if _, err := api.DeleteUserPool(ctx, &cip.DeleteUserPoolInput{UserPoolId: aws.String(poolID)}); err != nil && !IsNotFound(err) {
 		return fmt.Errorf("deleting user pool %s: %w", poolID, err)
 	}
 	return nil
+}
+
+// CountUsers counts the pool's users exactly, up to bound: beyond it, more
+// is true and n is bound. Cognito's EstimatedNumberOfUsers is an estimate
+// that lags (it said 0 while a user existed), which is not good enough for
+// a question like "delete this pool and everyone in it?".
+// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListUsers.html
+func CountUsers(ctx context.Context, api API, poolID string, bound int) (n int, more bool, err error) {
+	in := &cip.ListUsersInput{UserPoolId: aws.String(poolID), Limit: aws.Int32(60), AttributesToGet: []string{"sub"}}
+	p := cip.NewListUsersPaginator(api, in)
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return 0, false, fmt.Errorf("counting the users of user pool %s: %w", poolID, err)
+		}
+		n += len(page.Users)
+		if n >= bound {
+			return bound, n > bound || p.HasMorePages(), nil
+		}
+	}
+	return n, false, nil
 }

@@ -33,6 +33,15 @@ func (d *Document) Pos(path string) Pos {
 	return Pos{Line: 1, Col: 1}
 }
 
+// Written reports whether the file writes the key at path (a concrete
+// path such as "user_pool.triggers.pre_sign_up" or
+// "app_clients[0].oauth.logout_urls"), even with an empty value: a key
+// written empty says "remove it", a key left out says "leave it alone".
+func (d *Document) Written(path string) bool {
+	_, ok := d.pos[path]
+	return ok
+}
+
 // parentPath strips the last segment: "a.b[2]" → "a.b", "a.b" → "a".
 func parentPath(p string) string {
 	for i := len(p) - 1; i >= 0; i-- {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"sort"
+	"strings"
 
 	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/config"
@@ -13,6 +14,49 @@ type differ struct {
 	p         *Plan
 	state     *cognito.State
 	lookupEnv func(string) (string, bool)
+	written   func(path string) bool
+	// clientIndex maps a client name to its place in the file, for the
+	// file's own paths (app_clients[2].oauth...).
+	clientIndex map[string]int
+}
+
+// writtenEmpty reports whether the file writes the key at path with no
+// value. path is a plan path; a client's is turned into the file's.
+func (df *differ) writtenEmpty(path string) bool {
+	if df.written == nil {
+		return false
+	}
+	if rest, ok := strings.CutPrefix(path, "app_clients["); ok {
+		name, tail, _ := strings.Cut(rest, "]")
+		i, ok := df.clientIndex[name]
+		if !ok {
+			return false
+		}
+		path = fmt.Sprintf("app_clients[%d]%s", i, tail)
+	}
+	return df.written(path)
+}
+
+// key compares one key of a section: set in the file, it must match;
+// written empty, the live value goes (a change to nil: apply removes it);
+// left out, it is not compared.
+func (df *differ) key(resource, kind, name, path, live, cfg string) {
+	switch {
+	case cfg != "":
+		df.field(resource, kind, name, path, live, cfg)
+	case live != "" && df.writtenEmpty(path):
+		df.add(Change{Resource: resource, Kind: kind, Name: name, Path: path, Before: live, Action: Update, Reason: "written empty in the file: removed"})
+	}
+}
+
+// listKey is key for a list compared as a set.
+func (df *differ) listKey(resource, kind, name, path string, live, cfg []string) {
+	switch {
+	case len(cfg) > 0:
+		df.field(resource, kind, name, path, set(live), set(cfg))
+	case len(live) > 0 && df.writtenEmpty(path):
+		df.add(Change{Resource: resource, Kind: kind, Name: name, Path: path, Before: set(live), Action: Update, Reason: "written empty in the file: removed"})
+	}
 }
 
 func (df *differ) add(c Change) { df.p.Changes = append(df.p.Changes, c) }
@@ -103,10 +147,8 @@ func (df *differ) pool(d, a *config.Config) {
 			as = *au.SMS
 		}
 		df.field(r, k, n, "user_pool.sms.sns_caller_arn", as.SNSCallerARN, s.SNSCallerARN)
-		df.field(r, k, n, "user_pool.sms.external_id", as.ExternalID, s.ExternalID)
-		if s.SNSRegion != "" {
-			df.field(r, k, n, "user_pool.sms.sns_region", as.SNSRegion, s.SNSRegion)
-		}
+		df.key(r, k, n, "user_pool.sms.external_id", as.ExternalID, s.ExternalID)
+		df.key(r, k, n, "user_pool.sms.sns_region", as.SNSRegion, s.SNSRegion)
 	}
 	if v := du.Verification; v != nil {
 		av := au.Verification
@@ -129,9 +171,7 @@ func (df *differ) pool(d, a *config.Config) {
 			{"email_message_by_link", av.EmailMessageByLink, v.EmailMessageByLink},
 			{"sms_message", av.SMSMessage, v.SMSMessage},
 		} {
-			if f.cfg != "" {
-				df.field(r, k, n, pre+f.key, f.live, f.cfg)
-			}
+			df.key(r, k, n, pre+f.key, f.live, f.cfg)
 		}
 	}
 	if len(du.AccountRecovery) > 0 {
@@ -142,7 +182,16 @@ func (df *differ) pool(d, a *config.Config) {
 		if au.EmailSending != nil {
 			ae = *au.EmailSending
 		}
-		df.field(r, k, n, "user_pool.email_sending", ae, *e)
+		const pre = "user_pool.email_sending."
+		df.field(r, k, n, pre+"account", ae.Account, e.Account)
+		for _, f := range []strField{
+			{"source_arn", ae.SourceARN, e.SourceARN},
+			{"from", ae.From, e.From},
+			{"reply_to", ae.ReplyTo, e.ReplyTo},
+			{"configuration_set", ae.ConfigurationSet, e.ConfigurationSet},
+		} {
+			df.key(r, k, n, pre+f.key, f.live, f.cfg)
+		}
 	}
 	if ac := du.AdminCreateUser; ac != nil {
 		aa := config.AdminCreateUser{}
@@ -155,9 +204,7 @@ func (df *differ) pool(d, a *config.Config) {
 			{"invite_email_message", aa.InviteEmailMessage, ac.InviteEmailMessage},
 			{"invite_sms_message", aa.InviteSMSMessage, ac.InviteSMSMessage},
 		} {
-			if f.cfg != "" {
-				df.field(r, k, n, "user_pool.admin_create_user."+f.key, f.live, f.cfg)
-			}
+			df.key(r, k, n, "user_pool.admin_create_user."+f.key, f.live, f.cfg)
 		}
 	}
 	// Cognito always reports the feature plan and deletion protection; an
@@ -179,7 +226,7 @@ func (df *differ) pool(d, a *config.Config) {
 				// (V1_0 for a function given by ARN alone).
 				continue
 			}
-			df.field(r, k, n, "user_pool.triggers."+f.key, f.live, f.cfg)
+			df.key(r, k, n, "user_pool.triggers."+f.key, f.live, f.cfg)
 		}
 	}
 	if du.Tags != nil {
@@ -241,31 +288,85 @@ func (df *differ) customAttributes(desired, actual []config.CustomAttribute) {
 	}
 }
 
+// clients matches the file's clients with live ones by id, never by name
+// alone: a client's pinned id, or a client cogwiz created (its id, or its
+// name, is in the managed record; see cognito.State.ClientOwnership). A
+// client cogwiz did not create is never updated or deleted, even when it
+// shares a name with one in the file; the file's client is created beside
+// it, and the plan says so.
 func (df *differ) clients(d, a *config.Config) {
-	live := map[string]config.AppClient{}
+	owned, ambiguous := df.state.ClientOwnership()
 	byID := map[string]config.AppClient{}
 	for _, c := range a.AppClients {
-		live[c.Name] = c
 		byID[c.ID] = c
 	}
 	seen := map[string]bool{}
 	for _, c := range d.AppClients {
 		r := clientPath(c.Name)
-		l, ok := live[c.Name]
 		if c.ID != "" {
-			l, ok = byID[c.ID]
-		}
-		if !ok {
-			df.add(Change{Resource: r, Kind: KindClient, Name: c.Name, Path: r, After: c.Name, Action: Create})
+			l, ok := byID[c.ID]
+			if !ok {
+				df.add(Change{Resource: r, Kind: KindClient, Name: c.Name, Path: r, After: c.Name, Action: Blocked,
+					Reason: fmt.Sprintf("the pinned client id %s is not in the pool: remove app_clients[%s].id to create a new client, or pin an id that exists", c.ID, c.Name)})
+				continue
+			}
+			seen[l.ID] = true
+			df.keepClient(c.Name, l.ID)
+			df.client(r, &c, &l)
 			continue
 		}
-		seen[l.ID] = true
-		df.client(r, &c, &l)
+		if ids, ok := ambiguous[c.Name]; ok {
+			for _, id := range ids {
+				seen[id] = true
+			}
+			df.add(Change{Resource: r, Kind: KindClient, Name: c.Name, Path: r, After: c.Name, Action: Blocked,
+				Reason: fmt.Sprintf("%d clients are named %s (%s) and cogwiz cannot tell which one it created: pin it with app_clients[%s].id", len(ids), c.Name, strings.Join(ids, ", "), c.Name)})
+			continue
+		}
+		var mine []config.AppClient
+		for _, l := range a.AppClients {
+			if l.Name == c.Name && owned[l.ID] && !seen[l.ID] {
+				mine = append(mine, l)
+			}
+		}
+		switch len(mine) {
+		case 0:
+			df.add(Change{Resource: r, Kind: KindClient, Name: c.Name, Path: r, After: c.Name, Action: Create})
+			for _, l := range a.AppClients {
+				if l.Name == c.Name && !owned[l.ID] {
+					df.p.Notes = append(df.p.Notes, fmt.Sprintf("app client %s (%s) was not made by cogwiz: it is left alone and a new client %s is created; to manage that one instead, pin it with app_clients[%s].id: %s", l.Name, l.ID, c.Name, c.Name, l.ID))
+				}
+			}
+		case 1:
+			seen[mine[0].ID] = true
+			df.keepClient(c.Name, mine[0].ID)
+			df.client(r, &c, &mine[0])
+		default:
+			ids := make([]string, len(mine))
+			for i, l := range mine {
+				ids[i] = l.ID
+				seen[l.ID] = true
+			}
+			df.add(Change{Resource: r, Kind: KindClient, Name: c.Name, Path: r, After: c.Name, Action: Blocked,
+				Reason: fmt.Sprintf("cogwiz created %d clients named %s (%s): pin the one to keep with app_clients[%s].id", len(mine), c.Name, strings.Join(ids, ", "), c.Name)})
+		}
 	}
 	for _, l := range a.AppClients {
-		if !seen[l.ID] {
-			df.gone(clientPath(l.Name), KindClient, l.Name, cognito.ManagedKey(cognito.KindClient, l.Name), "app client "+l.Name+" ("+l.ID+")")
+		if seen[l.ID] {
+			continue
 		}
+		r := clientPath(l.Name)
+		if owned[l.ID] {
+			// Until it is deleted, the record keeps what made it cogwiz's.
+			for _, k := range []string{cognito.ManagedClientKey(l.ID), cognito.ManagedKey(cognito.KindClient, l.Name)} {
+				if df.state.Managed[k] {
+					df.p.KeepKeys[k] = true
+				}
+			}
+			df.add(Change{Resource: r, Kind: KindClient, Name: l.Name, ID: l.ID, Path: r, Before: l.Name, Action: Delete, Reason: "removed from the file; cogwiz created it"})
+			continue
+		}
+		df.p.LeftAlone = append(df.p.LeftAlone, "app client "+l.Name+" ("+l.ID+")")
 	}
 }
 
@@ -280,6 +381,14 @@ func (df *differ) gone(resource, kind, name, key, label string) {
 }
 
 func (df *differ) client(r string, c, l *config.AppClient) {
+	from := len(df.p.Changes)
+	defer func() {
+		// Every change of this client names its id, so that apply changes
+		// the very client the plan compared.
+		for i := from; i < len(df.p.Changes); i++ {
+			df.p.Changes[i].ID = l.ID
+		}
+	}()
 	const k = KindClient
 	n := c.Name
 	df.blocked(r, k, n, r+".generate_secret", l.GenerateSecret, c.GenerateSecret, whySecret)
@@ -321,14 +430,10 @@ func (df *differ) client(r string, c, l *config.AppClient) {
 		pre := r + ".oauth."
 		df.field(r, k, n, pre+"flows", set(lo.Flows), set(o.Flows))
 		df.field(r, k, n, pre+"scopes", set(lo.Scopes), set(o.Scopes))
-		df.field(r, k, n, pre+"callback_urls", set(lo.CallbackURLs), set(o.CallbackURLs))
-		df.field(r, k, n, pre+"logout_urls", set(lo.LogoutURLs), set(o.LogoutURLs))
-		if o.DefaultRedirectURI != "" || lo.DefaultRedirectURI != "" {
-			df.field(r, k, n, pre+"default_redirect_uri", lo.DefaultRedirectURI, o.DefaultRedirectURI)
-		}
-		if len(o.IdentityProviders) > 0 {
-			df.field(r, k, n, pre+"identity_providers", set(lo.IdentityProviders), set(o.IdentityProviders))
-		}
+		df.listKey(r, k, n, pre+"callback_urls", lo.CallbackURLs, o.CallbackURLs)
+		df.listKey(r, k, n, pre+"logout_urls", lo.LogoutURLs, o.LogoutURLs)
+		df.key(r, k, n, pre+"default_redirect_uri", lo.DefaultRedirectURI, o.DefaultRedirectURI)
+		df.listKey(r, k, n, pre+"identity_providers", lo.IdentityProviders, o.IdentityProviders)
 	}
 	if c.PreventUserExistenceErrors != nil {
 		df.field(r, k, n, r+".prevent_user_existence_errors", boolv(l.PreventUserExistenceErrors), *c.PreventUserExistenceErrors)
@@ -542,4 +647,13 @@ func liveMapping(live, desired map[string]string) map[string]string {
 		out[k] = v
 	}
 	return out
+}
+
+// keepClient records the file's client name as the live client id: the
+// managed record holds clients by id; only a client still to be created
+// stays recorded by name, as an intent that apply replaces with the id
+// once the create has answered.
+func (df *differ) keepClient(name, id string) {
+	delete(df.p.ManagedKeys, cognito.ManagedKey(cognito.KindClient, name))
+	df.p.ManagedKeys[cognito.ManagedClientKey(id)] = true
 }

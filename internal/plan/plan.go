@@ -5,7 +5,11 @@
 // Rules the differ follows:
 //   - A key absent from the file is not managed: apply leaves the live value
 //     alone (on create, Cognito's default applies). Only what the file says
-//     is compared.
+//     is compared. Inside a section (triggers, sms, email_sending,
+//     verification, admin_create_user, a client's oauth) each key counts on
+//     its own; a key written empty removes the live value, shown as a
+//     change to (none). A list or a map (tags, factors, callback_urls) is
+//     one value, compared and set whole.
 //   - Create-only settings that differ are BLOCKED with the reason and the
 //     way out. cogwiz never replaces a pool by itself.
 //   - Clients, groups, identity providers, resource servers and the domain
@@ -81,6 +85,9 @@ type Change struct {
 	Resource string `json:"resource"`
 	Kind     string `json:"kind"`
 	Name     string `json:"name"`
+	// ID is the live resource's id where names are not unique (app
+	// clients): apply acts on exactly this one.
+	ID string `json:"id,omitempty"`
 	// Path is the config key that changes (the resource itself for
 	// create/delete/replace of a whole resource).
 	Path   string `json:"path"`
@@ -94,9 +101,12 @@ type Change struct {
 // Plan is the whole diff.
 type Plan struct {
 	// PoolID is empty when the pool does not exist yet.
-	PoolID   string   `json:"pool_id,omitempty"`
-	PoolName string   `json:"pool_name"`
-	Changes  []Change `json:"changes"`
+	PoolID   string `json:"pool_id,omitempty"`
+	PoolName string `json:"pool_name"`
+	// Found says why PoolID is the file's pool (its pin, or its tag and
+	// name), or how the lookup came to find none.
+	Found   string   `json:"found,omitempty"`
+	Changes []Change `json:"changes"`
 	// LeftAlone lists resources in Cognito that the file does not name and
 	// cogwiz did not create: apply does not touch them.
 	LeftAlone []string `json:"left_alone,omitempty"`
@@ -176,6 +186,10 @@ type Input struct {
 	// LookupEnv reads an environment variable (os.LookupEnv), for
 	// comparing secrets in memory. Nil: secrets are not compared.
 	LookupEnv func(string) (string, bool)
+	// Written reports whether the file writes a key (config.Document's
+	// Written): a key of a section written empty removes what Cognito
+	// has, a key left out leaves it alone. Nil: nothing is written empty.
+	Written func(path string) bool
 }
 
 // Compute diffs desired against the live state.
@@ -191,7 +205,10 @@ func Compute(in Input) *Plan {
 	for _, u := range in.State.Unsupported {
 		p.Notes = append(p.Notes, fmt.Sprintf("%s were not compared: the endpoint does not support them", u))
 	}
-	df := &differ{p: p, state: in.State, lookupEnv: in.LookupEnv}
+	df := &differ{p: p, state: in.State, lookupEnv: in.LookupEnv, written: in.Written, clientIndex: map[string]int{}}
+	for i, c := range d.AppClients {
+		df.clientIndex[c.Name] = i
+	}
 	df.pool(d, in.State.Config)
 	df.clients(d, in.State.Config)
 	df.groups(d, in.State.Config)
@@ -209,7 +226,9 @@ func Compute(in Input) *Plan {
 	return p
 }
 
-// desiredKeys is the managed set the file describes.
+// desiredKeys is the managed set the file describes, before the clients
+// are matched: a client is recorded by name until its id is known (see
+// clientKeys).
 func desiredKeys(d *config.Config) map[string]bool {
 	k := map[string]bool{}
 	for _, c := range d.AppClients {

@@ -1,6 +1,7 @@
 package plan_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/cogwiz/cogwiz/internal/cognito"
@@ -33,7 +34,7 @@ func state(live *config.Config, managed ...string) *cognito.State {
 
 func TestCompute(t *testing.T) {
 	t.Parallel()
-	webKey := cognito.ManagedKey(cognito.KindClient, "web")
+	webKey := cognito.ManagedClientKey("c1")
 	for _, tc := range []struct {
 		name   string
 		desire func(*config.Config)
@@ -92,6 +93,73 @@ func TestCompute(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// changes lists "action path id" of a plan.
+func changes(p *plan.Plan) []string {
+	var out []string
+	for _, c := range p.Changes {
+		out = append(out, strings.TrimSpace(c.Action.String()+" "+c.Path+" "+c.ID))
+	}
+	return out
+}
+
+// A client made in the console with the name of one cogwiz manages is
+// never updated or deleted; plan names the ids it acts on.
+func TestConsoleClientWithAManagedNameIsLeftAlone(t *testing.T) {
+	t.Parallel()
+	live := base()
+	live.AppClients = append(live.AppClients, config.AppClient{Name: "web", ID: "c2", TokenValidity: &config.TokenValidity{Access: config.Duration{Value: 5, Unit: "m"}}})
+	st := state(live, cognito.ManagedClientKey("c1"))
+	for _, order := range []bool{false, true} {
+		if order { // the other list order must not change the outcome
+			live.AppClients[0], live.AppClients[1] = live.AppClients[1], live.AppClients[0]
+		}
+		d := base()
+		d.AppClients[0].ID = ""
+		d.AppClients[0].TokenValidity.Access = config.Duration{Value: 2, Unit: "h"}
+		p := plan.Compute(plan.Input{Desired: d, State: st})
+		if got := strings.Join(changes(p), ","); got != "update app_clients[web].token_validity.access c1" {
+			t.Errorf("update: changes = %s", got)
+		}
+		d.AppClients = nil
+		p = plan.Compute(plan.Input{Desired: d, State: st})
+		if got := strings.Join(changes(p), ","); got != "delete app_clients[web] c1,update user_pool.tags[cogwiz:managed]" {
+			t.Errorf("removal: changes = %s", got)
+		}
+		if len(p.LeftAlone) != 1 || p.LeftAlone[0] != "app client web (c2)" {
+			t.Errorf("left alone = %v", p.LeftAlone)
+		}
+	}
+}
+
+// Pools applied before clients were recorded by id carry name entries:
+// the one client of that name is still cogwiz's (and is moved to an id
+// entry with the next change), two are a question only a pin answers.
+func TestClientsRecordedByName(t *testing.T) {
+	t.Parallel()
+	nameKey := cognito.ManagedKey(cognito.KindClient, "web")
+	d, l := base(), base()
+	d.AppClients[0].ID = ""
+	d.AppClients[0].TokenValidity.Access = config.Duration{Value: 2, Unit: "h"}
+	p := plan.Compute(plan.Input{Desired: d, State: state(l, nameKey)})
+	if got := strings.Join(changes(p), ","); got != "update app_clients[web].token_validity.access c1,update user_pool.tags[cogwiz:managed]" {
+		t.Errorf("changes = %s", got)
+	}
+	if !p.ManagedKeys[cognito.ManagedClientKey("c1")] || p.ManagedKeys[nameKey] {
+		t.Errorf("the record should move to the id: %v", p.ManagedKeys)
+	}
+	l.AppClients = append(l.AppClients, config.AppClient{Name: "web", ID: "c2"})
+	p = plan.Compute(plan.Input{Desired: d, State: state(l, nameKey)})
+	b := p.Blocked()
+	if len(b) != 1 || !strings.Contains(b[0].Reason, "c1, c2") || !strings.Contains(b[0].Reason, "app_clients[web].id") {
+		t.Fatalf("blocked = %+v", b)
+	}
+	d.AppClients = nil
+	p = plan.Compute(plan.Input{Desired: d, State: state(l, nameKey)})
+	if p.HasChanges() || len(p.LeftAlone) != 2 {
+		t.Errorf("neither may be deleted: changes %v, left alone %v", changes(p), p.LeftAlone)
 	}
 }
 

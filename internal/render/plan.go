@@ -77,6 +77,9 @@ func PlanText(w io.Writer, p *plan.Plan, o PlanOptions) error {
 	} else {
 		fmt.Fprintf(&b, "User pool %s (%s)\n", p.PoolName, p.PoolID)
 	}
+	if p.Found != "" {
+		fmt.Fprintf(&b, "%s\n", s.faint("found: "+p.Found))
+	}
 	for _, n := range p.Notes {
 		fmt.Fprintf(&b, "%s\n", s.faint("note: "+n))
 	}
@@ -87,19 +90,26 @@ func PlanText(w io.Writer, p *plan.Plan, o PlanOptions) error {
 		return err
 	}
 	b.WriteString("\n")
-	var order []string
-	groups := map[string][]plan.Change{}
+	// One block per resource; two clients may share a name, so a block is
+	// a resource path and an id.
+	type block struct{ resource, id string }
+	var order []block
+	groups := map[block][]plan.Change{}
 	for _, c := range p.Changes {
-		if _, ok := groups[c.Resource]; !ok {
-			order = append(order, c.Resource)
+		k := block{c.Resource, c.ID}
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
 		}
-		groups[c.Resource] = append(groups[c.Resource], c)
+		groups[k] = append(groups[k], c)
 	}
-	for _, r := range order {
-		cs := groups[r]
+	for _, k := range order {
+		r, cs := k.resource, groups[k]
 		head := headAction(cs)
 		sym := string(rune(head))
 		line := fmt.Sprintf("  %s %s", sym, r)
+		if k.id != "" {
+			line += " (" + k.id + ")"
+		}
 		if whole := wholeResource(cs); whole != nil {
 			if whole.Action == plan.Replace {
 				line += fmt.Sprintf(": %s → %s", planValue(whole.Before), planValue(whole.After))
@@ -113,6 +123,9 @@ func PlanText(w io.Writer, p *plan.Plan, o PlanOptions) error {
 		b.WriteString(s.action(head)(line) + "\n")
 		for _, c := range cs {
 			key := strings.TrimPrefix(strings.TrimPrefix(c.Path, r), ".")
+			if key == "" {
+				key = c.Action.String()
+			}
 			fl := fmt.Sprintf("      %s %s: %s → %s", string(rune(c.Action)), key, planValue(c.Before), planValue(c.After))
 			b.WriteString(s.action(c.Action)(fl) + "\n")
 			if c.Reason != "" {
@@ -206,6 +219,7 @@ type planJSON struct {
 	FormatVersion string        `json:"format_version"`
 	PoolID        string        `json:"pool_id,omitempty"`
 	PoolName      string        `json:"pool_name"`
+	Found         string        `json:"found,omitempty"`
 	Changes       []plan.Change `json:"changes"`
 	Summary       struct {
 		Add     int `json:"add"`
@@ -220,7 +234,7 @@ type planJSON struct {
 // PlanJSON writes the plan as JSON for scripts. Secrets never appear: the
 // plan holds only "(sensitive)" in their place.
 func PlanJSON(w io.Writer, p *plan.Plan) error {
-	out := planJSON{FormatVersion: "1", PoolID: p.PoolID, PoolName: p.PoolName, Changes: p.Changes, LeftAlone: p.LeftAlone, Notes: p.Notes}
+	out := planJSON{FormatVersion: "1", PoolID: p.PoolID, PoolName: p.PoolName, Found: p.Found, Changes: p.Changes, LeftAlone: p.LeftAlone, Notes: p.Notes}
 	if out.Changes == nil {
 		out.Changes = []plan.Change{}
 	}

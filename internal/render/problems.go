@@ -46,17 +46,42 @@ func Problems(w io.Writer, problems []config.Problem, o ProblemsOptions) error {
 		byText[key] = g
 		groups = append(groups, g)
 	}
+	// A file can hold thousands of problems: the first ReportLimit are
+	// shown, then a count of the rest, so the fix starts at the top.
+	more := 0
+	if len(groups) > config.ReportLimit {
+		for _, g := range groups[config.ReportLimit:] {
+			more += 1 + len(g.also)
+		}
+		groups = groups[:config.ReportLimit]
+	}
 	for _, g := range groups {
 		text := g.first.String()
 		if len(g.also) > 0 {
-			text += " (also at " + strings.Join(g.also, ", ") + ")"
+			also := g.also
+			if len(also) > maxAlso {
+				also = append(also[:maxAlso:maxAlso], fmt.Sprintf("%d more places", len(g.also)-maxAlso))
+			}
+			text += " (also at " + strings.Join(also, ", ") + ")"
 		}
 		if _, err := io.WriteString(w, Wrap(text, o.Width, "  ")+"\n"); err != nil {
 			return err
 		}
 	}
+	if more > 0 {
+		word := "problems"
+		if more == 1 {
+			word = "problem"
+		}
+		if _, err := fmt.Fprintf(w, "… and %d more %s (fix these first, then check again)\n", more, word); err != nil {
+			return err
+		}
+	}
 	return nil
 }
+
+// maxAlso caps the positions listed for one repeated problem.
+const maxAlso = 10
 
 // Wrap breaks each line of text on spaces into lines of at most width
 // terminal columns, the later ones starting with indent. A word wider

@@ -73,3 +73,20 @@ func TestWrapKeepsTheLeadingIndent(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// One problem repeated at many places lists ten of them and counts the
+// rest, so a line never grows with the file.
+func TestRepeatedProblemListsTenPlaces(t *testing.T) {
+	var ps []config.Problem
+	for i := 1; i <= 25; i++ {
+		ps = append(ps, config.Problem{File: "c.yaml", Line: i, Col: 3, Severity: config.SeverityWarning, Message: "same"})
+	}
+	var b strings.Builder
+	if err := Problems(&b, ps, ProblemsOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if strings.Count(out, "\n") != 1 || !strings.Contains(out, "11:3, 14 more places)") || strings.Contains(out, "12:3") {
+		t.Errorf("got %q", out)
+	}
+}

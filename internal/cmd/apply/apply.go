@@ -61,7 +61,11 @@ without echo. Secrets are never written, printed or logged.
 When the changes are made, apply reads everything back: any remaining
 difference is an error. Then it prints the outputs (pool id and ARN,
 client ids, issuer, JWKS and hosted UI URLs) and, for Lambda triggers, the
-aws lambda add-permission command Cognito needs.`,
+aws lambda add-permission command Cognito needs.
+
+Ctrl-C during the changes starts no further call, lets the ones under way
+finish (15 seconds at most), prints what was made, and exits 130; running
+apply again finishes the job.`,
 		Example: `  # review the plan and type yes
   cogwiz apply
 
@@ -77,14 +81,14 @@ aws lambda add-permission command Cognito needs.`,
 				return cmdutil.FlagErrorf("apply asks for confirmation and there is no terminal: pass --auto-approve")
 			}
 			if opts.OutputsFile != "" {
-				// Checked before any change: failing to write the outputs
-				// after the changes would leave the caller without the ids.
-				dir := filepath.Dir(opts.OutputsFile)
-				if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-					return cmdutil.FlagErrorf("--outputs %s: the directory %s does not exist; create it first or pick another path", opts.OutputsFile, dir)
-				}
-				if _, err := cmdutil.CheckOutput(opts.IO, opts.OutputsFile); err != nil {
+				out, err := cmdutil.CheckOutput(opts.IO, opts.OutputsFile)
+				if err != nil {
 					return err
+				}
+				if out.IsFile() {
+					if err := checkWritable(opts.OutputsFile); err != nil {
+						return err
+					}
 				}
 			}
 			if runF != nil {
@@ -104,13 +108,14 @@ func applyRun(ctx context.Context, opts *Options) error {
 		ctx = context.Background()
 	}
 	io := opts.IO
-	cfg, warns, err := apply.LoadConfig(ctx, opts.File)
+	doc, warns, err := apply.LoadConfig(ctx, opts.File)
 	if werr := render.Problems(io.ErrOut, warns, render.ProblemsOptions{Width: io.WrapWidth()}); werr != nil {
 		return werr
 	}
 	if err != nil {
 		return err
 	}
+	cfg := doc.Config
 	if opts.PoolID != "" {
 		cfg.UserPool.ID = opts.PoolID
 	}
@@ -127,7 +132,7 @@ func applyRun(ctx context.Context, opts *Options) error {
 		return err
 	}
 	fmt.Fprintf(io.ErrOut, "reading user pool %s…\n", cfg.ResourceName)
-	st, p, err := apply.Prepare(ctx, api, cfg, opts.LookupEnv)
+	st, p, err := apply.PrepareDocument(ctx, api, doc, opts.LookupEnv)
 	if err != nil {
 		return err
 	}
@@ -154,6 +159,11 @@ func applyRun(ctx context.Context, opts *Options) error {
 		API: api, Desired: cfg, State: st, Plan: p, Secrets: secrets, LookupEnv: opts.LookupEnv,
 		Progress: func(s string) { fmt.Fprintln(io.ErrOut, s) },
 	})
+	var stopped *apply.InterruptedError
+	if errors.As(err, &stopped) {
+		writeInterrupted(io, stopped)
+		return fmt.Errorf("%w: %w", cmdutil.ErrCancelled, err)
+	}
 	if err != nil {
 		const again = "run cogwiz apply again: it finds the same pool and finishes what is left"
 		hint := "fix the cause and " + again
@@ -211,4 +221,40 @@ func askHidden(io *iostreams.IOStreams, name string) (string, error) {
 		return "", fmt.Errorf("reading %s: %w", name, err)
 	}
 	return string(b), nil
+}
+
+// checkWritable makes sure a new or replaced --outputs file can be
+// written, before any change: failing to write the outputs after the
+// changes would leave the caller without the ids. The directory must exist
+// and take a new file (the file is replaced through one).
+func checkWritable(path string) error {
+	dir := filepath.Dir(path)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return cmdutil.FlagErrorf("--outputs %s: the directory %s does not exist; create it first or pick another path", path, dir)
+	}
+	f, err := os.CreateTemp(dir, ".cogwiz-outputs-*")
+	if err != nil {
+		return cmdutil.FlagErrorf("--outputs %s: cannot write in %s (%v); pick a writable directory", path, dir, errors.Unwrap(err))
+	}
+	f.Close()
+	return os.Remove(f.Name())
+}
+
+// writeInterrupted says, after Ctrl-C during apply, what exists now and how
+// to finish: the calls under way were allowed to end, none started after.
+func writeInterrupted(io *iostreams.IOStreams, e *apply.InterruptedError) {
+	w := io.ErrOut
+	fmt.Fprintln(w, "\nStopped (Ctrl-C): no call was started after it; the ones under way were allowed to finish.")
+	if e.Err != nil {
+		fmt.Fprintf(w, "A call did not finish within the grace and was cut off (whether it took effect is unknown; running apply again looks it up): %v\n", cognito.Friendly(e.Err))
+	}
+	if len(e.Done) == 0 {
+		fmt.Fprintln(w, "Nothing was changed in Cognito.")
+		return
+	}
+	fmt.Fprintln(w, "Made before stopping:")
+	for _, d := range e.Done {
+		fmt.Fprintf(w, "  %s\n", d)
+	}
+	fmt.Fprintln(w, "Run cogwiz apply again to finish: it finds the pool by its tag and makes only what is still missing.")
 }

@@ -10,9 +10,14 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
+
+	"github.com/cogwiz/cogwiz/internal/awsfake"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/cognito/cognitofake"
@@ -110,6 +115,72 @@ func TestApplyCommandAgainstEmulator(t *testing.T) {
 	if w := rec.Writes(); len(w) != 0 {
 		t.Errorf("second apply wrote: %v", rec.Ops())
 	}
+	if !strings.Contains(r.stdout, "found: tagged cogwiz:resource-name=CmdApply and named CmdApplyPool") {
+		t.Errorf("the plan does not say why it is this file's pool:\n%s", r.stdout)
+	}
+
+	// The tag is removed outside cogwiz: apply refuses to make a second
+	// pool with the same name, and names the way out.
+	ctx := context.Background()
+	cfg := cognitofake.FullConfig("CmdApply")
+	in, err := cognito.ExpandUpdateUserPool(ctx, api, o.UserPoolID, cfg, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := api.UpdateUserPool(ctx, in); err != nil {
+		t.Fatal(err)
+	}
+	before := poolCount(t, api)
+	rec.Reset()
+	r = runApply(t, api, file, nil, "", false, "--auto-approve")
+	if r.err == nil {
+		t.Fatal("apply created a second pool")
+	}
+	for _, want := range []string{"cogwiz import pool " + o.UserPoolID, "user_pool.id: " + o.UserPoolID} {
+		if !strings.Contains(r.stdout+r.stderr+r.err.Error(), want) {
+			t.Errorf("output does not name the way out %q:\n%s\n%s", want, r.stdout, r.stderr)
+		}
+	}
+	if w := rec.Writes(); len(w) != 0 || poolCount(t, api) != before {
+		t.Errorf("writes %v; pools %d → %d", rec.Ops(), before, poolCount(t, api))
+	}
+}
+
+// Against cognito-local, which has no domains, identity providers or
+// resource servers, a file that needs them stops before any write, each
+// such change BLOCKED with the reason; the pool count does not change.
+func TestApplyStopsBeforeAnyWriteWhatTheEndpointCannotDo(t *testing.T) {
+	t.Parallel()
+	s := emulator.Start(t)
+	api, rec := cognitofake.Connect(t, s.Options())
+	withDomain := cognitofake.FullConfig("Hosted")
+	withDomain.Domain = &config.Domain{Prefix: "hosted-app-auth"}
+	for _, cfg := range []*config.Config{withDomain, cognitofake.EverythingConfig("Social")} {
+		file := writeConfig(t, cfg)
+		before := poolCount(t, api)
+		rec.Reset()
+		r := runApply(t, api, file, map[string]string{"GOOGLE_CLIENT_SECRET": "s"}, "", false, "--auto-approve")
+		if r.err == nil || !strings.Contains(r.err.Error(), "blocked; nothing was changed") {
+			t.Fatalf("%s: err = %v\n%s", cfg.ResourceName, r.err, r.stdout)
+		}
+		for _, what := range []string{"domains", "identity providers", "resource servers"} {
+			if (what == "domains" || cfg.ResourceName == "Social") && !strings.Contains(r.stdout, "this endpoint does not support "+what) {
+				t.Errorf("%s: the plan does not say the endpoint lacks %s:\n%s", cfg.ResourceName, what, r.stdout)
+			}
+		}
+		if w := rec.Writes(); len(w) != 0 || poolCount(t, api) != before {
+			t.Errorf("%s: writes %v, pools %d → %d", cfg.ResourceName, rec.Ops(), before, poolCount(t, api))
+		}
+	}
+}
+
+func poolCount(t *testing.T, api cognito.API) int {
+	t.Helper()
+	out, err := api.ListUserPools(context.Background(), &cip.ListUserPoolsInput{MaxResults: aws.Int32(60)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(out.UserPools)
 }
 
 func TestApplyWithoutTerminalNeedsAutoApprove(t *testing.T) {
@@ -149,15 +220,22 @@ func TestApplyAsksForYes(t *testing.T) {
 
 func TestApplyRefusesInvalidFileBeforeAnyCall(t *testing.T) {
 	t.Parallel()
-	cfg := cognitofake.FullConfig("Bad")
-	cfg.UserPool.PasswordPolicy.MinimumLength = config.Int(2)
-	file := writeConfig(t, cfg)
-	r := runApply(t, cognitofake.New(t).Client(t), file, nil, "", false, "--auto-approve")
-	if r.err == nil || !strings.Contains(r.err.Error(), "cognito.yaml:") {
-		t.Fatalf("err = %v, want a file:line:col problem", r.err)
-	}
-	if r.calls != 0 {
-		t.Error("Cognito was called for an invalid file")
+	for _, bad := range []func(*config.Config){
+		func(c *config.Config) { c.UserPool.PasswordPolicy.MinimumLength = config.Int(2) },
+		func(c *config.Config) {
+			c.UserPool.Triggers.PreSignUp = "arn:aws:lambda:us-east-1:123:function:pre sign up"
+		},
+	} {
+		cfg := cognitofake.FullConfig("Bad")
+		bad(cfg)
+		file := writeConfig(t, cfg)
+		r := runApply(t, cognitofake.New(t).Client(t), file, nil, "", false, "--auto-approve")
+		if r.err == nil || !strings.Contains(r.err.Error(), "cognito.yaml:") {
+			t.Fatalf("err = %v, want a file:line:col problem", r.err)
+		}
+		if r.calls != 0 {
+			t.Error("Cognito was called for an invalid file")
+		}
 	}
 }
 
@@ -223,14 +301,79 @@ func TestApplyChecksTheOutputsPathBeforeAnyChange(t *testing.T) {
 	t.Parallel()
 	fake := cognitofake.New(t)
 	file := writeConfig(t, cognitofake.FullConfig("OutDir"))
-	missing := filepath.Join(t.TempDir(), "no-such-dir", "outputs.json")
-	r := runApply(t, fake.Client(t), file, nil, "", false, "--auto-approve", "--outputs", missing)
-	var fe *cmdutil.FlagError
-	if !errors.As(r.err, &fe) || !strings.Contains(r.err.Error(), "no-such-dir") {
-		t.Fatalf("err = %v, want a usage error naming the directory", r.err)
+	dir := t.TempDir()
+	for path, want := range map[string]string{
+		filepath.Join(dir, "no-such-dir", "outputs.json"): "no-such-dir",
+		dir: "a directory",
+		// Not even root may create a file in /sys.
+		"/sys/cognito-outputs.json": "cannot write in /sys",
+	} {
+		r := runApply(t, fake.Client(t), file, nil, "", false, "--auto-approve", "--outputs", path)
+		if r.err == nil || !strings.Contains(r.err.Error(), want) {
+			t.Fatalf("--outputs %s: err = %v, want it to say %q", path, r.err, want)
+		}
+		if r.calls != 0 || len(fake.PoolIDs()) != 0 {
+			t.Errorf("--outputs %s: Cognito was called although the outputs could not be written", path)
+		}
 	}
-	if r.calls != 0 || len(fake.PoolIDs()) != 0 {
-		t.Error("Cognito was called although the outputs could not be written")
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("the check left files behind: %v", entries)
+	}
+}
+
+// Ctrl-C while a create is on its way: that call finishes, no other
+// starts, the command says what exists now and how to finish, and exits
+// 130; running apply again finishes with one of everything.
+func TestApplyCtrlCDuringTheChanges(t *testing.T) {
+	t.Parallel()
+	fake := cognitofake.New(t)
+	api, rec := cognitofake.Connect(t, fake.Options())
+	file := writeConfig(t, cognitofake.FullConfig("Mid"))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var at int
+	rec.Fault = func(c awsfake.Call, n int) awsfake.Fault {
+		if c.Op == "CreateUserPoolClient" && n == 0 {
+			at = len(rec.Calls())
+			cancel() // Ctrl-C, while this request is on its way
+		}
+		return awsfake.NoFault
+	}
+	ios, _, out, errOut := iostreams.Test()
+	f := &cmdutil.Factory{IOStreams: ios, ConfigFile: file}
+	f.Cognito = func(context.Context) (cognito.API, error) { return api, nil }
+	cmd := NewCmdApply(f, func(o *Options) error { return applyRun(ctx, o) })
+	cmd.SetArgs([]string{"--auto-approve"})
+	cmd.SetOut(out)
+	cmd.SetErr(errOut)
+	err := cmd.Execute()
+	if cmdutil.ExitCodeOf(err) != cmdutil.ExitCancelled {
+		t.Fatalf("exit %d (%v), want 130\n%s", cmdutil.ExitCodeOf(err), err, errOut)
+	}
+	for _, want := range []string{"Stopped (Ctrl-C)", "created user pool MidPool", "created app client ", "Run cogwiz apply again to finish"} {
+		if !strings.Contains(errOut.String(), want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+	if strings.Contains(errOut.String(), "Apply complete") {
+		t.Errorf("an interrupted apply said it was complete:\n%s", errOut)
+	}
+	// Only the call under way went out after Ctrl-C.
+	for _, c := range rec.Calls()[at:] {
+		if awsfake.IsWrite(c.Op) && c.Op != "CreateUserPoolClient" {
+			t.Errorf("%s was sent after Ctrl-C", c.Op)
+		}
+	}
+	if n := rec.Count("CreateUserPoolClient"); n != 1 {
+		t.Errorf("%d client creates, want only the one under way", n)
+	}
+
+	rec.Fault = nil
+	if r := runApply(t, api, file, nil, "", false, "--auto-approve"); r.err != nil {
+		t.Fatalf("re-run: %v\n%s", r.err, r.stderr)
+	}
+	if ids := fake.PoolIDs(); len(ids) != 1 || strings.Join(slices.Sorted(slices.Values(fake.ClientNames(ids[0]))), ",") != "server,web" {
+		t.Errorf("pools %v, clients %v", ids, fake.ClientNames(fake.PoolIDs()[0]))
 	}
 }
 

@@ -37,11 +37,14 @@ clients, groups, domain, identity providers, resource servers and every
 user account. There is no undo from cogwiz (AWS keeps a deleted pool
 inactive for 14 days, and only AWS Support can restore it).
 
-destroy first shows what will be deleted and Cognito's estimate of the
-number of users, then asks you to type the pool's name. It refuses while
-deletion protection is on unless you pass --disable-deletion-protection,
-which turns it off (read-modify-write, nothing else changes) right before
-deleting. Without a terminal pass --auto-approve.`,
+destroy first shows what will be deleted and how many users the pool has
+(counted, up to 1000; beyond that "at least 1000"), then asks you to type
+the pool's name. It refuses while deletion protection is on unless you pass
+--disable-deletion-protection, which turns it off (read-modify-write,
+nothing else changes) right before deleting, and back on if the delete
+fails. Without a terminal pass --auto-approve: then destroy deletes only a
+pool tagged with this file's resource_name; any other pool (a pinned id,
+--pool-id) needs its name typed.`,
 		Example: `  # see what would go, then type the pool name to confirm
   cogwiz destroy
 
@@ -65,6 +68,10 @@ deleting. Without a terminal pass --auto-approve.`,
 	return cmd
 }
 
+// userBound is how many users destroy counts one by one; beyond it, it
+// says "at least" (ListUsers gives 60 a page: 17 calls at most).
+const userBound = 1000
+
 func destroyRun(ctx context.Context, opts *Options) error {
 	if ctx == nil {
 		ctx = context.Background()
@@ -83,11 +90,11 @@ func destroyRun(ctx context.Context, opts *Options) error {
 		return err
 	}
 	fmt.Fprintf(io.ErrOut, "reading user pool %s…\n", cfg.ResourceName)
-	exists, id, err := cognito.PoolExists(ctx, api, cfg)
+	l, err := cognito.FindPool(ctx, api, cfg)
 	if err != nil {
 		return err
 	}
-	if !exists {
+	if l.ID == "" {
 		if cfg.UserPool.ID != "" {
 			fmt.Fprintf(io.ErrOut, "No user pool %s in this account and region: nothing to destroy.\n", cfg.UserPool.ID)
 			return nil
@@ -95,6 +102,7 @@ func destroyRun(ctx context.Context, opts *Options) error {
 		fmt.Fprintf(io.ErrOut, "No user pool tagged %s=%s: nothing to destroy.\n", cognito.TagResourceName, cfg.ResourceName)
 		return nil
 	}
+	id := l.ID
 	sum, err := cognito.DescribePool(ctx, api, id)
 	if err != nil {
 		return err
@@ -103,10 +111,25 @@ func destroyRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	writeSummary(io, sum, st)
+	users, more, err := cognito.CountUsers(ctx, api, id, userBound)
+	if err != nil {
+		return err
+	}
+	// Without a typed name, destroy deletes only a pool that says it is
+	// this file's: a pinned id or --pool-id may name anyone's pool.
+	owner := sum.Tags[cognito.TagResourceName]
+	mine := owner != "" && owner == cfg.ResourceName
+	writeSummary(io, sum, st, users, more)
+	if !mine {
+		fmt.Fprintf(io.Out, "  %s\n", foreign(owner, cfg.ResourceName))
+	}
 	if sum.DeletionProtection && !opts.DisableDeletionProtection {
 		return cmdutil.WithHint(fmt.Errorf("user pool %s has deletion protection on; nothing was deleted", id),
 			"pass --disable-deletion-protection to turn it off and delete, or set user_pool.deletion_protection: false and apply first")
+	}
+	if opts.AutoApprove && !mine {
+		return cmdutil.WithHint(fmt.Errorf("user pool %s (%s) is not tagged %s=%s; nothing was deleted", id, sum.Name, cognito.TagResourceName, cfg.ResourceName),
+			"--auto-approve deletes only this file's pool; to delete this one, run destroy on a terminal without --auto-approve and type its name")
 	}
 	if !opts.AutoApprove {
 		line, err := cmdutil.ReadLine(ctx, io.In, io.ErrOut, fmt.Sprintf("\nType the pool name (%s) to delete it: ", sum.Name))
@@ -125,17 +148,43 @@ func destroyRun(ctx context.Context, opts *Options) error {
 	}
 	fmt.Fprintf(io.ErrOut, "deleting user pool %s\n", id)
 	if err := cognito.DeletePool(ctx, api, id, sum.Domain); err != nil {
+		if sum.DeletionProtection {
+			return protectionAfterFailure(ctx, api, id, err)
+		}
 		return err
 	}
 	fmt.Fprintf(io.ErrOut, "Destroyed user pool %s (%s).\n", sum.Name, id)
 	return nil
 }
 
+// foreign says whose the pool is when it does not carry this file's tag.
+func foreign(owner, want string) string {
+	if owner == "" {
+		return fmt.Sprintf("this pool has no %s tag: cogwiz did not create it, or the tag was removed (this file's is %s=%s)", cognito.TagResourceName, cognito.TagResourceName, want)
+	}
+	return fmt.Sprintf("this pool is tagged %s=%s, not this file's %s", cognito.TagResourceName, owner, want)
+}
+
+// protectionAfterFailure turns deletion protection back on after a delete
+// that failed, and says which state the pool is in now.
+func protectionAfterFailure(ctx context.Context, api cognito.API, id string, err error) error {
+	if rerr := cognito.SetDeletionProtection(ctx, api, id, true); rerr != nil {
+		return cmdutil.WithHint(fmt.Errorf("%w; deletion protection of %s is OFF now (turning it back on failed: %v)", cognito.Friendly(err), id, cognito.Friendly(rerr)),
+			"turn it back on: set user_pool.deletion_protection: true and run cogwiz apply, or run destroy again")
+	}
+	return cmdutil.WithHint(fmt.Errorf("%w; deletion protection of %s was turned back on", cognito.Friendly(err), id),
+		"fix the cause and run destroy again")
+}
+
 // writeSummary lists what will be deleted, on stdout (it is data).
-func writeSummary(io *iostreams.IOStreams, sum *cognito.PoolSummary, st *cognito.State) {
+func writeSummary(io *iostreams.IOStreams, sum *cognito.PoolSummary, st *cognito.State, users int, more bool) {
 	w := io.Out
 	fmt.Fprintf(w, "cogwiz will delete user pool %s (%s) and everything in it:\n", sum.Name, sum.ID)
-	fmt.Fprintf(w, "  users (Cognito's estimate): %d\n", sum.EstimatedUsers)
+	if more {
+		fmt.Fprintf(w, "  users: at least %d\n", users)
+	} else {
+		fmt.Fprintf(w, "  users: %d\n", users)
+	}
 	for _, c := range st.Config.AppClients {
 		fmt.Fprintf(w, "  - app client %s (%s)\n", c.Name, c.ID)
 	}

@@ -83,13 +83,14 @@ func planRun(ctx context.Context, opts *Options) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	cfg, warns, err := apply.LoadConfig(ctx, opts.File)
+	doc, warns, err := apply.LoadConfig(ctx, opts.File)
 	if werr := render.Problems(opts.IO.ErrOut, warns, render.ProblemsOptions{Width: opts.IO.WrapWidth(), Advice: true}); werr != nil {
 		return werr
 	}
 	if err != nil {
 		return err
 	}
+	cfg := doc.Config
 	if opts.PoolID != "" {
 		cfg.UserPool.ID = opts.PoolID
 	}
@@ -98,7 +99,7 @@ func planRun(ctx context.Context, opts *Options) error {
 		return err
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "reading user pool %s…\n", cfg.ResourceName)
-	_, p, err := apply.Prepare(ctx, api, cfg, opts.LookupEnv)
+	_, p, err := apply.PrepareDocument(ctx, api, doc, opts.LookupEnv)
 	if err != nil {
 		return err
 	}
