@@ -36,7 +36,7 @@ func start(t *testing.T) (*identityfake.Fake, cognitoidentity.API, *awsfake.Tran
 func file() *config.Config {
 	return &config.Config{
 		ResourceName: "Shop", Services: config.ServicesUserPoolIdentityPool,
-		AppClients: []config.AppClient{{Name: "web"}, {Name: "ios"}},
+		AppClients:   []config.AppClient{{Name: "web"}, {Name: "ios"}},
 		IdentityPool: &config.IdentityPool{Name: "shop_identity", Providers: []config.IdentityPoolProvider{{Type: "google", AppID: "g.apps"}}},
 	}
 }
