@@ -30,7 +30,7 @@ func identityFile() *config.Config {
 			Groups: []config.Group{{Name: "Admins", Precedence: config.Int(1)}, {Name: "Editors", Precedence: config.Int(2)}}},
 		AppClients: []config.AppClient{{Name: "web"}, {Name: "native"}},
 		IdentityPool: &config.IdentityPool{Name: "shop_identity_pool",
-			Providers: []config.IdentityPoolProvider{{Type: "facebook", AppID: "1234567890123456"}},
+			Providers:         []config.IdentityPoolProvider{{Type: "facebook", AppID: "1234567890123456"}},
 			AuthenticatedRole: &config.IdentityPoolRole{ManagedPolicyARNs: []string{"arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"}}},
 	}
 }
