@@ -41,6 +41,10 @@ type Options struct {
 	RatePerSecond float64
 	// LookupEnv is passed to the verifying plan (secret comparison).
 	LookupEnv func(string) (string, bool)
+	// Identity and IdentityState are the identity pool's clients and its
+	// state as read before planning (PrepareAll); nil without an identity pool.
+	Identity      *IdentityClients
+	IdentityState *plan.IdentityState
 }
 
 // Result is what apply produced.
@@ -49,6 +53,9 @@ type Result struct {
 	PoolARN string
 	// State is the pool as read back after the changes.
 	State *cognito.State
+	// Identity is the identity pool and its roles as read back (nil
+	// without an identity pool).
+	Identity *plan.IdentityState
 }
 
 // Run executes the plan. It refuses a plan with blocked changes before
@@ -69,9 +76,13 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if o.State != nil && !o.Plan.HasChanges() {
 		// Nothing to do: the state the plan was made from was read just
 		// now, so reading it back again would verify nothing new.
-		return &Result{PoolID: o.State.PoolID, PoolARN: o.State.PoolARN, State: o.State}, nil
+		return &Result{PoolID: o.State.PoolID, PoolARN: o.State.PoolARN, State: o.State, Identity: o.IdentityState}, nil
 	}
-	e := &executor{o: o, lim: newLimiter(o.RatePerSecond), clientIDs: map[string]string{}}
+	// Groups whose role cogwiz makes are written with that role's ARN; the
+	// identity phase fills in the ARNs of roles it creates.
+	desired := o.Desired
+	o.Desired = plan.WithGroupRoles(o.Desired, o.IdentityState)
+	e := &executor{o: o, file: desired, lim: newLimiter(o.RatePerSecond), clientIDs: map[string]string{}}
 	if o.State != nil {
 		e.poolID, e.poolARN = o.State.PoolID, o.State.PoolARN
 		for _, c := range o.State.Config.AppClients {
@@ -86,8 +97,12 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if err != nil {
 		return &Result{PoolID: e.poolID, PoolARN: e.poolARN}, fmt.Errorf("verifying: %w", err)
 	}
-	after := plan.Compute(plan.Input{Desired: o.Desired, State: st, LookupEnv: o.LookupEnv})
-	res := &Result{PoolID: e.poolID, PoolARN: st.PoolARN, State: st}
+	ident, err := ReadIdentity(ctx, o.Identity, desired)
+	if err != nil {
+		return &Result{PoolID: e.poolID, PoolARN: e.poolARN}, fmt.Errorf("verifying: %w", err)
+	}
+	after := plan.Compute(plan.Input{Desired: desired, State: st, LookupEnv: o.LookupEnv, Identity: ident})
+	res := &Result{PoolID: e.poolID, PoolARN: st.PoolARN, State: st, Identity: ident}
 	if after.HasChanges() {
 		var paths []string
 		for _, c := range after.Changes {
@@ -99,7 +114,9 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 }
 
 type executor struct {
-	o         Options
+	o Options
+	// file is the config as written (o.Desired has the groups' role ARNs filled in).
+	file      *config.Config
 	lim       *limiter
 	poolID    string
 	poolARN   string
@@ -234,6 +251,12 @@ func (e *executor) run(ctx context.Context) error {
 		return err
 	}
 
+	// 3b. The identity pool, its roles and their attachment: after the
+	// clients it trusts, before the groups that take the roles' ARNs.
+	if err := e.identity(ctx); err != nil {
+		return err
+	}
+
 	// 4. Domain and groups.
 	ts = nil
 	if cs := byRes["domain"]; len(cs) > 0 && cs[0].Action != plan.Delete {
@@ -289,6 +312,9 @@ func (e *executor) run(ctx context.Context) error {
 		if err := e.phase(ctx, ts); err != nil {
 			return err
 		}
+	}
+	if err := e.identityDeletes(ctx); err != nil {
+		return err
 	}
 
 	// 6. Forget what was deleted. Until now the managed tags kept the
@@ -487,6 +513,10 @@ func (l *limiter) wait(ctx context.Context, cat string) error {
 // resource-name tag), reads it, and plans. The state is nil when the pool
 // does not exist yet.
 func Prepare(ctx context.Context, api cognito.API, desired *config.Config, lookupEnv func(string) (string, bool)) (*cognito.State, *plan.Plan, error) {
+	return prepare(ctx, api, desired, lookupEnv, nil)
+}
+
+func prepare(ctx context.Context, api cognito.API, desired *config.Config, lookupEnv func(string) (string, bool), ident *plan.IdentityState) (*cognito.State, *plan.Plan, error) {
 	exists, id, err := cognito.PoolExists(ctx, api, desired)
 	if err != nil {
 		return nil, nil, err
@@ -500,7 +530,7 @@ func Prepare(ctx context.Context, api cognito.API, desired *config.Config, looku
 			return nil, nil, err
 		}
 	}
-	p := plan.Compute(plan.Input{Desired: desired, State: st, LookupEnv: lookupEnv})
+	p := plan.Compute(plan.Input{Desired: desired, State: st, LookupEnv: lookupEnv, Identity: ident})
 	if err := checkDomain(ctx, api, desired, p); err != nil {
 		return nil, nil, err
 	}

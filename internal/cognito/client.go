@@ -36,6 +36,21 @@ type Options struct {
 
 // New builds the real client from the standard credential chain.
 func New(ctx context.Context, o Options) (API, error) {
+	cfg, err := LoadConfig(ctx, o)
+	if err != nil {
+		return nil, err
+	}
+	return cip.NewFromConfig(cfg, func(co *cip.Options) {
+		if o.EndpointURL != "" {
+			co.BaseEndpoint = aws.String(o.EndpointURL)
+		}
+	}), nil
+}
+
+// LoadConfig loads the AWS configuration every cogwiz client shares (the
+// identity pool and IAM clients too): credentials, region, retries and
+// the HTTP transport.
+func LoadConfig(ctx context.Context, o Options) (aws.Config, error) {
 	var opts []func(*awsconfig.LoadOptions) error
 	if o.Profile != "" {
 		opts = append(opts, awsconfig.WithSharedConfigProfile(o.Profile))
@@ -50,7 +65,7 @@ func New(ctx context.Context, o Options) (API, error) {
 	opts = append(opts, awsconfig.WithHTTPClient(awshttp.NewBuildableClient()))
 	cfg, err := awsconfig.LoadDefaultConfig(ctx, opts...)
 	if err != nil {
-		return nil, fmt.Errorf("loading AWS configuration: %w", err)
+		return aws.Config{}, fmt.Errorf("loading AWS configuration: %w", err)
 	}
 	if o.WrapTransport != nil {
 		// The configuration may have changed the transport (AWS_CA_BUNDLE),
@@ -60,13 +75,9 @@ func New(ctx context.Context, o Options) (API, error) {
 		}
 	}
 	if cfg.Region == "" {
-		return nil, fmt.Errorf("no AWS region: pass --region, or set AWS_REGION or a region in your AWS profile")
+		return aws.Config{}, fmt.Errorf("no AWS region: pass --region, or set AWS_REGION or a region in your AWS profile")
 	}
-	return cip.NewFromConfig(cfg, func(co *cip.Options) {
-		if o.EndpointURL != "" {
-			co.BaseEndpoint = aws.String(o.EndpointURL)
-		}
-	}), nil
+	return cfg, nil
 }
 
 // newRetryer retries throttling with back-off, more patiently than the

@@ -12,6 +12,9 @@
 //     are matched by name. One that is in Cognito but not in the file is
 //     deleted only when cogwiz created it (the pool's cogwiz:managed tags
 //     say so); anything else is left alone and listed as such.
+//   - The identity pool's roles are cogwiz's when it created them (their
+//     IAM path and tags say so): only those are changed or deleted; a
+//     role the file names by ARN is only pointed at.
 //   - Secrets are write-only: a client_secret is compared in memory with
 //     what Cognito holds when its ${env:NAME} is set, and shown only as
 //     "(sensitive)"; Apple's private_key cannot be read back and is never
@@ -176,15 +179,22 @@ type Input struct {
 	// LookupEnv reads an environment variable (os.LookupEnv), for
 	// comparing secrets in memory. Nil: secrets are not compared.
 	LookupEnv func(string) (string, bool)
+	// Identity is the live identity pool and its roles; nil when they were
+	// not read (the file has no identity pool, or no client was given).
+	Identity *IdentityState
 }
 
 // Compute diffs desired against the live state.
 func Compute(in Input) *Plan {
-	d := in.Desired
+	// Groups are compared with the roles cogwiz makes for them; the
+	// identity pool's roles are planned from the file as written.
+	file := in.Desired
+	d := WithGroupRoles(file, in.Identity)
 	p := &Plan{PoolName: d.UserPool.Name, ManagedKeys: desiredKeys(d), KeepKeys: map[string]bool{}}
-	p.Notes = append(p.Notes, unmanagedNotes(d)...)
+	p.Notes = append(p.Notes, unmanagedNotes(d, in.Identity != nil)...)
 	if in.State == nil {
 		createAll(p, d)
+		(&differ{p: p}).identity(file, in.Identity, "", map[string]string{})
 		return p
 	}
 	p.PoolID = in.State.PoolID
@@ -198,6 +208,11 @@ func Compute(in Input) *Plan {
 	df.identityProviders(d, in.State.Config)
 	df.resourceServers(d, in.State.Config)
 	df.domain(d, in.State.Config)
+	clientIDs := map[string]string{}
+	for _, c := range in.State.Config.AppClients {
+		clientIDs[c.Name] = c.ID
+	}
+	df.identity(file, in.Identity, in.State.PoolID, clientIDs)
 	// The cogwiz:managed record is bookkeeping: it rides along with real
 	// changes but never makes a plan dirty on its own. A pool adopted with
 	// `cogwiz import pool` therefore plans clean; the resources it already
@@ -256,10 +271,17 @@ func createAll(p *Plan, d *config.Config) {
 
 // unmanagedNotes says which parts of the file apply records but does not
 // create, so that nothing is silently skipped.
-func unmanagedNotes(d *config.Config) []string {
+func unmanagedNotes(d *config.Config, identityRead bool) []string {
 	var notes []string
-	if d.IdentityPool != nil || d.Services == config.ServicesUserPoolIdentityPool {
-		notes = append(notes, "identity_pool is recorded in the file but not created by apply: cogwiz manages the user pool only")
+	if d.IdentityPool != nil && !identityRead {
+		notes = append(notes, "identity_pool was not compared: no identity pool client was given")
+	}
+	if d.IdentityPool != nil {
+		for _, pr := range d.IdentityPool.Providers {
+			if len(pr.ExtraAudiences) > 0 {
+				notes = append(notes, "identity_pool.providers["+pr.Type+"].extra_audiences are recorded, not created: make an IAM OpenID Connect provider with them and list its ARN under identity_pool.openid_connect_provider_arns")
+			}
+		}
 	}
 	if d.AdminQueries != nil && d.AdminQueries.Enabled {
 		notes = append(notes, "admin_queries is recorded but not created: it is Amplify's API Gateway + Lambda, not a Cognito setting")

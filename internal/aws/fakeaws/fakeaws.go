@@ -1,0 +1,49 @@
+// Package fakeaws starts one fake AWS endpoint (internal/awsfake) serving
+// every service cogwiz calls — Cognito user pools, identity pools and IAM
+// — and builds real SDK clients for it whose requests one Transport
+// records, in the order they went on the wire.
+package fakeaws
+
+import (
+	"context"
+	"testing"
+
+	"github.com/cogwiz/cogwiz/internal/aws/cognitoidentity"
+	"github.com/cogwiz/cogwiz/internal/aws/cognitoidentity/identityfake"
+	"github.com/cogwiz/cogwiz/internal/aws/iam"
+	"github.com/cogwiz/cogwiz/internal/aws/iam/iamfake"
+	"github.com/cogwiz/cogwiz/internal/awsfake"
+	"github.com/cogwiz/cogwiz/internal/cognito"
+	"github.com/cogwiz/cogwiz/internal/cognito/cognitofake"
+)
+
+// World is the fake endpoint and clients of it.
+type World struct {
+	Cognito  *cognitofake.Fake
+	Identity *identityfake.Fake
+	IAM      *iamfake.Fake
+	// Rec records every request of the three clients.
+	Rec *awsfake.Transport
+
+	API         cognito.API
+	IdentityAPI cognitoidentity.API
+	IAMAPI      iam.API
+}
+
+// Start starts the endpoint until tb ends.
+func Start(tb testing.TB) *World {
+	tb.Helper()
+	f := cognitofake.New(tb)
+	w := &World{Cognito: f, Identity: identityfake.Register(f.Server, f.Region), IAM: iamfake.Register(f.Server, f.Account)}
+	var opts cognito.Options
+	w.API, w.Rec = cognitofake.Connect(tb, f.Options())
+	opts = f.Options()
+	opts.WrapTransport = w.Rec.Wrap
+	cfg, err := cognito.LoadConfig(context.Background(), opts)
+	if err != nil {
+		tb.Fatalf("config: %v", err)
+	}
+	w.IdentityAPI = cognitoidentity.New(cfg, opts.EndpointURL)
+	w.IAMAPI = iam.New(cfg, opts.EndpointURL)
+	return w
+}
