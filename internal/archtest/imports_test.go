@@ -28,6 +28,7 @@ var rules = []rule{
 	{"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider", []string{"internal/cognito"}, "the Cognito layer is the only door to the SDK's Cognito service"},
 	{"github.com/aws/aws-sdk-go-v2/service/cognitoidentity", []string{"internal/aws/cognitoidentity"}, "the identity pool edge is the only door to the SDK's Cognito identity service"},
 	{"github.com/aws/aws-sdk-go-v2/service/iam", []string{"internal/aws/iam"}, "the IAM edge is the only door to the SDK's IAM service"},
+	{"github.com/aws/aws-sdk-go-v2/service/lambda", []string{"internal/aws/lambda"}, "the Lambda edge is the only door to the SDK's Lambda service"},
 	{"charm.land/huh", []string{"internal/prompt"}, "prompts are drawn in one place"},
 	{"charm.land/bubbletea", []string{"internal/prompt"}, "prompts are drawn in one place"},
 	{"charm.land/lipgloss", []string{"internal/prompt", "internal/render"}, "styling lives in prompt and render"},

@@ -12,8 +12,8 @@
 // Protocols: services speaking AWS JSON 1.0/1.1 (X-Amz-Target: Prefix.Op —
 // Cognito user pools, Cognito identity pools, the Resource Groups Tagging
 // API) register with Service/Op; query services (IAM: a form in, XML out)
-// with QueryService/QueryOp. REST services (Lambda's restJson1) can mount
-// an http.Handler with HandleHTTP and use the same Store.
+// with QueryService/QueryOp; REST-JSON services (Lambda's restJson1) with
+// RESTService/RESTOp. All share the same Store.
 package awsfake
 
 import (

@@ -18,7 +18,8 @@ import (
 // its own), as it went on the wire.
 type Call struct {
 	// Service is the X-Amz-Target prefix (AWSCognitoIdentityProviderService),
-	// or the path for requests without one.
+	// the name of a REST service with an operation registered for the
+	// request's method and path (Op is then that operation), or the path.
 	Service string `json:"-"`
 	Op      string `json:"op"`
 	// Input is the request body.
@@ -113,6 +114,8 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	c := Call{Service: req.URL.Path, Op: req.URL.Path, Input: json.RawMessage(body)}
 	if target := req.Header.Get("X-Amz-Target"); target != "" {
 		c.Service, c.Op, _ = strings.Cut(target, ".")
+	} else if svc, op, ok := restOp(req); ok {
+		c.Service, c.Op = svc, op
 	} else if isQuery(req) {
 		if form, err := url.ParseQuery(string(body)); err == nil {
 			c.form = form

@@ -1,6 +1,6 @@
 // Package fakeaws starts one fake AWS endpoint (internal/awsfake) serving
-// every service cogwiz calls — Cognito user pools, identity pools and IAM
-// — and builds real SDK clients for it whose requests one Transport
+// every service cogwiz calls — Cognito user pools, identity pools, IAM and
+// Lambda — and builds real SDK clients for it whose requests one Transport
 // records, in the order they went on the wire.
 package fakeaws
 
@@ -12,6 +12,8 @@ import (
 	"github.com/cogwiz/cogwiz/internal/aws/cognitoidentity/identityfake"
 	"github.com/cogwiz/cogwiz/internal/aws/iam"
 	"github.com/cogwiz/cogwiz/internal/aws/iam/iamfake"
+	"github.com/cogwiz/cogwiz/internal/aws/lambda"
+	"github.com/cogwiz/cogwiz/internal/aws/lambda/lambdafake"
 	"github.com/cogwiz/cogwiz/internal/awsfake"
 	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/cognito/cognitofake"
@@ -22,19 +24,22 @@ type World struct {
 	Cognito  *cognitofake.Fake
 	Identity *identityfake.Fake
 	IAM      *iamfake.Fake
-	// Rec records every request of the three clients.
+	Lambda   *lambdafake.Fake
+	// Rec records every request of the clients.
 	Rec *awsfake.Transport
 
 	API         cognito.API
 	IdentityAPI cognitoidentity.API
 	IAMAPI      iam.API
+	LambdaAPI   lambda.API
 }
 
 // Start starts the endpoint until tb ends.
 func Start(tb testing.TB) *World {
 	tb.Helper()
 	f := cognitofake.New(tb)
-	w := &World{Cognito: f, Identity: identityfake.Register(f.Server, f.Region), IAM: iamfake.Register(f.Server, f.Account)}
+	w := &World{Cognito: f, Identity: identityfake.Register(f.Server, f.Region), IAM: iamfake.Register(f.Server, f.Account),
+		Lambda: lambdafake.Register(f.Server, f.Region, f.Account)}
 	var opts cognito.Options
 	w.API, w.Rec = cognitofake.Connect(tb, f.Options())
 	opts = f.Options()
@@ -45,5 +50,6 @@ func Start(tb testing.TB) *World {
 	}
 	w.IdentityAPI = cognitoidentity.New(cfg, opts.EndpointURL)
 	w.IAMAPI = iam.New(cfg, opts.EndpointURL)
+	w.LambdaAPI = lambda.New(cfg, opts.EndpointURL)
 	return w
 }
