@@ -45,6 +45,12 @@ type Options struct {
 	// state as read before planning (PrepareAll); nil without an identity pool.
 	Identity      *IdentityClients
 	IdentityState *plan.IdentityState
+	// Functions, FunctionState and Bundles are the generated functions'
+	// clients, their state as read before planning and their packages
+	// (PrepareWith); nil without generated functions.
+	Functions     *FunctionClients
+	FunctionState *plan.FunctionState
+	Bundles       Bundles
 }
 
 // Result is what apply produced.
@@ -56,6 +62,8 @@ type Result struct {
 	// Identity is the identity pool and its roles as read back (nil
 	// without an identity pool).
 	Identity *plan.IdentityState
+	// Functions are the generated functions as read back (nil without any).
+	Functions *plan.FunctionState
 }
 
 // Run executes the plan. It refuses a plan with blocked changes before
@@ -76,12 +84,15 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if o.State != nil && !o.Plan.HasChanges() {
 		// Nothing to do: the state the plan was made from was read just
 		// now, so reading it back again would verify nothing new.
-		return &Result{PoolID: o.State.PoolID, PoolARN: o.State.PoolARN, State: o.State, Identity: o.IdentityState}, nil
+		return &Result{PoolID: o.State.PoolID, PoolARN: o.State.PoolARN, State: o.State, Identity: o.IdentityState, Functions: o.FunctionState}, nil
 	}
 	// Groups whose role cogwiz makes are written with that role's ARN; the
 	// identity phase fills in the ARNs of roles it creates.
 	desired := o.Desired
 	o.Desired = plan.WithGroupRoles(o.Desired, o.IdentityState)
+	// Triggers served by generated functions keep their wiring until the
+	// functions phase sets it.
+	o.Desired = plan.WithFunctionTriggers(o.Desired, o.FunctionState, liveTriggers(o.State))
 	e := &executor{o: o, file: desired, lim: newLimiter(o.RatePerSecond), clientIDs: map[string]string{}}
 	if o.State != nil {
 		e.poolID, e.poolARN = o.State.PoolID, o.State.PoolARN
@@ -101,8 +112,12 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if err != nil {
 		return &Result{PoolID: e.poolID, PoolARN: e.poolARN}, fmt.Errorf("verifying: %w", err)
 	}
-	after := plan.Compute(plan.Input{Desired: desired, State: st, LookupEnv: o.LookupEnv, Identity: ident})
-	res := &Result{PoolID: e.poolID, PoolARN: st.PoolARN, State: st, Identity: ident}
+	fns, err := ReadFunctions(ctx, o.Functions, desired, st, o.Bundles)
+	if err != nil {
+		return &Result{PoolID: e.poolID, PoolARN: e.poolARN}, fmt.Errorf("verifying: %w", err)
+	}
+	after := plan.Compute(plan.Input{Desired: desired, State: st, LookupEnv: o.LookupEnv, Identity: ident, Functions: fns})
+	res := &Result{PoolID: e.poolID, PoolARN: st.PoolARN, State: st, Identity: ident, Functions: fns}
 	if after.HasChanges() {
 		var paths []string
 		for _, c := range after.Changes {
@@ -115,7 +130,8 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 
 type executor struct {
 	o Options
-	// file is the config as written (o.Desired has the groups' role ARNs filled in).
+	// file is the config as written (o.Desired has the groups' role ARNs
+	// and the generated functions' live trigger wiring filled in).
 	file      *config.Config
 	lim       *limiter
 	poolID    string
@@ -272,6 +288,12 @@ func (e *executor) run(ctx context.Context) error {
 		return err
 	}
 
+	// 4b. The generated trigger functions and their wiring: the pool
+	// exists, and the groups a function adds users to do too.
+	if err := e.functions(ctx); err != nil {
+		return err
+	}
+
 	// 5. Deletions, clients first (they may refer to providers and scopes).
 	var dels [2][]task
 	for _, c := range p.Changes {
@@ -314,6 +336,9 @@ func (e *executor) run(ctx context.Context) error {
 		}
 	}
 	if err := e.identityDeletes(ctx); err != nil {
+		return err
+	}
+	if err := e.functionDeletes(ctx); err != nil {
 		return err
 	}
 
@@ -513,10 +538,14 @@ func (l *limiter) wait(ctx context.Context, cat string) error {
 // resource-name tag), reads it, and plans. The state is nil when the pool
 // does not exist yet.
 func Prepare(ctx context.Context, api cognito.API, desired *config.Config, lookupEnv func(string) (string, bool)) (*cognito.State, *plan.Plan, error) {
-	return prepare(ctx, api, desired, lookupEnv, nil)
+	return prepare(ctx, api, desired, lookupEnv, nil, nil)
 }
 
-func prepare(ctx context.Context, api cognito.API, desired *config.Config, lookupEnv func(string) (string, bool), ident *plan.IdentityState) (*cognito.State, *plan.Plan, error) {
+// prepare reads the pool and plans; readFunctions, when not nil, reads
+// the generated functions once the pool's state is known (the triggers
+// point at them).
+func prepare(ctx context.Context, api cognito.API, desired *config.Config, lookupEnv func(string) (string, bool), ident *plan.IdentityState,
+	readFunctions func(*cognito.State) (*plan.FunctionState, error)) (*cognito.State, *plan.Plan, error) {
 	exists, id, err := cognito.PoolExists(ctx, api, desired)
 	if err != nil {
 		return nil, nil, err
@@ -530,7 +559,13 @@ func prepare(ctx context.Context, api cognito.API, desired *config.Config, looku
 			return nil, nil, err
 		}
 	}
-	p := plan.Compute(plan.Input{Desired: desired, State: st, LookupEnv: lookupEnv, Identity: ident})
+	var fns *plan.FunctionState
+	if readFunctions != nil {
+		if fns, err = readFunctions(st); err != nil {
+			return nil, nil, err
+		}
+	}
+	p := plan.Compute(plan.Input{Desired: desired, State: st, LookupEnv: lookupEnv, Identity: ident, Functions: fns})
 	if err := checkDomain(ctx, api, desired, p); err != nil {
 		return nil, nil, err
 	}

@@ -80,7 +80,7 @@ func PrepareAll(ctx context.Context, api cognito.API, ic *IdentityClients, desir
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	st, p, err := prepare(ctx, api, desired, lookupEnv, ident)
+	st, p, err := prepare(ctx, api, desired, lookupEnv, ident, nil)
 	return st, ident, p, err
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/config"
+	"github.com/cogwiz/cogwiz/internal/functions"
 	"github.com/cogwiz/cogwiz/internal/plan"
 )
 
@@ -120,7 +121,8 @@ func LambdaPermissionCommands(t *config.Triggers, poolARN string) []string {
 
 // SecretRefs lists every ${env:NAME} the file refers to, by config path.
 func SecretRefs(c *config.Config) map[string]string {
-	refs := map[string]string{}
+	// The generated functions' secrets (the reCAPTCHA key) too.
+	refs := functions.SecretRefs(c)
 	for _, p := range c.IdentityProviders {
 		base := "identity_providers[" + p.ProviderName() + "]"
 		if p.ClientSecret != "" {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"sync"
 
+	"github.com/cogwiz/cogwiz/internal/aws/iam"
+	"github.com/cogwiz/cogwiz/internal/aws/lambda"
 	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
@@ -25,6 +27,11 @@ type Factory struct {
 	// point AWS.EndpointURL at cognito-local.
 	Cognito func(ctx context.Context) (cognito.API, error)
 
+	// Lambda and IAM return the clients of the services behind the
+	// generated trigger functions; nil in a test that needs neither.
+	Lambda func(ctx context.Context) (lambda.API, error)
+	IAM    func(ctx context.Context) (iam.API, error)
+
 	// RunCommand runs another cogwiz command line (e.g. ["plan", "-f",
 	// "x.yaml"]) over the same factory; the root sets it, so that the
 	// wizard can offer plan and apply without importing those commands.
@@ -39,6 +46,7 @@ type Factory struct {
 func New(version string) *Factory {
 	f := &Factory{IOStreams: iostreams.System(), Version: version}
 	f.Cognito = f.defaultCognito
+	f.Lambda, f.IAM = f.defaultLambda, f.defaultIAM
 	return f
 }
 

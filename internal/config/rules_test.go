@@ -892,3 +892,21 @@ func BenchmarkValidate(b *testing.B) {
 		}
 	}
 }
+
+// Trigger and SetTrigger reach every trigger key validate knows.
+func TestTriggerByKey(t *testing.T) {
+	var tr Triggers
+	for i, f := range triggerFields(&tr) {
+		if !tr.SetTrigger(f[0], fmt.Sprint("arn:", i)) {
+			t.Errorf("SetTrigger(%s) refused a trigger key", f[0])
+		}
+	}
+	for i, f := range triggerFields(&tr) {
+		if got := tr.Trigger(f[0]); got != fmt.Sprint("arn:", i) || f[1] != got {
+			t.Errorf("%s: Trigger = %q, field holds %q", f[0], got, f[1])
+		}
+	}
+	if tr.SetTrigger("kms_key_id", "x") || (*Triggers)(nil).Trigger("pre_sign_up") != "" {
+		t.Error("kms_key_id is not a trigger, and a nil Triggers has none")
+	}
+}

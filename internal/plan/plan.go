@@ -182,6 +182,9 @@ type Input struct {
 	// Identity is the live identity pool and its roles; nil when they were
 	// not read (the file has no identity pool, or no client was given).
 	Identity *IdentityState
+	// Functions is what exists of the generated trigger functions; nil
+	// when they were not read (none to compare, or no client was given).
+	Functions *FunctionState
 }
 
 // Compute diffs desired against the live state.
@@ -190,11 +193,17 @@ func Compute(in Input) *Plan {
 	// identity pool's roles are planned from the file as written.
 	file := in.Desired
 	d := WithGroupRoles(file, in.Identity)
+	var liveTriggers *config.Triggers
+	if in.State != nil {
+		liveTriggers = in.State.Config.UserPool.Triggers
+	}
+	d = WithFunctionTriggers(d, in.Functions, liveTriggers)
 	p := &Plan{PoolName: d.UserPool.Name, ManagedKeys: desiredKeys(d), KeepKeys: map[string]bool{}}
-	p.Notes = append(p.Notes, unmanagedNotes(d, in.Identity != nil)...)
+	p.Notes = append(p.Notes, unmanagedNotes(file, in.Identity != nil, in.Functions != nil)...)
 	if in.State == nil {
 		createAll(p, d)
 		(&differ{p: p}).identity(file, in.Identity, "", map[string]string{})
+		(&differ{p: p}).functions(file, in.Functions, "", nil)
 		return p
 	}
 	p.PoolID = in.State.PoolID
@@ -213,6 +222,7 @@ func Compute(in Input) *Plan {
 		clientIDs[c.Name] = c.ID
 	}
 	df.identity(file, in.Identity, in.State.PoolID, clientIDs)
+	df.functions(file, in.Functions, in.State.PoolARN, liveTriggers)
 	// The cogwiz:managed record is bookkeeping: it rides along with real
 	// changes but never makes a plan dirty on its own. A pool adopted with
 	// `cogwiz import pool` therefore plans clean; the resources it already
@@ -271,7 +281,7 @@ func createAll(p *Plan, d *config.Config) {
 
 // unmanagedNotes says which parts of the file apply records but does not
 // create, so that nothing is silently skipped.
-func unmanagedNotes(d *config.Config, identityRead bool) []string {
+func unmanagedNotes(d *config.Config, identityRead, functionsRead bool) []string {
 	var notes []string
 	if d.IdentityPool != nil && !identityRead {
 		notes = append(notes, "identity_pool was not compared: no identity pool client was given")
@@ -286,8 +296,8 @@ func unmanagedNotes(d *config.Config, identityRead bool) []string {
 	if d.AdminQueries != nil && d.AdminQueries.Enabled {
 		notes = append(notes, "admin_queries is recorded but not created: it is Amplify's API Gateway + Lambda, not a Cognito setting")
 	}
-	if n := len(d.UserPool.Capabilities); n > 0 {
-		notes = append(notes, fmt.Sprintf("%d capabilities are recorded; apply wires only their Lambda ARNs under user_pool.triggers", n))
+	if n := len(config.GeneratedTriggers(d)); n > 0 && !functionsRead {
+		notes = append(notes, fmt.Sprintf("the %d generated trigger function(s) were not compared, and apply does not deploy them: Lambda and IAM are not reachable here (with --endpoint-url, set AWS_ENDPOINT_URL_LAMBDA and AWS_ENDPOINT_URL_IAM too)", n))
 	}
 	return notes
 }

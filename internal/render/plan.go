@@ -174,7 +174,7 @@ func planValue(v any) string {
 		if x == "" {
 			return `""`
 		}
-		if x == plan.Sensitive {
+		if x == plan.Sensitive || x == plan.KnownAfterApply {
 			return x
 		}
 		return fmt.Sprintf("%q", x)

@@ -163,15 +163,15 @@ func orEmpty(m map[string]string) map[string]string {
 // It returns an error to give up.
 type Pause func(ctx context.Context, attempt int) error
 
-// Backoff is the Pause apply uses: 1, 2, 4, then 5 seconds, 12 tries in
-// all (about 50 seconds), longer than IAM usually takes to make a new
-// role usable and than Lambda takes to finish an update.
+// Backoff is the Pause apply uses: a quarter of a second, doubling up to
+// 5 seconds, 15 tries in all (about a minute) — quick for a function
+// Lambda sets up in a moment, patient enough for IAM to make a new role
+// usable, which usually takes seconds.
 func Backoff(ctx context.Context, attempt int) error {
-	if attempt > 12 {
+	if attempt > 15 {
 		return errors.New("gave up waiting")
 	}
-	d := time.Second << min(attempt-1, 3)
-	d = min(d, 5*time.Second)
+	d := min(250*time.Millisecond<<min(attempt-1, 5), 5*time.Second)
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {

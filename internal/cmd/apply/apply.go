@@ -59,6 +59,12 @@ ${env:NAME} references in the file, read when apply starts; a missing
 variable stops apply before any call. On a terminal cogwiz asks for it
 without echo. Secrets are never written, printed or logged.
 
+The capabilities under user_pool.capabilities run as trigger functions
+whose sources cogwiz generated (cogwiz functions generate). apply deploys
+each from its folder: an execution role with only the permissions its code
+needs, the function, and a permission that lets this pool alone invoke it;
+then it points the trigger at it. Unchanged code is not uploaded again.
+
 When the changes are made, apply reads everything back: any remaining
 difference is an error. Then it prints the outputs (pool id and ARN,
 client ids, issuer, JWKS and hosted UI URLs) and, for Lambda triggers, the
@@ -120,15 +126,24 @@ func applyRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
+	l, i, err := opts.Factory.FunctionClients(ctx)
+	if err != nil {
+		return err
+	}
+	sides, err := apply.FunctionSides(opts.File, cfg, l, i)
+	if err != nil {
+		return err
+	}
 	api, err := opts.Factory.Cognito(ctx)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(io.ErrOut, "reading user pool %s…\n", cfg.ResourceName)
-	st, p, err := apply.Prepare(ctx, api, cfg, opts.LookupEnv)
+	prep, err := apply.PrepareWith(ctx, api, sides, cfg, opts.LookupEnv)
 	if err != nil {
 		return err
 	}
+	st, p := prep.State, prep.Plan
 	color := io.ColorEnabled() && io.IsStdoutTTY()
 	if err := render.PlanText(io.Out, p, render.PlanOptions{Color: color, Width: io.TerminalWidth()}); err != nil {
 		return err
@@ -150,7 +165,8 @@ func applyRun(ctx context.Context, opts *Options) error {
 	}
 	res, err := apply.Run(ctx, apply.Options{
 		API: api, Desired: cfg, State: st, Plan: p, Secrets: secrets, LookupEnv: opts.LookupEnv,
-		Progress: func(s string) { fmt.Fprintln(io.ErrOut, s) },
+		Progress:  func(s string) { fmt.Fprintln(io.ErrOut, s) },
+		Functions: sides.Functions, FunctionState: prep.Functions, Bundles: sides.Bundles,
 	})
 	if err != nil {
 		const again = "run cogwiz apply again: it finds the same pool and finishes what is left"

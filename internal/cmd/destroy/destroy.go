@@ -5,14 +5,18 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/cogwiz/cogwiz/internal/apply"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
+	"github.com/cogwiz/cogwiz/internal/plan"
 )
 
 // Options holds the dependencies and flags of `cogwiz destroy`.
@@ -34,7 +38,8 @@ func NewCmdDestroy(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command
 		Short: "Delete what apply created",
 		Long: `Delete the user pool cognito.yaml describes, with everything in it: app
 clients, groups, domain, identity providers, resource servers and every
-user account. There is no undo from cogwiz (AWS keeps a deleted pool
+user account; then the trigger functions cogwiz deployed for it and their
+roles (never a function the file names by ARN). There is no undo from cogwiz (AWS keeps a deleted pool
 inactive for 14 days, and only AWS Support can restore it).
 
 destroy first shows what will be deleted and Cognito's estimate of the
@@ -103,7 +108,12 @@ func destroyRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
+	fs, fc, err := readFunctions(ctx, opts.Factory, cfg, st)
+	if err != nil {
+		return err
+	}
 	writeSummary(io, sum, st)
+	writeFunctions(io, fs)
 	if sum.DeletionProtection && !opts.DisableDeletionProtection {
 		return cmdutil.WithHint(fmt.Errorf("user pool %s has deletion protection on; nothing was deleted", id),
 			"pass --disable-deletion-protection to turn it off and delete, or set user_pool.deletion_protection: false and apply first")
@@ -127,8 +137,37 @@ func destroyRun(ctx context.Context, opts *Options) error {
 	if err := cognito.DeletePool(ctx, api, id, sum.Domain); err != nil {
 		return err
 	}
+	// The functions go once no pool can call them any more.
+	if err := apply.DestroyFunctions(ctx, fc, fs, func(s string) { fmt.Fprintln(io.ErrOut, s) }); err != nil {
+		return err
+	}
 	fmt.Fprintf(io.ErrOut, "Destroyed user pool %s (%s).\n", sum.Name, id)
 	return nil
+}
+
+// readFunctions finds the trigger functions and roles cogwiz created for
+// the file (by their tags), which destroy deletes after the pool.
+func readFunctions(ctx context.Context, f *cmdutil.Factory, cfg *config.Config, st *cognito.State) (*plan.FunctionState, *apply.FunctionClients, error) {
+	l, i, err := f.FunctionClients(ctx)
+	if err != nil || l == nil {
+		return nil, nil, err
+	}
+	fc := &apply.FunctionClients{Lambda: l, IAM: i}
+	fs, err := apply.ReadFunctions(ctx, fc, cfg, st, nil)
+	return fs, fc, err
+}
+
+// writeFunctions lists the functions and roles destroy deletes.
+func writeFunctions(io *iostreams.IOStreams, fs *plan.FunctionState) {
+	if fs == nil {
+		return
+	}
+	for _, key := range slices.Sorted(maps.Keys(fs.Live)) {
+		fmt.Fprintf(io.Out, "  - trigger function %s (%s)\n", fs.Live[key].Function.Name, key)
+	}
+	for _, name := range slices.Sorted(maps.Keys(fs.Roles)) {
+		fmt.Fprintf(io.Out, "  - its IAM role %s\n", name)
+	}
 }
 
 // writeSummary lists what will be deleted, on stdout (it is data).

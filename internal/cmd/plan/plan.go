@@ -93,15 +93,24 @@ func planRun(ctx context.Context, opts *Options) error {
 	if opts.PoolID != "" {
 		cfg.UserPool.ID = opts.PoolID
 	}
+	l, i, err := opts.Factory.FunctionClients(ctx)
+	if err != nil {
+		return err
+	}
+	sides, err := apply.FunctionSides(opts.File, cfg, l, i)
+	if err != nil {
+		return err
+	}
 	api, err := opts.Factory.Cognito(ctx)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "reading user pool %s…\n", cfg.ResourceName)
-	_, p, err := apply.Prepare(ctx, api, cfg, opts.LookupEnv)
+	prep, err := apply.PrepareWith(ctx, api, sides, cfg, opts.LookupEnv)
 	if err != nil {
 		return err
 	}
+	p := prep.Plan
 	if opts.JSON {
 		err = render.PlanJSON(opts.IO.Out, p)
 	} else {
