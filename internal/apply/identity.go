@@ -22,6 +22,15 @@ type IdentityClients struct {
 	IAM      iam.API
 }
 
+// NewIdentityClients bundles the clients; nil when there are none (the
+// file has no identity pool).
+func NewIdentityClients(ip cognitoidentity.API, im iam.API) *IdentityClients {
+	if ip == nil || im == nil {
+		return nil
+	}
+	return &IdentityClients{Identity: ip, IAM: im}
+}
+
 // ReadIdentity reads the file's identity pool, its role attachment, the
 // roles cogwiz made for the file (its IAM path, its tags), and whether a
 // role cogwiz would create has a name someone else's role already has.

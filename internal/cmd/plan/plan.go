@@ -97,8 +97,12 @@ func planRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
+	ip, im, err := opts.Factory.IdentityClients(ctx, cfg)
+	if err != nil {
+		return err
+	}
 	fmt.Fprintf(opts.IO.ErrOut, "reading user pool %s…\n", cfg.ResourceName)
-	_, p, err := apply.Prepare(ctx, api, cfg, opts.LookupEnv)
+	_, _, p, err := apply.PrepareAll(ctx, api, apply.NewIdentityClients(ip, im), cfg, opts.LookupEnv)
 	if err != nil {
 		return err
 	}
