@@ -97,7 +97,10 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if err != nil {
 		return &Result{PoolID: e.poolID, PoolARN: e.poolARN}, fmt.Errorf("verifying: %w", err)
 	}
-	ident, err := ReadIdentity(ctx, o.Identity, desired)
+	var ident *plan.IdentityState
+	if o.IdentityState != nil {
+		ident, err = ReadIdentity(ctx, o.Identity, desired)
+	}
 	if err != nil {
 		return &Result{PoolID: e.poolID, PoolARN: e.poolARN}, fmt.Errorf("verifying: %w", err)
 	}

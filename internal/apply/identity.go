@@ -87,7 +87,12 @@ func ReadIdentity(ctx context.Context, ic *IdentityClients, d *config.Config) (*
 func PrepareAll(ctx context.Context, api cognito.API, ic *IdentityClients, desired *config.Config, lookupEnv func(string) (string, bool)) (*cognito.State, *plan.IdentityState, *plan.Plan, error) {
 	ident, err := ReadIdentity(ctx, ic, desired)
 	if err != nil {
-		return nil, nil, nil, err
+		if !cognito.IsUnsupported(err) {
+			return nil, nil, nil, err
+		}
+		// An emulator without identity pools (cognito-local): the user
+		// pool is planned alone, and the plan says so.
+		ident = nil
 	}
 	st, p, err := prepare(ctx, api, desired, lookupEnv, ident)
 	return st, ident, p, err

@@ -274,7 +274,7 @@ func createAll(p *Plan, d *config.Config) {
 func unmanagedNotes(d *config.Config, identityRead bool) []string {
 	var notes []string
 	if d.IdentityPool != nil && !identityRead {
-		notes = append(notes, "identity_pool was not compared: no identity pool client was given")
+		notes = append(notes, "identity_pool was not compared: this endpoint has no identity pools (cognito-local has none)")
 	}
 	if d.IdentityPool != nil {
 		for _, pr := range d.IdentityPool.Providers {
