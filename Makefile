@@ -24,9 +24,10 @@ unit:
 
 emulator: $(EMULATOR_STAMP)
 
-$(EMULATOR_STAMP): $(EMULATOR)/package.json $(EMULATOR)/package-lock.json
+$(EMULATOR_STAMP): $(EMULATOR)/package.json $(EMULATOR)/package-lock.json internal/export/oracle/package-lock.json
 	npm ci --prefix $(EMULATOR) --no-audit --no-fund --loglevel=error
 	npm ci --prefix internal/functions/jsenv --no-audit --no-fund --loglevel=error
+	npm ci --prefix internal/export/oracle --no-audit --no-fund --loglevel=error
 
 release-check:
 	$(GO) run $(GORELEASER) check

@@ -222,6 +222,13 @@ func (v *validator) sms() {
 		return
 	}
 	v.value("user_pool.sms.sns_caller_arn", "iam_role_arn", s.SNSCallerARN)
+	// AWS recommends an external ID so that only this pool can assume the
+	// role, and Terraform's aws_cognito_user_pool requires one in
+	// sms_configuration, so a file without it could not be exported.
+	// https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html
+	if s.ExternalID == "" {
+		v.errorf("user_pool.sms.external_id", smsExternalIDHint, "sms needs external_id")
+	}
 }
 
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_VerificationMessageTemplateType.html

@@ -282,6 +282,8 @@ var invalidCases = []ruleCase{
 		"user_pool.mfa.sms_message", "at most 140", 0},
 	{"sns role arn", pool(func(up *UserPool) { up.SMS.SNSCallerARN = "arn:aws:iam::123456789012:user/bob" }),
 		"user_pool.sms.sns_caller_arn", "IAM role ARN", 0},
+	{"sms without external id", pool(func(up *UserPool) { up.SMS.ExternalID = "" }),
+		"user_pool.sms.external_id", "sms needs external_id", 0},
 
 	// verification
 	{"auto verified unknown", pool(func(up *UserPool) { up.Verification.AutoVerifiedAttributes = []string{"email", "name"} }),

@@ -252,7 +252,9 @@ func (v *validator) smsConfigured() bool {
 	return v.c.UserPool.SMS != nil && v.c.UserPool.SMS.SNSCallerARN != ""
 }
 
-const smsHint = "add user_pool.sms.sns_caller_arn: an IAM role Cognito assumes to send SMS through SNS"
+const smsHint = "add user_pool.sms with sns_caller_arn (an IAM role Cognito assumes to send SMS through SNS) and external_id"
+
+const smsExternalIDHint = "add user_pool.sms.external_id: the sts:ExternalId the role's trust policy requires, so that only this pool can use the role"
 
 // ValidatePartial returns the load problems of le plus the rule problems of
 // what could still be read, so that a file with a typo and a wrong value

@@ -102,8 +102,8 @@ type OrderedMap []KeyValue
 // MarshalDocument writes v as one YAML document indented by two spaces,
 // with head as the document's leading comment ("# " is added to each line;
 // empty means none). v is built from OrderedMap, []any, string, bool, int
-// and int64; strings are always written as strings, quoted when they would
-// otherwise read as another type.
+// and int64; strings are always written as strings, quoted when a YAML 1.2
+// or 1.1 reader would otherwise read them as another type.
 func MarshalDocument(v any, head string) ([]byte, error) {
 	n, err := yamlNode(v)
 	if err != nil {
@@ -133,7 +133,7 @@ func yamlNode(v any) (*yaml.Node, error) {
 			if err != nil {
 				return nil, err
 			}
-			n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: kv.Key}, val)
+			n.Content = append(n.Content, strNode(kv.Key), val)
 		}
 		return n, nil
 	case []any:
@@ -147,11 +147,21 @@ func yamlNode(v any) (*yaml.Node, error) {
 		}
 		return n, nil
 	case string:
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: x}, nil
+		return strNode(x), nil
 	case bool:
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: fmt.Sprint(x)}, nil
 	case int64, int:
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: fmt.Sprint(x)}, nil
 	}
 	return nil, fmt.Errorf("config: cannot write %T as YAML", v)
+}
+
+// strNode is a string scalar, double-quoted when a YAML 1.1 reader would
+// type it otherwise (yaml.v3 quotes what 1.2 would mistype by itself).
+func strNode(s string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	if ReadsAsNonString11(s) {
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	return n
 }

@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -224,5 +225,62 @@ func TestMarshalDocumentRejectsUnknownTypes(t *testing.T) {
 	_, err := MarshalDocument(OrderedMap{{Key: "a", Value: []any{1.5}}}, "")
 	if err == nil || !strings.Contains(err.Error(), "float64") {
 		t.Errorf("error = %v, want one naming float64", err)
+	}
+}
+
+// TestMarshalDocumentQuotesYAML11Scalars checks that every spelling a YAML
+// 1.1 reader types as a boolean, null, number, timestamp or merge key is
+// written quoted, as a key and as a value, while ordinary words stay
+// plain. The export tests read the result back with a real YAML 1.1
+// parser.
+func TestMarshalDocumentQuotesYAML11Scalars(t *testing.T) {
+	t.Parallel()
+	quoted := []string{"on", "On", "ON", "oN", "off", "OFF", "y", "Y", "n", "N", "yes", "Yes", "YES", "no", "No", "NO",
+		"true", "False", "TRUE", "~", "null", "Null", "NULL",
+		"0b1010", "-0b1_0", "017", "0o17", "0x1F", "0X1f", "+0x_1", "1_000", "-42", "0", "12:30", "190:20:30", "-1:00",
+		"1.5", ".5", "1.", "1e5", "1.5E-3", "-.inf", ".Inf", "+.INF", ".nan", ".NaN", "12:30.5", "190:20:30.15",
+		"2001-12-14", "2001-12-14t21:59:43.10-05:00", "2001-12-14 21:59:43.10 -5", "<<", "="}
+	plain := []string{"OFF-peak", "only", "yesterday", "12:30pm", "v1.2.3", "1.2.3", "0o9", "0b2", "ESSENTIALS", "OPTIONAL", "Admins", "2001-12"}
+	for _, s := range quoted {
+		if !ReadsAsNonString11(s) {
+			t.Errorf("%q: a YAML 1.1 reader types it, but it is not recognised", s)
+		}
+	}
+	for _, s := range plain {
+		if ReadsAsNonString11(s) {
+			t.Errorf("%q: an ordinary string is taken for a YAML 1.1 non-string", s)
+		}
+	}
+	var tree OrderedMap
+	for _, s := range append(append([]string{}, quoted...), plain...) {
+		tree = append(tree, KeyValue{Key: s, Value: s})
+	}
+	got, err := MarshalDocument(tree, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(got)), "\n")
+	if len(lines) != len(tree) {
+		t.Fatalf("%d lines for %d entries:\n%s", len(lines), len(tree), got)
+	}
+	for i, kv := range tree {
+		q := strconv.Quote(kv.Key)
+		want := q + ": " + q
+		if i >= len(quoted) {
+			want = kv.Key + ": " + kv.Key
+		}
+		if lines[i] != want {
+			t.Errorf("line %d = %s, want %s", i+1, lines[i], want)
+		}
+	}
+	// And YAML 1.2 (yaml.v3) reads every value back as the same string.
+	var back map[string]string
+	if err := DecodeStrict("doc", got, &back); err != nil {
+		t.Fatal(err)
+	}
+	for _, kv := range tree {
+		if back[kv.Key] != kv.Value {
+			t.Errorf("%q read back as %q", kv.Key, back[kv.Key])
+		}
 	}
 }

@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"os"
 	"os/exec"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
 	"gopkg.in/yaml.v3"
 
@@ -202,109 +204,6 @@ func equalAny(a, b any) bool {
 	return bytes.Equal(x, y)
 }
 
-// TestCloudFormationMatchesResourceSpec checks every resource type and
-// every property name (and nested property) against the CloudFormation
-// resource reference, kept as data in testdata/cfn-spec.json.
-func TestCloudFormationMatchesResourceSpec(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join("testdata", "cfn-spec.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var spec struct {
-		ResourceTypes map[string]map[string]string
-		PropertyTypes map[string]map[string]string
-	}
-	if err := json.Unmarshal(raw, &spec); err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range []string{"cloudformation.yaml", "cloudformation.json"} {
-		r := exports(t, sample())[name]
-		var tpl struct {
-			Resources map[string]struct {
-				Type       string         `yaml:"Type"`
-				Properties map[string]any `yaml:"Properties"`
-			} `yaml:"Resources"`
-		}
-		if err := yaml.Unmarshal(r.Data, &tpl); err != nil { // YAML is a superset of JSON
-			t.Fatal(err)
-		}
-		kinds := map[string]bool{}
-		for id, res := range tpl.Resources {
-			props, ok := spec.ResourceTypes[res.Type]
-			if !ok {
-				t.Errorf("%s: %s: unknown resource type %s", name, id, res.Type)
-				continue
-			}
-			kinds[res.Type] = true
-			for k, v := range res.Properties {
-				checkProperty(t, spec.PropertyTypes, res.Type, id+"."+k, props[k], v)
-			}
-		}
-		if len(kinds) != len(spec.ResourceTypes) {
-			t.Errorf("%s: the sample exercises %d of the %d resource types", name, len(kinds), len(spec.ResourceTypes))
-		}
-	}
-}
-
-func checkProperty(t *testing.T, types map[string]map[string]string, resType, path, typ string, v any) {
-	t.Helper()
-	if typ == "" {
-		t.Errorf("%s: not a property of %s", path, resType)
-		return
-	}
-	if m, ok := v.(map[string]any); ok && len(m) == 1 {
-		for k := range m {
-			if k == "Ref" || strings.HasPrefix(k, "Fn::") {
-				return // an intrinsic function stands for a value of any type
-			}
-		}
-	}
-	switch {
-	case typ == "String":
-		if _, ok := v.(string); !ok {
-			t.Errorf("%s: want a string, got %T", path, v)
-		}
-	case typ == "Integer":
-		if _, ok := v.(int); !ok {
-			t.Errorf("%s: want an integer, got %T", path, v)
-		}
-	case typ == "Boolean":
-		if _, ok := v.(bool); !ok {
-			t.Errorf("%s: want a boolean, got %T", path, v)
-		}
-	case typ == "Json":
-	case strings.HasPrefix(typ, "Map<"):
-		m, ok := v.(map[string]any)
-		if !ok {
-			t.Errorf("%s: want a map, got %T", path, v)
-		}
-		for k, e := range m {
-			checkProperty(t, types, resType, path+"."+k, strings.TrimSuffix(strings.TrimPrefix(typ, "Map<"), ">"), e)
-		}
-	case strings.HasPrefix(typ, "List<"):
-		l, ok := v.([]any)
-		if !ok {
-			t.Errorf("%s: want a list, got %T", path, v)
-		}
-		for i, e := range l {
-			checkProperty(t, types, resType, path+"["+string(rune('0'+i))+"]", strings.TrimSuffix(strings.TrimPrefix(typ, "List<"), ">"), e)
-		}
-	default:
-		props, ok := types[resType+"."+typ]
-		if !ok {
-			t.Fatalf("cfn-spec.json has no property type %s.%s", resType, typ)
-		}
-		m, ok := v.(map[string]any)
-		if !ok {
-			t.Errorf("%s: want a %s object, got %T", path, typ, v)
-			return
-		}
-		for k, e := range m {
-			checkProperty(t, types, resType, path+"."+k, props[k], e)
-		}
-	}
-}
-
 func TestTerraformParses(t *testing.T) {
 	r := exports(t, sample())["main.tf"]
 	f, diags := hclparse.NewParser().ParseHCL(r.Data, "main.tf")
@@ -348,92 +247,6 @@ func TestAWSCLIScriptSyntax(t *testing.T) {
 	}
 	if out, err := exec.Command("bash", "-n", path).CombinedOutput(); err != nil {
 		t.Fatalf("bash -n: %v\n%s", err, out)
-	}
-}
-
-// TestAWSCLIScriptRuns runs the script with an `aws` stand-in that records
-// each call, and checks that every --cli-input-json arrives as valid JSON
-// with the captured pool id and the secret (with its quotes and
-// backslashes) filled in from the environment.
-func TestAWSCLIScriptRuns(t *testing.T) {
-	r := exports(t, sample())["create-pool.sh"]
-	dir := t.TempDir()
-	script := filepath.Join(dir, "create-pool.sh")
-	if err := os.WriteFile(script, r.Data, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	bin := filepath.Join(dir, "bin")
-	if err := os.Mkdir(bin, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	stub := `#!/usr/bin/env bash
-set -euo pipefail
-n=$(ls "$CALLS" | wc -l)
-op=$2
-json=""
-while [ $# -gt 0 ]; do
-  if [ "$1" = "--cli-input-json" ]; then json=$2; fi
-  shift
-done
-printf '%s\n%s' "$op" "$json" > "$CALLS/$(printf '%02d' "$n")"
-case $op in
-  create-user-pool) echo "eu-west-1_TESTPOOL" ;;
-  create-user-pool-client) echo "client$n" ;;
-esac
-`
-	if err := os.WriteFile(filepath.Join(bin, "aws"), []byte(stub), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	calls := filepath.Join(dir, "calls")
-	if err := os.Mkdir(calls, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	const tricky = `se"cr\et$HOME` + "`x`"
-	cmd := exec.Command("bash", script)
-	cmd.Env = append(os.Environ(), "PATH="+bin+":"+os.Getenv("PATH"), "CALLS="+calls, "GOOGLE_CLIENT_SECRET="+tricky)
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("script failed: %v\n%s", err, out)
-	}
-	entries, err := os.ReadDir(calls)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ops []string
-	for _, e := range entries {
-		data, err := os.ReadFile(filepath.Join(calls, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		op, body, _ := strings.Cut(string(data), "\n")
-		ops = append(ops, op)
-		var req map[string]any
-		if err := json.Unmarshal([]byte(body), &req); err != nil {
-			t.Fatalf("%s: --cli-input-json is not JSON: %v\n%s", op, err, body)
-		}
-		if op != "create-user-pool" && req["UserPoolId"] != "eu-west-1_TESTPOOL" {
-			t.Errorf("%s: UserPoolId = %v", op, req["UserPoolId"])
-		}
-		switch op {
-		case "create-identity-provider":
-			d, _ := req["ProviderDetails"].(map[string]any)
-			if d["client_secret"] != tricky {
-				t.Errorf("client_secret = %q, want the environment's value", d["client_secret"])
-			}
-		case "create-user-pool":
-			tpl, _ := req["VerificationMessageTemplate"].(map[string]any)
-			if tpl["EmailMessage"] != "Your code is {####}. It costs $0 `free`." {
-				t.Errorf("EmailMessage = %q: the shell changed it", tpl["EmailMessage"])
-			}
-		}
-	}
-	want := []string{"create-user-pool", "set-user-pool-mfa-config", "create-identity-provider", "create-resource-server",
-		"create-user-pool-client", "create-user-pool-client", "create-user-pool-domain", "create-group", "create-group"}
-	if strings.Join(ops, " ") != strings.Join(want, " ") {
-		t.Errorf("calls = %v\nwant    %v", ops, want)
-	}
-	if !strings.Contains(string(out), "user_pool_id=eu-west-1_TESTPOOL") {
-		t.Errorf("script output lacks the pool id:\n%s", out)
 	}
 }
 
@@ -504,5 +317,90 @@ func TestTerraformKeepsAwkwardTextLiteral(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no aws_cognito_user_group carries the description verbatim:\n%s", r.Data)
+	}
+}
+
+// smsPool is the sample with an SMS role and the given MFA factors.
+func smsPool(factors ...string) *config.Config {
+	c := sample()
+	c.UserPool.SMS = &config.SMS{SNSCallerARN: "arn:aws:iam::123456789012:role/cognito-sms", ExternalID: "shop-sms"}
+	c.UserPool.MFA = &config.MFA{Mode: config.MFAOptional, Factors: factors}
+	return c
+}
+
+// TestTerraformRefusesImplicitSMSMFA: with an SMS role and MFA on, the
+// provider turns SMS MFA on whatever the factors say, so a file with
+// factors [totp] cannot be written for it; with sms among the factors it
+// can, and the pool keeps its SMS role.
+func TestTerraformRefusesImplicitSMSMFA(t *testing.T) {
+	_, err := Terraform(smsPool(config.FactorTOTP))
+	var ue *UnsupportedError
+	if !errors.As(err, &ue) {
+		t.Fatalf("err = %v, want an UnsupportedError", err)
+	}
+	for _, s := range []string{"terraform:", "turn SMS MFA on", "sms_configuration", "[totp]"} {
+		if !strings.Contains(err.Error(), s) {
+			t.Errorf("the error lacks %q: %v", s, err)
+		}
+	}
+	if !strings.Contains(ue.Hint, "add sms to user_pool.mfa.factors") {
+		t.Errorf("hint = %q", ue.Hint)
+	}
+	// The other formats say exactly what the file says.
+	if _, err := CloudFormation(smsPool(config.FactorTOTP), false); err != nil {
+		t.Errorf("CloudFormation: %v", err)
+	}
+	r, err := Terraform(smsPool(config.FactorTOTP, config.FactorSMS))
+	if err != nil {
+		t.Fatalf("with the sms factor: %v", err)
+	}
+	for _, s := range []string{"sms_configuration {", `external_id    = "shop-sms"`, `mfa_configuration        = "OPTIONAL"`} {
+		if !strings.Contains(string(r.Data), s) {
+			t.Errorf("main.tf lacks %q", s)
+		}
+	}
+	// MFA off: the provider sends no MFA settings, SMS serves verification.
+	off := smsPool()
+	off.UserPool.MFA.Mode = config.MFAOff
+	if _, err := Terraform(off); err != nil {
+		t.Errorf("MFA off with an SMS role: %v", err)
+	}
+}
+
+// TestTerraformEmailMFATurnsOn: the provider sends EmailMfaConfiguration
+// only for an email_mfa_configuration block with an argument, so the block
+// must have one, and the export says which message it chose.
+func TestTerraformEmailMFATurnsOn(t *testing.T) {
+	c := sample()
+	c.UserPool.MFA = &config.MFA{Mode: config.MFAOn, Factors: []string{config.FactorEmail}}
+	c.UserPool.EmailSending = &config.EmailSending{Account: "DEVELOPER", SourceARN: "arn:aws:ses:eu-west-1:111122223333:identity/shop.example"}
+	r, err := Terraform(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, diags := hclparse.NewParser().ParseHCL(r.Data, "main.tf")
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	content, _, _ := f.Body.PartialContent(&hclSchema)
+	found := false
+	for _, b := range content.Blocks {
+		if b.Type != "resource" || b.Labels[0] != "aws_cognito_user_pool" {
+			continue
+		}
+		inner, _, _ := b.Body.PartialContent(&hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "email_mfa_configuration"}}})
+		for _, em := range inner.Blocks {
+			attrs, _ := em.Body.JustAttributes()
+			if m, ok := attrs["message"]; ok {
+				v, _ := m.Expr.Value(nil)
+				found = v.AsString() == emailMFAMessage && strings.Contains(emailMFAMessage, "{####}")
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no email_mfa_configuration block with the message:\n%s", r.Data)
+	}
+	if len(r.Notes) != 1 || !strings.Contains(r.Notes[0], "email MFA message") {
+		t.Errorf("notes = %v", r.Notes)
 	}
 }

@@ -18,7 +18,20 @@ type Result struct {
 	Skipped []string
 	// Secrets lists the environment variables the export reads secrets from.
 	Secrets []string
+	// Notes lists what the format writes differently from apply, one line
+	// each, for stderr.
+	Notes []string
 }
+
+// UnsupportedError says that a format cannot express the file: writing it
+// anyway would build a different pool. Hint says what to change.
+type UnsupportedError struct {
+	Format string
+	Reason string
+	Hint   string
+}
+
+func (e *UnsupportedError) Error() string { return e.Format + ": " + e.Reason }
 
 // resource is one Cognito resource to create, as the API request apply sends.
 type resource struct {
@@ -43,6 +56,7 @@ type stack struct {
 	items   []resource
 	secrets []string
 	skipped []string
+	notes   []string
 }
 
 func build(cfg *config.Config) (*stack, error) {
@@ -218,4 +232,25 @@ func sortedSecrets(list []string) []string {
 	out := append([]string(nil), list...)
 	sort.Strings(out)
 	return out
+}
+
+// ownershipNote says, as comment lines starting with prefix, how cogwiz
+// treats what an export creates. The export tags the pool with the
+// resource-name tag apply looks pools up by, but it cannot write the
+// cogwiz:managed record apply keeps of the clients, groups, domain,
+// identity providers and resource servers it created itself: that record
+// names resources Cognito identifies only once they exist.
+func ownershipNote(prefix string) string {
+	lines := []string{
+		"The pool is tagged " + cognito.TagResourceName + ", so cogwiz plan and apply find it.",
+		"What else this creates (app clients, groups, domain, identity providers,",
+		"resource servers) is not in cogwiz's own record of what it created (the",
+		cognito.TagManaged + " tag): cogwiz treats it as made outside cogwiz and never",
+		"deletes it when it leaves cognito.yaml.",
+	}
+	var b strings.Builder
+	for _, l := range lines {
+		b.WriteString(prefix + l + "\n")
+	}
+	return b.String()
 }

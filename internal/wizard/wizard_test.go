@@ -188,6 +188,7 @@ func TestManualEverythingOn(t *testing.T) {
 		Answer("email_subject", "Shop code").
 		Answer("email_message", "Your shop code is {####}").
 		Answer("sms_role_arn", "arn:aws:iam::123456789012:role/cognito-sms").
+		Answer("sms_external_id", "shop-sms-7f3a").
 		Answer("account_recovery", "email_phone").
 		Answer("password_override", true).
 		Answer("password_min_length", "12").
@@ -238,7 +239,7 @@ func TestManualEverythingOn(t *testing.T) {
 		"user_pool_name", "sign_in", "case_sensitive", "groups_enabled", "group_names", "group_order",
 		"admin_queries", "admin_queries_restrict", "admin_queries_group",
 		"mfa_mode", "mfa_factors", "mfa_sms_message",
-		"email_registration", "email_subject", "email_message", "sms_role_arn", "account_recovery",
+		"email_registration", "email_subject", "email_message", "sms_role_arn", "sms_external_id", "account_recovery",
 		"password_override", "password_min_length", "password_characters",
 		"required_attributes", "deletion_protection", "feature_plan",
 		"refresh_token_days", "access_token_validity", "id_token_validity", "client_attributes", "read_attributes", "write_attributes",
@@ -267,6 +268,7 @@ func TestManualEverythingOn(t *testing.T) {
 	check("mfa", c.UserPool.MFA.Mode, "OPTIONAL")
 	check("factors", c.UserPool.MFA.Factors, []string{"sms", "totp"})
 	check("sms role", c.UserPool.SMS.SNSCallerARN, "arn:aws:iam::123456789012:role/cognito-sms")
+	check("sms external id", c.UserPool.SMS.ExternalID, "shop-sms-7f3a")
 	check("recovery", c.UserPool.AccountRecovery, []string{"verified_email", "verified_phone_number"})
 	check("min length", *c.UserPool.PasswordPolicy.MinimumLength, 12)
 	check("lowercase", c.UserPool.PasswordPolicy.RequireLowercase, true)
@@ -500,7 +502,10 @@ func TestConditionsHold(t *testing.T) {
 		{"mfa optional with totp asks factors only", map[string]any{"mode": "manual", "mfa_mode": "OPTIONAL", "mfa_factors": []string{"totp"}},
 			[]string{"mfa_factors"}, []string{"mfa_sms_message", "sms_role_arn"}},
 		{"sms factor asks message and role", map[string]any{"mode": "manual", "mfa_mode": "ON", "mfa_factors": []string{"sms"}},
-			[]string{"mfa_sms_message", "sms_role_arn"}, nil},
+			[]string{"mfa_sms_message", "sms_role_arn"}, []string{"sms_external_id"}},
+		{"an SMS role asks its external id", map[string]any{"mode": "manual", "mfa_mode": "ON", "mfa_factors": []string{"sms"},
+			"sms_role_arn": "arn:aws:iam::123456789012:role/cognito-sms", "sms_external_id": "x-1"},
+			[]string{"sms_role_arn", "sms_external_id"}, nil},
 		{"oauth off asks no oauth questions", map[string]any{"mode": "manual", "oauth": false},
 			[]string{"oauth"}, []string{"domain_prefix", "callback_urls", "logout_urls", "oauth_flow", "oauth_scopes", "social_providers"}},
 		{"oauth on asks them", map[string]any{"mode": "manual"},

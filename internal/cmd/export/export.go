@@ -77,14 +77,22 @@ pool id and ARN, the client ids, the token issuer and the hosted UI URL.`,
 			`Write Terraform HCL for the hashicorp/aws provider: aws_cognito_user_pool,
 aws_cognito_user_pool_client, aws_cognito_user_pool_domain,
 aws_cognito_user_group, aws_cognito_identity_provider and
-aws_cognito_resource_server. Each secret is a sensitive variable.`,
+aws_cognito_resource_server. Each secret is a sensitive variable.
+
+A file the provider would build differently is refused with the reason:
+with an SMS role (user_pool.sms) and MFA on, the provider always turns SMS
+MFA on, so the factors must include sms.`,
 			`  cogwiz export terraform -o cognito.tf
   TF_VAR_google_client_secret="$GOOGLE_CLIENT_SECRET" terraform apply`),
 		newCmdFormat(f, runF, FormatAWSCLI, []string{"awscli", "sh"},
 			"Write a bash script of aws cognito-idp calls",
 			`Write a readable bash script that creates the pool and everything in it
 with aws cognito-idp calls, one commented step at a time, capturing the ids
-it needs. Secrets are read from environment variables when it runs.
+it needs. Secrets are read from environment variables when it runs and
+never appear on a command line: each request reaches the aws command as a
+file only you can read, removed when the script ends. Before its first
+call the script checks that the AWS CLI knows every parameter it sends
+(AWS CLI `+export.MinAWSCLI+` or later).
 
 The script creates new resources each time it runs; cogwiz apply is the
 way to change what exists.`,
@@ -149,11 +157,17 @@ func exportRun(opts *Options) error {
 	default:
 		return cmdutil.FlagErrorf("unknown format %q: use cloudformation, terraform or aws-cli", opts.Format)
 	}
+	if ue := (*export.UnsupportedError)(nil); errors.As(err, &ue) {
+		return cmdutil.WithHint(err, ue.Hint)
+	}
 	if err != nil {
 		return err
 	}
 	for _, s := range r.Skipped {
 		fmt.Fprintln(opts.IO.ErrOut, "not exported: "+s)
+	}
+	for _, s := range r.Notes {
+		fmt.Fprintln(opts.IO.ErrOut, "note: "+s)
 	}
 	if opts.Output == "" || opts.Output == "-" {
 		_, err = opts.IO.Out.Write(r.Data)

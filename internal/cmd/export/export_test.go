@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -174,5 +175,41 @@ func TestExportIntoAMissingFolderNamesTheFileOnce(t *testing.T) {
 	}
 	if msg := r.err.Error(); strings.Count(msg, "writing ") != 1 || !strings.Contains(msg, out) {
 		t.Errorf("error = %q, want one `writing %s: ...`", msg, out)
+	}
+}
+
+// TestTerraformRefusalSaysWhyAndWhatToDo: a file the provider would build
+// differently (an SMS role with MFA factors that leave SMS out) is refused
+// with the reason and a hint, and nothing is written.
+func TestTerraformRefusalSaysWhyAndWhatToDo(t *testing.T) {
+	t.Setenv("GOOGLE_CLIENT_SECRET", "x")
+	file := writeConfig(t)
+	c, err := config.Load(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Config.UserPool.MFA = &config.MFA{Mode: config.MFAOptional, Factors: []string{config.FactorTOTP}}
+	c.Config.UserPool.SMS = &config.SMS{SNSCallerARN: "arn:aws:iam::123456789012:role/cognito-sms", ExternalID: "notes-sms"}
+	if err := config.Save(file, c.Config); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "cognito.tf")
+	r := run(t, file, "terraform", "-o", out)
+	if r.code != cmdutil.ExitFailure {
+		t.Fatalf("exit %d, want %d: %v", r.code, cmdutil.ExitFailure, r.err)
+	}
+	var ee *cmdutil.ExitError
+	if !errors.As(r.err, &ee) || !strings.Contains(ee.Hint, "add sms to user_pool.mfa.factors") {
+		t.Errorf("err = %v, want the hint to add the sms factor", r.err)
+	}
+	if !strings.Contains(r.err.Error(), "would turn SMS MFA on") {
+		t.Errorf("err = %v", r.err)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a refused export wrote its file")
+	}
+	// The other formats write exactly what the file says.
+	if r := run(t, file, "cloudformation"); r.err != nil {
+		t.Errorf("cloudformation: %v", r.err)
 	}
 }
