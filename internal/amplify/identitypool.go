@@ -41,15 +41,27 @@ func (im *importer) identityPool() error {
 			audiences = append(audiences, s)
 		}
 	}
-	// Identity-pool app ids are per environment, in team-provider-info.json.
-	envVals := im.tpi.values(im.env, "auth", im.name)
+	// Identity-pool app ids are per environment, in team-provider-info.json:
+	// a value every environment agrees on is taken.
+	envVal := func(key string) (string, perEnv) {
+		return im.agreed(func(env string) string {
+			s, _ := im.tpi.values(env, "auth", im.name)[key].(string)
+			return s
+		})
+	}
+	differs := map[string]perEnv{}
 	for _, p := range identityPoolProviders {
-		if s, ok := envVals[p.idKey].(string); ok && s != "" && ids[p.idKey] == "" {
-			ids[p.idKey] = s
+		if ids[p.idKey] != "" {
+			continue
 		}
+		s, d := envVal(p.idKey)
+		ids[p.idKey], differs[p.idKey] = s, d
 	}
 	for _, k := range []string{"googleIos", "googleAndroid"} {
-		if s, ok := envVals[k].(string); ok && s != "" && !contains(audiences, s) {
+		s, d := envVal(k)
+		if d != nil {
+			im.differ(k, "identity_pool.providers[type=google].extra_audiences", d)
+		} else if s != "" && !contains(audiences, s) {
 			audiences = append(audiences, s)
 		}
 	}
@@ -82,12 +94,16 @@ func (im *importer) identityPool() error {
 					prov.AppID, prov.ExtraAudiences = prov.ExtraAudiences[0], prov.ExtraAudiences[1:]
 				}
 			}
-			if prov.AppID == "" {
-				where := "Amplify keeps it per environment in team-provider-info.json, and no value was found"
-				if im.env == "" {
-					where = "Amplify keeps it per environment in team-provider-info.json, and no environment was chosen"
-				}
-				im.r.drop(p.idKey, where, "set identity_pool.providers[type="+p.typ+"].app_id (pass --env NAME to read it)")
+			// identity_pool needs the app id: without one the provider is
+			// left out, and the report says what to add.
+			switch {
+			case prov.AppID == "" && differs[p.idKey] != nil:
+				im.differ(p.idKey, "identity_pool.providers (type: "+p.typ+", app_id: ...)", differs[p.idKey])
+				continue
+			case prov.AppID == "":
+				im.r.drop(p.idKey, "Amplify keeps it per environment in team-provider-info.json, and no value was found, so the "+p.typ+" provider is left out of identity_pool",
+					"add it under identity_pool.providers with type: "+p.typ+" and app_id: <the app id>")
+				continue
 			}
 			ip.Providers = append(ip.Providers, prov)
 		}

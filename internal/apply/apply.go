@@ -514,12 +514,17 @@ func (l *limiter) wait(ctx context.Context, cat string) error {
 
 // Prepare finds the pool the file describes (pinned id, or the
 // resource-name tag), reads it, and plans. The state is nil when the pool
-// does not exist yet.
+// does not exist yet. It first resolves the references of desired that
+// are not secrets (see ResolveReferences), in place, so that the caller
+// applies what was planned.
 func Prepare(ctx context.Context, api cognito.API, desired *config.Config, lookupEnv func(string) (string, bool)) (*cognito.State, *plan.Plan, error) {
 	return prepare(ctx, api, desired, lookupEnv, nil)
 }
 
 func prepare(ctx context.Context, api cognito.API, desired *config.Config, lookupEnv func(string) (string, bool), ident *plan.IdentityState) (*cognito.State, *plan.Plan, error) {
+	if err := ResolveReferences(desired, lookupEnv); err != nil {
+		return nil, nil, err
+	}
 	exists, id, err := cognito.PoolExists(ctx, api, desired)
 	if err != nil {
 		return nil, nil, err

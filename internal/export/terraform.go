@@ -200,7 +200,9 @@ func tfPool(s *stack) *obj {
 			}
 			out.set(k, mode)
 			if s.mfa != nil {
-				if st, ok := s.mfa.get("SoftwareTokenMfaConfiguration"); ok {
+				// The block requires enabled, and a false one would be
+				// written as an empty block; absent means TOTP is off.
+				if st, ok := s.mfa.get("SoftwareTokenMfaConfiguration"); ok && totpEnabled(st) {
 					out.set("SoftwareTokenMfaConfiguration", st)
 				}
 				if _, ok := s.mfa.get("EmailMfaConfiguration"); ok {
@@ -334,4 +336,16 @@ func tfArg(k string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// totpEnabled reports whether a SoftwareTokenMfaConfiguration value turns
+// TOTP on.
+func totpEnabled(v any) bool {
+	o, ok := v.(*obj)
+	if !ok {
+		return false
+	}
+	b, _ := o.get("Enabled")
+	on, _ := b.(bool)
+	return on
 }
