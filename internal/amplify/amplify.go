@@ -39,12 +39,54 @@ func DefaultDeploymentSecrets() string {
 }
 
 // MultipleResourcesError is returned by Import when the project has more
-// than one auth resource and none was chosen.
-type MultipleResourcesError struct{ Names []string }
+// than one auth resource Amplify deploys and none was chosen.
+type MultipleResourcesError struct {
+	// Names are the resources to choose from.
+	Names []string
+	// Resources describes them, from backend-config.json.
+	Resources []Resource
+}
 
 func (e *MultipleResourcesError) Error() string {
-	return fmt.Sprintf("the project has %d auth resources (%s): choose one with --resource NAME",
-		len(e.Names), strings.Join(e.Names, ", "))
+	return fmt.Sprintf("the project has %d auth resources (%s): choose one with --resource NAME%s",
+		len(e.Names), strings.Join(e.Names, ", "), describeResources(e.Resources))
+}
+
+// describeResources says which resources backend-config.json deploys,
+// with their groups, and which folders it does not deploy.
+func describeResources(res []Resource) string {
+	var deployed, stale []string
+	known := false
+	for _, r := range res {
+		known = known || r.Stale || r.Imported || len(r.Groups) > 0
+		switch {
+		case r.Stale:
+			stale = append(stale, r.Name)
+		case r.Imported:
+			deployed = append(deployed, r.Name+" (an imported pool)")
+		case len(r.Groups) > 0:
+			deployed = append(deployed, r.Name+" (with groups "+strings.Join(r.Groups, ", ")+")")
+		default:
+			deployed = append(deployed, r.Name)
+		}
+	}
+	if !known {
+		return ""
+	}
+	s := "; " + backendConfigName + " deploys " + orNone(deployed)
+	if len(stale) > 0 {
+		s += "; it does not list " + strings.Join(stale, ", ") + ", so Amplify does not deploy " + map[bool]string{true: "them", false: "it"}[len(stale) > 1]
+	}
+	return s
+}
+
+const backendConfigName = "backend-config.json"
+
+func orNone(list []string) string {
+	if len(list) == 0 {
+		return "none of them"
+	}
+	return strings.Join(list, ", ")
 }
 
 // Import finds the auth resource under path and converts it.
@@ -60,26 +102,54 @@ func Import(path string, opts Options) (*Result, error) {
 	return ImportResource(r, opts)
 }
 
-// Pick chooses the resource named name, or the only one when name is "".
+// Pick chooses the resource named name, or the only one Amplify deploys
+// when name is "" (a folder backend-config.json does not list is left
+// behind, not deployed).
 func Pick(res []Resource, name string) (Resource, error) {
 	names := make([]string, len(res))
+	var live []Resource
 	for i, r := range res {
 		names[i] = r.Name
 		if name != "" && r.Name == name {
 			return r, nil
 		}
+		if !r.Stale {
+			live = append(live, r)
+		}
 	}
 	if name != "" {
-		return Resource{}, fmt.Errorf("no auth resource named %q: the project has %s", name, strings.Join(names, ", "))
+		return Resource{}, fmt.Errorf("no auth resource named %q: the project has %s%s", name, strings.Join(names, ", "), describeResources(res))
 	}
 	if len(res) == 1 {
 		return res[0], nil
 	}
-	return Resource{}, &MultipleResourcesError{Names: names}
+	if len(live) == 1 {
+		return live[0], nil
+	}
+	if len(live) == 0 {
+		live = res
+	}
+	e := &MultipleResourcesError{Resources: res}
+	for _, r := range live {
+		e.Names = append(e.Names, r.Name)
+	}
+	return Resource{}, e
 }
 
 // ImportResource converts one auth resource.
 func ImportResource(res Resource, opts Options) (*Result, error) {
+	im, err := newImporter(res, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := im.run(); err != nil {
+		return nil, fmt.Errorf("%s: %w", res.File, err)
+	}
+	return im.r, nil
+}
+
+// newImporter reads the resource and the project files around it.
+func newImporter(res Resource, opts Options) (*importer, error) {
 	data, err := os.ReadFile(res.File)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", res.File, errors.Unwrap(err))
@@ -93,31 +163,57 @@ func ImportResource(res Resource, opts Options) (*Result, error) {
 		return nil, err
 	}
 	im := &importer{in: in, res: res, opts: opts, tpi: tpi, r: &Result{Resource: res}}
-	if err := im.run(); err != nil {
-		return nil, fmt.Errorf("%s: %w", res.File, err)
+	if im.flags, err = readFeatureFlags(res.Root); err != nil {
+		return nil, err
 	}
-	return im.r, nil
+	im.legacy = filepath.Base(res.File) == legacyParams
+	if im.legacy {
+		if t := findTemplate(filepath.Dir(res.File)); t != "" {
+			if im.tmpl, err = readTemplate(t); err != nil {
+				// The settings it decides fall back to what the legacy
+				// generator wrote; say so rather than stop.
+				im.r.note("could not read the committed template (%v); its settings are taken as Amplify's legacy templates wrote them", err)
+			}
+		}
+	}
+	return im, nil
 }
 
 type importer struct {
-	in   *inputs
-	res  Resource
-	opts Options
-	tpi  teamProviderInfo
-	env  string
-	r    *Result
-	c    *config.Config
+	in  *inputs
+	res Resource
+	// legacy: the resource has only parameters.json, from before cli-inputs.json.
+	legacy bool
+	// tmpl is what the committed template of a legacy resource deploys;
+	// nil for cli-inputs.json resources (amplify-cli regenerates their
+	// template on every push) and when none is committed.
+	tmpl *templateFacts
+	// flags are the project's feature flags (amplify/cli.json).
+	flags featureFlags
+	opts  Options
+	tpi   teamProviderInfo
+	env   string
+	r     *Result
+	c     *config.Config
 	// name is the resource name, used for Amplify's function names.
 	name string
 	// fnNames maps a trigger key to its Lambda function's name.
 	fnNames map[string]string
+	// incomplete marks capabilities whose settings were not found.
+	incomplete map[string]bool
 }
 
 func (im *importer) run() error {
 	in := im.in
 	im.c = &config.Config{Version: config.CurrentVersion}
 	im.r.Config = im.c
+	if err := im.checkEnv(); err != nil {
+		return err
+	}
 	im.pickEnv()
+	if im.res.Stale {
+		im.r.note("%s does not list %s, so Amplify does not deploy it: this file describes the folder as it stands", backendConfigName, im.res.Name)
+	}
 
 	in.mark("version")
 	in.mark("serviceName")
@@ -140,9 +236,12 @@ func (im *importer) run() error {
 	}
 	// The mode only decided which questions were asked; the answers are the other keys.
 	in.mark("useDefault")
+	if in.str("serviceType") == serviceImported || im.res.Imported {
+		return im.imported()
+	}
 
 	steps := []func() error{
-		im.userPool, im.signIn, im.attributes, im.verification, im.mfa, im.password,
+		im.userPool, im.signIn, im.attributes, im.verification, im.mfa, im.smsStep, im.password,
 		im.groups, im.adminQueries, im.triggers, im.clients, im.oauth, im.identityPool,
 	}
 	for _, step := range steps {
@@ -162,13 +261,21 @@ func (im *importer) run() error {
 // pickEnv chooses the environment whose team-provider-info values are read.
 func (im *importer) pickEnv() {
 	im.env = im.opts.Env
-	if im.env == "" && len(im.tpi) == 1 {
-		im.env = im.tpi.envs()[0]
+	switch envs := im.tpi.envs(); {
+	case im.env == "" && len(envs) == 1:
+		im.env = envs[0]
 		im.r.note("read the values of environment %q from team-provider-info.json; names are kept without Amplify's -%s suffix (pass --env %s to add it)", im.env, im.env, im.env)
-	} else if im.env == "" {
+	case im.env == "" && len(envs) > 1:
+		im.r.note("team-provider-info.json has %d environments (%s): values they all agree on are taken, and the ones that differ are listed; names are kept without Amplify's -<env> suffix (pass --env NAME to match one environment)", len(envs), strings.Join(envs, ", "))
+	case im.env == "":
 		im.r.note("names are kept as written; Amplify deploys them with an -<env> suffix (pass --env NAME to match a deployed environment)")
 	}
 	im.r.Env = im.env
+}
+
+func (im *importer) smsStep() error {
+	im.sms()
+	return nil
 }
 
 // suffix adds Amplify's deploy-time environment suffix when --env was given.

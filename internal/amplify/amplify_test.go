@@ -30,23 +30,18 @@ func importFixture(t *testing.T, name string, opts Options) *Result {
 // TestEveryFieldAccountedFor: each key of each fixture is either read
 // into the model or reported with a "not carried over" line.
 func TestEveryFieldAccountedFor(t *testing.T) {
-	for _, name := range []string{"default", "defaultsocial", "manualgroups", "capability", "customtriggers", "full"} {
+	for _, name := range allFixtures {
 		t.Run(name, func(t *testing.T) {
-			r := importFixture(t, name, Options{})
-			data, err := os.ReadFile(r.Resource.File)
+			r := importFixture(t, name, Options{Env: envOf(name)})
+			// Run the import again to see what it marked.
+			im, err := newImporter(r.Resource, Options{Env: envOf(name)})
 			if err != nil {
 				t.Fatal(err)
 			}
-			in, err := parseInputs(data)
-			if err != nil {
-				t.Fatal(err)
-			}
-			// Re-run the import on this inputs value to see what it marked.
-			im := &importer{in: in, res: r.Resource, tpi: mustTPI(t, r.Resource.Root), r: &Result{Resource: r.Resource}}
 			if err := im.run(); err != nil {
 				t.Fatal(err)
 			}
-			if left := in.unseen(); len(left) > 0 {
+			if left := im.in.unseen(); len(left) > 0 {
 				t.Errorf("keys neither carried over nor reported: %v", left)
 			}
 			for _, d := range r.Dropped {
@@ -59,6 +54,10 @@ func TestEveryFieldAccountedFor(t *testing.T) {
 	}
 }
 
+// allFixtures are the projects under testdata.
+var allFixtures = []string{"default", "defaultsocial", "manualgroups", "capability", "customtriggers", "full",
+	"legacytemplate", "outsidevalues", "importedpool", "multienv", "staleauth", "phonerequired", "facebookversion"}
+
 func mustTPI(t *testing.T, root string) teamProviderInfo {
 	t.Helper()
 	tpi, err := readTeamProviderInfo(root)
@@ -68,37 +67,28 @@ func mustTPI(t *testing.T, root string) teamProviderInfo {
 	return tpi
 }
 
-// TestFixturesValidate: every import passes cogwiz's offline rules, except
-// for what the import itself reports as needing a value.
+// TestFixturesValidate: every import passes cogwiz's offline rules, with
+// and without --env: what Amplify keeps outside the project is a reference.
 func TestFixturesValidate(t *testing.T) {
-	for _, name := range []string{"default", "defaultsocial", "manualgroups", "capability", "customtriggers", "full"} {
+	for _, name := range allFixtures {
 		t.Run(name, func(t *testing.T) {
-			r := importFixture(t, name, Options{Env: envOf(name)})
-			for _, is := range config.Validate(r.Config) {
-				if is.Severity == config.SeverityError && !explained(r, is) {
-					t.Errorf("validate: %s: %s — %s", is.Path, is.Message, is.Hint)
-				}
+			envs := []string{envOf(name)}
+			if name != "importedpool" {
+				envs = append(envs, "")
+			}
+			for _, env := range slices.Compact(envs) {
+				mustValidate(t, importFixture(t, name, Options{Env: env}))
 			}
 		})
 	}
 }
 
 func envOf(fixture string) string {
-	if fixture == "full" {
+	switch fixture {
+	case "full", "importedpool":
 		return "prod"
 	}
 	return ""
-}
-
-// explained reports whether a validation error is about something the
-// import already told the user to fill in (an ARN known only after deploy).
-func explained(r *Result, is config.Issue) bool {
-	for _, d := range r.Dropped {
-		if strings.Contains(strings.ToLower(is.Message+is.Hint), "sms") && strings.Contains(d.Field, "SMS role") {
-			return true
-		}
-	}
-	return false
 }
 
 func TestDefault(t *testing.T) {
@@ -243,10 +233,12 @@ func TestCapabilityWithoutTeamProviderInfo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if up := r.Config.UserPool; len(up.Capabilities) != 1 || up.Capabilities[0].Group != "" {
-		t.Errorf("capabilities = %+v", up.Capabilities)
+	// Without its GROUP the capability cannot be written (validate needs
+	// the group): it is left out, and the report says how to add it back.
+	if up := r.Config.UserPool; len(up.Capabilities) != 0 {
+		t.Errorf("capabilities = %+v, want none", up.Capabilities)
 	}
-	if !hasDrop(r, "clubauthPostConfirmation GROUP", "capabilities[type=add_user_to_group].group") {
+	if !hasDrop(r, "clubauthPostConfirmation GROUP", "type: add_user_to_group and group:") {
 		t.Errorf("the missing group is not reported: %v", r.Dropped)
 	}
 }
@@ -381,8 +373,15 @@ func TestDeploymentSecretsGiveClientIDs(t *testing.T) {
 	if got := r.Config.IdentityProviders[0].ClientID; got != "fb-from-secrets" {
 		t.Errorf("facebook client_id = %q", got)
 	}
-	if !hasDrop(r, "SignInWithApple client_id (Services ID), team_id and key_id", "deployment-secrets.json") {
-		t.Errorf("the missing Apple ids are not reported: %v", r.Dropped)
+	// The Apple ids are nowhere in the project: references, named in the summary.
+	apple := r.Config.IdentityProviders[1]
+	if apple.ClientID != "${env:SIGNINWITHAPPLE_CLIENT_ID}" || apple.TeamID != "${env:SIGNINWITHAPPLE_TEAM_ID}" || apple.KeyID != "${env:SIGNINWITHAPPLE_KEY_ID}" {
+		t.Errorf("apple = %+v, want references for its ids", apple)
+	}
+	for _, v := range []string{"SIGNINWITHAPPLE_CLIENT_ID", "SIGNINWITHAPPLE_TEAM_ID", "SIGNINWITHAPPLE_KEY_ID"} {
+		if !strings.Contains(r.Summary(), v) {
+			t.Errorf("the summary does not name %s:\n%s", v, r.Summary())
+		}
 	}
 	model, _ := json.Marshal(r.Config)
 	if strings.Contains(string(model)+r.Summary(), fakeSecrets[0]) {
@@ -554,5 +553,28 @@ func TestCapabilitySettingsFromTeamProviderInfo(t *testing.T) {
 	}
 	if !strings.Contains(r.Summary(), "RECAPTCHA_SECRET") {
 		t.Errorf("the user is not told to set RECAPTCHA_SECRET:\n%s", r.Summary())
+	}
+}
+
+// Amplify's identity pool keeps its roles: team-provider-info.json names
+// the environment's AuthRole and UnauthRole, and the stack id gives the
+// account, so the file names them by ARN (cogwiz uses them as they are).
+// Without an environment cogwiz creates its own, and says so.
+func TestIdentityPoolRolesByName(t *testing.T) {
+	r := importFixture(t, "default", Options{Env: "dev"})
+	ip := r.Config.IdentityPool
+	if ip.AuthenticatedRole == nil || ip.AuthenticatedRole.ARN != "arn:aws:iam::111122223333:role/amplify-shopapp-dev-123456-authRole" ||
+		ip.UnauthenticatedRole == nil || ip.UnauthenticatedRole.ARN != "arn:aws:iam::111122223333:role/amplify-shopapp-dev-123456-unauthRole" {
+		t.Errorf("roles = %+v / %+v", ip.AuthenticatedRole, ip.UnauthenticatedRole)
+	}
+	if ip.AllowUnauthenticated {
+		t.Error("guest access was not carried over as false")
+	}
+	if errs := config.Validate(r.Config); slices.ContainsFunc(errs, func(is config.Issue) bool { return is.Severity == config.SeverityError }) {
+		t.Errorf("invalid: %v", errs)
+	}
+	full := importFixture(t, "full", Options{})
+	if full.Config.IdentityPool != nil && full.Config.IdentityPool.AuthenticatedRole != nil {
+		t.Errorf("without an environment's role names, a role is made up: %+v", full.Config.IdentityPool.AuthenticatedRole)
 	}
 }

@@ -127,7 +127,10 @@ func (im *importer) oauth() error {
 		}
 		idp.Scopes = splitScopes(p.ProviderName, p.AuthorizeScopes)
 		idp.APIVersion = p.APIVersion
-		c, haveCreds := creds[p.ProviderName]
+		if p.ProviderName == config.IdPFacebook {
+			idp.APIVersion = im.facebookVersion(p.APIVersion)
+		}
+		c := creds[p.ProviderName]
 		idp.ClientID, idp.TeamID, idp.KeyID = c.ClientID, c.TeamID, c.KeyID
 		// The same variable names the read-back of a live pool uses.
 		sec := providerSecrets[p.ProviderName]
@@ -137,14 +140,7 @@ func (im *importer) oauth() error {
 		} else {
 			idp.ClientSecret = ref
 		}
-		if !haveCreds || c.ClientID == "" {
-			what := "client_id"
-			if p.ProviderName == config.IdPApple {
-				what = "client_id (Services ID), team_id and key_id"
-			}
-			im.r.drop(p.ProviderName+" "+what, "Amplify keeps provider credentials in ~/.aws/amplify/deployment-secrets.json, outside the project, and none were found",
-				fmt.Sprintf("set identity_providers[type=%s].%s", p.ProviderName, strings.ReplaceAll(what, " (Services ID)", "")))
-		}
+		im.providerIDs(&idp)
 		im.c.IdentityProviders = append(im.c.IdentityProviders, idp)
 		names = append(names, p.ProviderName)
 	}
@@ -169,16 +165,101 @@ func (im *importer) oauth() error {
 	if len(scopes) == 0 {
 		scopes = []string{"phone", "email", "openid", "profile", "aws.cognito.signin.user.admin"}
 	}
+	callbacks := im.uniqueURLs("CallbackURLs", meta.CallbackURLs)
+	logouts := im.uniqueURLs("LogoutURLs", meta.LogoutURLs)
 	for i := range im.c.AppClients {
 		im.c.AppClients[i].OAuth = &config.OAuth{
 			Flows:             append([]string(nil), flows...),
 			Scopes:            append([]string(nil), scopes...),
-			CallbackURLs:      append([]string(nil), meta.CallbackURLs...),
-			LogoutURLs:        append([]string(nil), meta.LogoutURLs...),
+			CallbackURLs:      append([]string(nil), callbacks...),
+			LogoutURLs:        append([]string(nil), logouts...),
 			IdentityProviders: append([]string{"COGNITO"}, names...),
 		}
 	}
 	return nil
+}
+
+// uniqueURLs drops the repeats of a URL list Amplify wrote: its update
+// walkthrough concatenates new redirect URIs to the old ones without
+// checking (structureOAuthMetadata in
+// service-walkthroughs/auth-questions.ts), and a client holds each URL once.
+func (im *importer) uniqueURLs(key string, urls []string) []string {
+	var out, twice []string
+	for _, u := range urls {
+		if contains(out, u) {
+			if !contains(twice, u) {
+				twice = append(twice, u)
+			}
+			continue
+		}
+		out = append(out, u)
+	}
+	if len(twice) > 0 {
+		im.r.note("oAuthMetadata lists %s %s more than once; each is kept once", key, strings.Join(twice, ", "))
+	}
+	return out
+}
+
+// facebookVersion writes Facebook's Graph API version the way Cognito
+// documents it (v17.0). Amplify passes hostedUIProviderMeta's api_version
+// through as typed, and projects hold bare numbers such as "14".
+// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateIdentityProvider.html#CognitoUserPools-CreateIdentityProvider-request-ProviderDetails
+func (im *importer) facebookVersion(v string) string {
+	s := strings.TrimPrefix(strings.TrimSpace(v), "v")
+	if s == "" {
+		return v
+	}
+	major, minor, hasMinor := strings.Cut(s, ".")
+	if !allDigits(major) || (hasMinor && !allDigits(minor)) {
+		return v // left for validate to explain
+	}
+	if !hasMinor {
+		minor = "0"
+	}
+	out := "v" + major + "." + minor
+	if out != v {
+		im.r.note("Facebook api_version %q is written %s, the form Cognito documents", v, out)
+	}
+	return out
+}
+
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// providerIDs fills a provider's client id (and Apple's team and key ids)
+// when Amplify kept them outside the project: each missing one becomes a
+// ${env:NAME} reference that plan and apply read, as for the secret.
+func (im *importer) providerIDs(idp *config.IdentityProvider) {
+	if idp.ClientID == "" {
+		name := config.SecretEnvName(idp.Type, "client_id")
+		what := providerIDWhat[idp.Type] + ", for identity_providers[type=" + idp.Type + "].client_id"
+		idp.ClientID = im.r.value(name, what)
+	}
+	if idp.Type == config.IdPApple {
+		if idp.TeamID == "" {
+			idp.TeamID = im.r.value(config.SecretEnvName(idp.Type, "team_id"), "Apple Team ID, for identity_providers[type=SignInWithApple].team_id")
+		}
+		if idp.KeyID == "" {
+			idp.KeyID = im.r.value(config.SecretEnvName(idp.Type, "key_id"), "Apple Key ID, for identity_providers[type=SignInWithApple].key_id")
+		}
+	}
+}
+
+// providerIDWhat says what each provider calls its client id.
+var providerIDWhat = map[string]string{
+	config.IdPGoogle:   "Google web client id",
+	config.IdPFacebook: "Facebook app id",
+	config.IdPAmazon:   "Login with Amazon client id",
+	config.IdPApple:    "Sign in with Apple Services ID",
 }
 
 // splitScopes reads authorize_scopes: Facebook separates them with commas,
@@ -191,10 +272,11 @@ func splitScopes(provider, s string) []string {
 
 // providerCreds gathers the non-secret parts of the provider credentials
 // from wherever Amplify left them: cli-inputs.json (hand-edited projects),
-// team-provider-info.json (old CLI versions) or deployment-secrets.json.
+// team-provider-info.json (old CLI versions) or deployment-secrets.json,
+// the last two per environment: a client id every environment agrees on
+// is taken, one that differs is reported.
 func (im *importer) providerCreds() (map[string]providerCreds, error) {
-	out := map[string]providerCreds{}
-	add := func(v json.RawMessage) error {
+	add := func(out map[string]providerCreds, v json.RawMessage) error {
 		if len(v) == 0 {
 			return nil
 		}
@@ -209,22 +291,50 @@ func (im *importer) providerCreds() (map[string]providerCreds, error) {
 		}
 		return nil
 	}
-	if err := add(im.in.raw["hostedUIProviderCreds"]); err != nil {
+	out := map[string]providerCreds{}
+	if err := add(out, im.in.raw["hostedUIProviderCreds"]); err != nil {
 		// Never quote the value: it holds secrets.
 		return nil, fmt.Errorf("hostedUIProviderCreds is not a JSON list of provider credentials")
 	}
-	if v, ok := im.tpi.values(im.env, "auth", im.name)["hostedUIProviderCreds"]; ok {
-		b, _ := json.Marshal(v)
-		if err := add(b); err != nil {
-			return nil, fmt.Errorf("team-provider-info.json: hostedUIProviderCreds is not a JSON list of provider credentials")
+	byEnv := map[string]map[string]providerCreds{}
+	var names []string
+	for _, env := range im.scope() {
+		m := map[string]providerCreds{}
+		if v, ok := im.tpi.values(env, "auth", im.name)["hostedUIProviderCreds"]; ok {
+			b, _ := json.Marshal(v)
+			if err := add(m, b); err != nil {
+				return nil, fmt.Errorf("team-provider-info.json: hostedUIProviderCreds is not a JSON list of provider credentials")
+			}
+		}
+		v, err := readProviderCredsFromSecrets(im.opts.DeploymentSecrets, im.tpi.stackID(env), env, im.name)
+		if err != nil {
+			return nil, err
+		}
+		if err := add(m, v); err != nil {
+			return nil, fmt.Errorf("%s: hostedUIProviderCreds is not a JSON list of provider credentials", im.opts.DeploymentSecrets)
+		}
+		byEnv[env] = m
+		for n := range m {
+			if !contains(names, n) {
+				names = append(names, n)
+			}
 		}
 	}
-	v, err := readProviderCredsFromSecrets(im.opts.DeploymentSecrets, im.tpi.stackID(im.env), im.env, im.name)
-	if err != nil {
-		return nil, err
-	}
-	if err := add(v); err != nil {
-		return nil, fmt.Errorf("%s: hostedUIProviderCreds is not a JSON list of provider credentials", im.opts.DeploymentSecrets)
+	for _, n := range names {
+		if _, ok := out[n]; ok {
+			continue
+		}
+		id, differs := im.agreed(func(env string) string { return byEnv[env][n].ClientID })
+		if differs != nil {
+			im.differ(n+" client_id", "identity_providers[type="+n+"].client_id", differs)
+			continue
+		}
+		for _, env := range im.scope() {
+			if c := byEnv[env][n]; c.ClientID == id {
+				out[n] = c
+				break
+			}
+		}
 	}
 	return out, nil
 }

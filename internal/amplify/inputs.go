@@ -72,6 +72,32 @@ func (in *inputs) str(key string) string {
 	return t
 }
 
+// peek reads a string without marking it as dealt with: for template
+// parameters that only help name something else.
+func (in *inputs) peek(key string) (string, bool) {
+	var s string
+	if v, ok := in.raw[key]; ok && json.Unmarshal(v, &s) == nil {
+		return s, true
+	}
+	return "", false
+}
+
+func (in *inputs) peekString(key string) string {
+	s, _ := in.peek(key)
+	return s
+}
+
+// rawList reads a list of strings as stored, without splitting elements
+// on commas (Amplify's own tests compare whole elements).
+func (in *inputs) rawList(key string) []string {
+	in.mark(key)
+	var items []string
+	if v, ok := in.raw[key]; ok && json.Unmarshal(v, &items) == nil {
+		return items
+	}
+	return nil
+}
+
 // boolean reads true/false, also when written as a string.
 func (in *inputs) boolean(key string) (value, ok bool) {
 	in.mark(key)

@@ -74,18 +74,6 @@ func (im *importer) autoVerified() []string {
 	return out
 }
 
-// usesSMS mirrors Amplify's configureSmsOption: SMS is set up when phone
-// numbers are verified or used to sign in, or SMS MFA is on.
-func (im *importer) usesSMS() bool {
-	if contains(im.c.UserPool.SignIn.UsernameAttributes, "phone_number") ||
-		contains(im.c.UserPool.SignIn.AliasAttributes, "phone_number") ||
-		contains(im.autoVerified(), "phone_number") {
-		return true
-	}
-	mode := strings.ToUpper(im.in.str("mfaConfiguration"))
-	return mode != "" && mode != config.MFAOff && contains(im.in.list("mfaTypes"), "SMS Text Message")
-}
-
 func (im *importer) verification() error {
 	in := im.in
 	av := im.autoVerified()
@@ -94,8 +82,7 @@ func (im *importer) verification() error {
 		v.AutoVerifiedAttributes = []string{}
 	}
 	if len(av) > 0 {
-		// Amplify requires verification before an email/phone change takes effect.
-		v.KeepOriginalUntilVerified = config.Bool(true)
+		v.KeepOriginalUntilVerified = config.Bool(im.updateSettings())
 	}
 	for _, k := range []string{"emailVerificationSubject", "emailVerificationMessage"} {
 		s := in.str(k)
@@ -113,21 +100,41 @@ func (im *importer) verification() error {
 			v.EmailMessage = s
 		}
 	}
-	useEnabled, ok := in.boolean("useEnabledMfas")
-	smsApplied := im.usesSMS() || (ok && !useEnabled)
+	// SmsVerificationMessage goes with the SMS role (same condition).
 	if s := in.str("smsVerificationMessage"); s != "" {
-		if smsApplied {
+		if im.smsDeployed() {
 			v.SMSMessage = s
 		} else {
 			im.r.drop("smsVerificationMessage", "Amplify applies it only when the pool sends SMS, and this one does not", "nothing to do")
 		}
 	}
-	if im.usesSMS() {
-		im.r.drop("SMS role (SNSRole)", "Amplify creates an IAM role for Cognito to send SMS, and its ARN is known only after deploy",
-			fmt.Sprintf("set user_pool.sms.sns_caller_arn to that role's ARN and user_pool.sms.external_id to %s_role_external_id", im.truncated()))
-	}
 	im.c.UserPool.Verification = v
 	return nil
+}
+
+// updateSettings reports whether Amplify gives the pool
+// UserAttributeUpdateSettings (keep the old email/phone until the new one
+// is verified), and says which source decided. The generator sets it for
+// every pool with auto-verified attributes since amplify-cli PR #10773
+// (September 2022, auth-cognito-stack-builder.ts); a resource still on
+// parameters.json is deployed from its committed template, and the legacy
+// templates (auth-template.yml.ejs) never had it.
+func (im *importer) updateSettings() bool {
+	switch {
+	case !im.legacy:
+		im.r.note("keep_original_until_verified: true, as amplify-cli's template generator sets UserAttributeUpdateSettings for the auto-verified attributes (since September 2022)")
+		return true
+	case im.tmpl != nil:
+		if im.tmpl.UpdateSettings {
+			im.r.note("keep_original_until_verified: true, as the committed template %s sets UserAttributeUpdateSettings", im.tmpl.File)
+		} else {
+			im.r.note("keep_original_until_verified: false, as the committed template %s, which Amplify deploys this legacy resource from, has no UserAttributeUpdateSettings", im.tmpl.File)
+		}
+		return im.tmpl.UpdateSettings
+	default:
+		im.r.note("keep_original_until_verified: false: this legacy resource (parameters.json) has no committed template, and Amplify's legacy templates never set UserAttributeUpdateSettings")
+		return false
+	}
 }
 
 func (im *importer) mfa() error {
@@ -164,6 +171,10 @@ func (im *importer) mfa() error {
 			im.r.drop("mfaTypes: "+t, "not an MFA type Amplify offers", "list the factor under user_pool.mfa.factors if it is one")
 		}
 	}
+	if !contains(m.Factors, config.FactorSMS) && im.mfaLambda() {
+		m.Factors = append([]string{config.FactorSMS}, m.Factors...)
+		im.r.note("user_pool.mfa.factors includes sms: without the useEnabledMfas flag, Amplify sets MFA through its custom resource (resources/auth-custom-resource/mfaLambda.js), which always sends an SmsMfaConfiguration and so turns SMS MFA on")
+	}
 	if msg != "" {
 		if contains(m.Factors, config.FactorSMS) {
 			m.SMSMessage = msg
@@ -173,6 +184,17 @@ func (im *importer) mfa() error {
 	}
 	im.c.UserPool.MFA = m
 	return nil
+}
+
+// mfaLambda reports whether Amplify sets MFA through its MFA custom
+// resource rather than the pool's EnabledMfas: when the useEnabledMfas
+// flag is off (auth-cognito-stack-builder.ts), or when the committed
+// legacy template has the MFALambdaInputs resource.
+func (im *importer) mfaLambda() bool {
+	if im.tmpl != nil {
+		return im.tmpl.MFALambda
+	}
+	return !im.useEnabledMfas()
 }
 
 func (im *importer) password() error {
@@ -245,9 +267,25 @@ func (im *importer) groups() error {
 			groups = append(groups, config.Group{Name: name, Precedence: config.Int(i + 1)})
 		}
 	}
+	// backend-config.json says whether Amplify deploys the groups stack,
+	// and for which auth resource (synthesize-resources.ts).
+	bc, err := readBackendConfig(im.res.Root)
+	if err != nil {
+		return err
+	}
+	if bc != nil && len(groups) > 0 && bc.groupsOwner() != im.name {
+		why := backendConfigName + " has no userPoolGroups stack, so Amplify does not create it"
+		if o := bc.groupsOwner(); o != "" {
+			why = backendConfigName + "'s userPoolGroups stack belongs to " + o + ", so Amplify does not create it in this pool"
+		}
+		for _, g := range groups {
+			im.r.drop("group "+g.Name, why, "add it under user_pool.groups if the pool has it")
+		}
+		groups = nil
+	}
 	if len(groups) > 0 && im.c.Services == config.ServicesUserPoolIdentityPool {
 		im.r.drop("group IAM roles", "with an identity pool, Amplify creates an IAM role per group and its ARN is known only after deploy",
-			"set user_pool.groups[].role_arn to each <group>GroupRole ARN if your app uses them")
+			"cogwiz creates a role per group (identity_pool.group_roles); to keep Amplify's, set user_pool.groups[].role_arn to each <group>GroupRole ARN")
 	}
 	im.c.UserPool.Groups = groups
 	return nil

@@ -2,6 +2,7 @@ package amplify
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -22,6 +23,10 @@ type Result struct {
 	Notes []string
 	// Secrets lists the environment variables the secret references need.
 	Secrets []SecretVar
+	// Values lists the environment variables of references to values
+	// Amplify keeps outside the project (provider client ids, the SMS
+	// role), which apply resolves like secrets.
+	Values []SecretVar
 }
 
 // Dropped is one Amplify setting that was not carried over.
@@ -57,13 +62,16 @@ func (r *Result) note(format string, args ...any) {
 }
 
 // secret records that NAME must be set and returns its reference.
-func (r *Result) secret(name, what string) string {
-	for _, s := range r.Secrets {
-		if s.Name == name {
-			return config.SecretRef(name)
-		}
+func (r *Result) secret(name, what string) string { return addVar(&r.Secrets, name, what) }
+
+// value records that NAME must be set for a value Amplify keeps outside
+// the project and returns its reference.
+func (r *Result) value(name, what string) string { return addVar(&r.Values, name, what) }
+
+func addVar(list *[]SecretVar, name, what string) string {
+	if !slices.ContainsFunc(*list, func(v SecretVar) bool { return v.Name == name }) {
+		*list = append(*list, SecretVar{Name: name, What: what})
 	}
-	r.Secrets = append(r.Secrets, SecretVar{Name: name, What: what})
 	return config.SecretRef(name)
 }
 
@@ -89,6 +97,12 @@ func (r *Result) Summary() string {
 	if len(r.Secrets) > 0 {
 		b.WriteString("secrets are not copied; set these environment variables before cogwiz apply:\n")
 		for _, s := range r.Secrets {
+			fmt.Fprintf(&b, "  %s  (%s)\n", s.Name, s.What)
+		}
+	}
+	if len(r.Values) > 0 {
+		b.WriteString("values Amplify keeps outside the project are ${env:NAME} references too; set these before cogwiz plan and apply, or write the values into the file:\n")
+		for _, s := range r.Values {
 			fmt.Fprintf(&b, "  %s  (%s)\n", s.Name, s.What)
 		}
 	}

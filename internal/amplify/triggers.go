@@ -63,6 +63,7 @@ func (im *importer) triggers() error {
 		return nil
 	}
 	caps := map[string]*config.Capability{}
+	im.incomplete = map[string]bool{}
 	for _, key := range slices.Sorted(maps.Keys(trig)) {
 		yamlKey, ok := triggerKeys[key]
 		if !ok {
@@ -92,7 +93,7 @@ func (im *importer) triggers() error {
 		im.r.drop("triggers."+key, fmt.Sprintf("Amplify deploys the Lambda function %s, so its ARN is not in the project", fn), do)
 	}
 	for _, t := range capabilityOrder {
-		if c := caps[t]; c != nil {
+		if c := caps[t]; c != nil && !im.incomplete[t] {
 			im.c.UserPool.Capabilities = append(im.c.UserPool.Capabilities, *c)
 		}
 	}
@@ -100,23 +101,41 @@ func (im *importer) triggers() error {
 }
 
 // capabilitySettings fills a capability from the trigger function's
-// environment values in team-provider-info.json.
+// environment values in team-provider-info.json, taking a value every
+// environment agrees on. A capability whose setting is not found is left
+// out of the file (cognito.yaml needs the setting) and reported.
 func (im *importer) capabilitySettings(c *config.Capability, triggerKey, fn string) {
-	vals := im.tpi.values(im.env, "function", fn)
 	get := func(keys ...string) (string, bool) {
 		for _, k := range keys {
-			if s, ok := vals[k].(string); ok && s != "" {
-				return s, true
+			v, differs := im.agreed(func(env string) string {
+				s, _ := im.tpi.values(env, "function", fn)[k].(string)
+				return s
+			})
+			if differs != nil {
+				if k != "EMAILSUBJECT" && k != "EMAILMESSAGE" {
+					im.incomplete[c.Type] = true // the capability needs it
+				}
+				im.differ(fn+" "+k, "user_pool.capabilities[type="+c.Type+"]", differs)
+				return "", true // reported; not missing
+			}
+			if v != "" {
+				return v, true
 			}
 		}
 		return "", false
 	}
 	missing := func(envVar, yamlKey string) {
 		where := "team-provider-info.json has no value for it"
-		if im.env == "" {
-			where = "its value lives in team-provider-info.json, per environment, and no environment was chosen"
+		if len(im.tpi) == 0 {
+			where = "its value lives in team-provider-info.json, per environment, which is not in the project"
 		}
-		im.r.drop(fn+" "+envVar, where, "set user_pool.capabilities[type="+c.Type+"]."+yamlKey)
+		if yamlKey == "email_subject" || yamlKey == "email_message" {
+			im.r.drop(fn+" "+envVar, where, "set user_pool.capabilities[type="+c.Type+"]."+yamlKey)
+			return
+		}
+		im.incomplete[c.Type] = true
+		im.r.drop(fn+" "+envVar, where+", and the "+c.Type+" capability needs it, so the capability is left out of the file",
+			"add it under user_pool.capabilities with type: "+c.Type+" and "+yamlKey+": <the function's "+envVar+">")
 	}
 	switch c.Type {
 	case config.CapAddUserToGroup:

@@ -108,7 +108,10 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if err != nil {
 		return &Result{PoolID: e.poolID, PoolARN: e.poolARN}, fmt.Errorf("verifying: %w", err)
 	}
-	ident, err := ReadIdentity(ctx, o.Identity, desired)
+	var ident *plan.IdentityState
+	if o.IdentityState != nil {
+		ident, err = ReadIdentity(ctx, o.Identity, desired)
+	}
 	if err != nil {
 		return &Result{PoolID: e.poolID, PoolARN: e.poolARN}, fmt.Errorf("verifying: %w", err)
 	}
@@ -536,7 +539,9 @@ func (l *limiter) wait(ctx context.Context, cat string) error {
 
 // Prepare finds the pool the file describes (pinned id, or the
 // resource-name tag), reads it, and plans. The state is nil when the pool
-// does not exist yet.
+// does not exist yet. It first resolves the references of desired that
+// are not secrets (see ResolveReferences), in place, so that the caller
+// applies what was planned.
 func Prepare(ctx context.Context, api cognito.API, desired *config.Config, lookupEnv func(string) (string, bool)) (*cognito.State, *plan.Plan, error) {
 	return prepare(ctx, api, desired, lookupEnv, nil, nil)
 }
@@ -546,6 +551,9 @@ func Prepare(ctx context.Context, api cognito.API, desired *config.Config, looku
 // point at them).
 func prepare(ctx context.Context, api cognito.API, desired *config.Config, lookupEnv func(string) (string, bool), ident *plan.IdentityState,
 	readFunctions func(*cognito.State) (*plan.FunctionState, error)) (*cognito.State, *plan.Plan, error) {
+	if err := ResolveReferences(desired, lookupEnv); err != nil {
+		return nil, nil, err
+	}
 	exists, id, err := cognito.PoolExists(ctx, api, desired)
 	if err != nil {
 		return nil, nil, err

@@ -22,6 +22,15 @@ type IdentityClients struct {
 	IAM      iam.API
 }
 
+// NewIdentityClients bundles the clients; nil when there are none (the
+// file has no identity pool).
+func NewIdentityClients(ip cognitoidentity.API, im iam.API) *IdentityClients {
+	if ip == nil || im == nil {
+		return nil
+	}
+	return &IdentityClients{Identity: ip, IAM: im}
+}
+
 // ReadIdentity reads the file's identity pool, its role attachment, the
 // roles cogwiz made for the file (its IAM path, its tags), and whether a
 // role cogwiz would create has a name someone else's role already has.
@@ -78,7 +87,12 @@ func ReadIdentity(ctx context.Context, ic *IdentityClients, d *config.Config) (*
 func PrepareAll(ctx context.Context, api cognito.API, ic *IdentityClients, desired *config.Config, lookupEnv func(string) (string, bool)) (*cognito.State, *plan.IdentityState, *plan.Plan, error) {
 	ident, err := ReadIdentity(ctx, ic, desired)
 	if err != nil {
-		return nil, nil, nil, err
+		if !cognito.IsUnsupported(err) {
+			return nil, nil, nil, err
+		}
+		// An emulator without identity pools (cognito-local): the user
+		// pool is planned alone, and the plan says so.
+		ident = nil
 	}
 	st, p, err := prepare(ctx, api, desired, lookupEnv, ident, nil)
 	return st, ident, p, err

@@ -14,10 +14,13 @@ import (
 	sdkiam "github.com/aws/aws-sdk-go-v2/service/iam"
 
 	"github.com/cogwiz/cogwiz/internal/apply"
+	"github.com/cogwiz/cogwiz/internal/aws/cognitoidentity"
 	"github.com/cogwiz/cogwiz/internal/aws/fakeaws"
 	"github.com/cogwiz/cogwiz/internal/aws/iam"
 	"github.com/cogwiz/cogwiz/internal/awsfake"
+	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/config"
+	"github.com/cogwiz/cogwiz/internal/emulator"
 	"github.com/cogwiz/cogwiz/internal/plan"
 )
 
@@ -339,5 +342,30 @@ func TestIdentityRequestsAreSDKShapes(t *testing.T) {
 	}
 	if seen != 7 {
 		t.Errorf("%d identity and IAM requests decoded, want 7", seen)
+	}
+}
+
+// cognito-local has no identity pools: plan and apply manage the user
+// pool alone and say that the identity pool was not compared.
+func TestIdentityAgainstEmulatorManagesTheUserPoolAlone(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := emulator.Start(t)
+	api := s.Client(t)
+	cfg, err := cognito.LoadConfig(ctx, s.Options())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ic := &apply.IdentityClients{Identity: cognitoidentity.New(cfg, s.Endpoint), IAM: iam.New(cfg, s.Endpoint)}
+	file := identityFile()
+	st, ident, p, err := apply.PrepareAll(ctx, api, ic, file, env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ident != nil || !slices.ContainsFunc(p.Notes, func(n string) bool { return strings.Contains(n, "identity_pool was not compared") }) {
+		t.Errorf("identity state %+v, notes %v", ident, p.Notes)
+	}
+	if _, err := apply.Run(ctx, apply.Options{API: api, Desired: file, State: st, Plan: p, RatePerSecond: -1, Identity: ic, IdentityState: ident}); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -4,6 +4,9 @@ import (
 	"context"
 	"sync"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+
+	"github.com/cogwiz/cogwiz/internal/aws/cognitoidentity"
 	"github.com/cogwiz/cogwiz/internal/aws/iam"
 	"github.com/cogwiz/cogwiz/internal/aws/lambda"
 	"github.com/cogwiz/cogwiz/internal/cognito"
@@ -26,11 +29,12 @@ type Factory struct {
 	// Cognito returns the Cognito client; tests replace it with a fake or
 	// point AWS.EndpointURL at cognito-local.
 	Cognito func(ctx context.Context) (cognito.API, error)
-
-	// Lambda and IAM return the clients of the services behind the
-	// generated trigger functions; nil in a test that needs neither.
+	// IdentityPools and IAM return the clients a file with an identity
+	// pool needs; tests replace them with fakes.
+	IdentityPools func(ctx context.Context) (cognitoidentity.API, error)
+	IAM           func(ctx context.Context) (iam.API, error)
+	// Lambda returns the client the generated trigger functions need (with IAM).
 	Lambda func(ctx context.Context) (lambda.API, error)
-	IAM    func(ctx context.Context) (iam.API, error)
 
 	// RunCommand runs another cogwiz command line (e.g. ["plan", "-f",
 	// "x.yaml"]) over the same factory; the root sets it, so that the
@@ -40,14 +44,49 @@ type Factory struct {
 	once   sync.Once
 	client cognito.API
 	err    error
+
+	cfgOnce sync.Once
+	awsCfg  aws.Config
+	cfgErr  error
 }
 
 // New returns a Factory wired to the real world.
 func New(version string) *Factory {
 	f := &Factory{IOStreams: iostreams.System(), Version: version}
 	f.Cognito = f.defaultCognito
-	f.Lambda, f.IAM = f.defaultLambda, f.defaultIAM
+	f.IdentityPools = func(ctx context.Context) (cognitoidentity.API, error) {
+		cfg, err := f.awsConfig(ctx)
+		return cognitoidentity.New(cfg, f.AWS.EndpointURL), err
+	}
+	f.IAM = func(ctx context.Context) (iam.API, error) {
+		cfg, err := f.awsConfig(ctx)
+		return iam.New(cfg, f.AWS.EndpointURL), err
+	}
+	f.Lambda = func(ctx context.Context) (lambda.API, error) {
+		cfg, err := f.awsConfig(ctx)
+		return lambda.New(cfg, f.AWS.EndpointURL), err
+	}
 	return f
+}
+
+func (f *Factory) awsConfig(ctx context.Context) (aws.Config, error) {
+	f.cfgOnce.Do(func() { f.awsCfg, f.cfgErr = cognito.LoadConfig(ctx, f.AWS) })
+	return f.awsCfg, f.cfgErr
+}
+
+// IdentityClients returns the identity pool and IAM clients when cfg has
+// an identity pool, and nils otherwise (a user pool alone needs neither,
+// nor their permissions).
+func (f *Factory) IdentityClients(ctx context.Context, cfg *config.Config) (cognitoidentity.API, iam.API, error) {
+	if cfg.IdentityPool == nil || f.IdentityPools == nil || f.IAM == nil {
+		return nil, nil, nil
+	}
+	ip, err := f.IdentityPools(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	im, err := f.IAM(ctx)
+	return ip, im, err
 }
 
 func (f *Factory) defaultCognito(ctx context.Context) (cognito.API, error) {

@@ -375,7 +375,7 @@ var settings = []Setting{
 	{
 		Key:      "user_pool.sms.sns_caller_arn",
 		Title:    "SMS role ARN",
-		Meaning:  "The ARN of the IAM role that allows sns:Publish, e.g. arn:aws:iam::123456789012:role/cognito-sms.",
+		Meaning:  "The ARN of the IAM role that allows sns:Publish, e.g. arn:aws:iam::123456789012:role/cognito-sms, or a reference such as ${env:SNS_CALLER_ARN} that plan and apply read from the environment.",
 		APIField: "UpdateUserPool.SmsConfiguration.SnsCallerArn",
 		DocURL:   devGuide + "user-pool-sms-settings.html",
 	},
@@ -1128,7 +1128,7 @@ var settings = []Setting{
 	{
 		Key:      "identity_providers[].client_id",
 		Title:    "Provider client ID",
-		Meaning:  "The app ID the provider gave you (Google web client ID, Facebook app ID, Apple Services ID, ...).",
+		Meaning:  "The app ID the provider gave you (Google web client ID, Facebook app ID, Apple Services ID, ...), or a reference such as ${env:FACEBOOK_CLIENT_ID} that plan and apply read from the environment.",
 		APIField: "CreateIdentityProvider.ProviderDetails.client_id",
 		DocURL:   devGuide + "cognito-user-pools-social-idp.html",
 	},

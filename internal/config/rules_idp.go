@@ -72,7 +72,7 @@ func (v *validator) providerDetails(p string, ip *IdentityProvider) {
 			v.value(p+".metadata_url", "https_url", ip.MetadataURL)
 		}
 	default:
-		v.value(p+".client_id", "required", ip.ClientID)
+		v.reference(p+".client_id", "required", ip.ClientID)
 	}
 	switch ip.Type {
 	case IdPGoogle, IdPFacebook, IdPAmazon, IdPOIDC:
@@ -82,8 +82,8 @@ func (v *validator) providerDetails(p string, ip *IdentityProvider) {
 				"%s provider needs client_secret", ip.Type)
 		}
 	case IdPApple:
-		v.value(p+".team_id", "required", ip.TeamID)
-		v.value(p+".key_id", "required", ip.KeyID)
+		v.reference(p+".team_id", "required", ip.TeamID)
+		v.reference(p+".key_id", "required", ip.KeyID)
 		if ip.PrivateKey == "" {
 			env := SecretEnvName(owner, "private_key")
 			v.errorf(p+".private_key", fmt.Sprintf(`write private_key: "%s" and export %s=...`, SecretRef(env), env),

@@ -221,7 +221,7 @@ func (v *validator) sms() {
 	if s == nil {
 		return
 	}
-	v.value("user_pool.sms.sns_caller_arn", "iam_role_arn", s.SNSCallerARN)
+	v.reference("user_pool.sms.sns_caller_arn", "iam_role_arn", s.SNSCallerARN)
 	// AWS recommends an external ID so that only this pool can assume the
 	// role, and Terraform's aws_cognito_user_pool requires one in
 	// sms_configuration, so a file without it could not be exported.

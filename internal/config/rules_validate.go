@@ -142,6 +142,20 @@ func (v *validator) value(path, rule, s string) bool {
 	return false
 }
 
+// reference checks a value that may also be a ${env:NAME} reference, which
+// plan and apply resolve from the environment: a well-formed reference
+// passes, a broken one is an error, anything else goes through rule.
+func (v *validator) reference(path, rule, s string) bool {
+	if IsSecretRef(s) {
+		return true
+	}
+	if strings.HasPrefix(s, "${") {
+		v.errorf(path, `write ${env:NAME}, NAME made of letters, digits and _`, "%s is not a valid ${env:NAME} reference", label(path))
+		return false
+	}
+	return v.value(path, rule, s)
+}
+
 // optional runs rule only when s is set.
 func (v *validator) optional(path, rule, s string) bool {
 	if s == "" {

@@ -155,14 +155,23 @@ need() {
 	}
 
 	vars := map[string]string{}
+	identityDone := s.identity == nil
 	for _, it := range s.items {
+		if it.kind == "group" && !identityDone {
+			// The identity pool trusts the clients made above; the groups
+			// below take the ARNs of its roles.
+			identityDone = true
+			if err := cliIdentity(&b, s.identity, vars, section, request); err != nil {
+				return nil, err
+			}
+		}
 		switch it.kind {
 		case "idp":
 			section("Add the identity provider "+oneLine(it.name)+".", "App clients can list it only once it exists.")
 		case "resource_server":
 			section("Add the resource server " + oneLine(it.name) + " and its custom scopes.")
 		case "client":
-			vars[it.id] = "CLIENT_ID_" + strings.ToUpper(snake(it.name))
+			vars[it.id] = cliVarName(resRef{kind: "client", id: it.id})
 			section("Create the app client "+oneLine(it.name)+".", "Whether it has a secret can never change once it exists.")
 		case "domain":
 			section("Create the hosted UI domain "+oneLine(it.name)+".", "A domain cannot be renamed: a new one means delete and create.")
@@ -181,11 +190,25 @@ need() {
 		fmt.Fprintf(&b, "aws cognito-idp %s >/dev/null \\\n  %s\n", cliOps[it.kind], file)
 	}
 
+	if !identityDone {
+		if err := cliIdentity(&b, s.identity, vars, section, request); err != nil {
+			return nil, err
+		}
+	}
+
 	b.WriteString("\n# What was created, for your app's configuration.\n")
 	b.WriteString("echo \"user_pool_id=$POOL_ID\"\n")
 	for _, it := range s.items {
 		if v, ok := vars[it.id]; ok {
 			fmt.Fprintf(&b, "echo \"%s=$%s\"\n", strings.ToLower(v), v)
+		}
+	}
+	if is := s.identity; is != nil {
+		b.WriteString("echo \"identity_pool_id=$IDENTITY_POOL_ID\"\n")
+		for _, r := range is.roles {
+			if v, ok := vars[r.id]; ok {
+				fmt.Fprintf(&b, "echo \"%s=$%s\"\n", strings.ToLower(v), v)
+			}
 		}
 	}
 	return &Result{Data: []byte(b.String()), Skipped: s.skipped, Secrets: sortedSecrets(s.secrets), Notes: s.notes}, nil
@@ -230,6 +253,12 @@ const (
 
 var cliSecretPattern = regexp.MustCompile(`@@COGWIZ_SECRET:([A-Za-z_][A-Za-z0-9_]*)@@`)
 
+// cliVarPattern marks a shell variable holding what an earlier step made
+// (a client id, the identity pool id, a role ARN).
+var cliVarPattern = regexp.MustCompile(`@@COGWIZ_VAR:([A-Za-z_][A-Za-z0-9_]*)@@`)
+
+func cliVar(name string) string { return "@@COGWIZ_VAR:" + name + "@@" }
+
 // cliRequest writes the request for step n to $requests/n.json with an
 // unquoted heredoc: the shell expands only the pool id and the escaped
 // secrets, everything else is escaped so it reaches the CLI byte for byte.
@@ -240,6 +269,7 @@ func cliRequest(b *strings.Builder, n int, o *obj) error {
 	}
 	text := strings.NewReplacer(`\`, `\\`, "$", `\$`, "`", "\\`").Replace(string(data))
 	text = strings.ReplaceAll(text, cliPoolMarker, "${POOL_ID}")
+	text = cliVarPattern.ReplaceAllString(text, "$${$1}")
 	text = cliSecretPattern.ReplaceAllStringFunc(text, func(m string) string {
 		return "${" + cliSecretVar(cliSecretPattern.FindStringSubmatch(m)[1]) + "}"
 	})
@@ -248,8 +278,26 @@ func cliRequest(b *strings.Builder, n int, o *obj) error {
 }
 
 func cliMarkers(v any) any {
-	return substituteRefs(v, func() any { return cliPoolMarker },
-		func(x secretRef) any { return cliSecretMarker + x.Name + "@@" })
+	return substituteAll(v, func() any { return cliPoolMarker },
+		func(x secretRef) any { return cliSecretMarker + x.Name + "@@" }, cliResVar)
+}
+
+// cliResVar is the shell variable an earlier step put a resource's id or ARN in.
+func cliResVar(r resRef) any {
+	switch r.kind {
+	case "identity_pool":
+		return cliVar("IDENTITY_POOL_ID")
+	case "pool":
+		return "cognito-idp." + cliVar("REGION") + ".amazonaws.com/" + cliPoolMarker
+	}
+	return cliVar(cliVarName(r))
+}
+
+func cliVarName(r resRef) string {
+	if r.kind == "role" {
+		return "ROLE_ARN_" + strings.ToUpper(snake(strings.TrimPrefix(r.id, "Role")))
+	}
+	return "CLIENT_ID_" + strings.ToUpper(snake(strings.TrimPrefix(r.id, "Client")))
 }
 
 // oneLine keeps a name on its comment line.

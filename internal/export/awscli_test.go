@@ -41,6 +41,8 @@ sleep "${STUB_SLEEP:-0}"
 case $op in
   create-user-pool) echo "eu-west-1_TESTPOOL" ;;
   create-user-pool-client) echo "client$n" ;;
+  create-identity-pool) echo "eu-west-1:00000000-0000-4000-8000-00000000000$n" ;;
+  create-role) echo "arn:aws:iam::123456789012:role/cogwiz/role$n" ;;
 esac
 `
 

@@ -56,6 +56,9 @@ func CloudFormation(cfg *config.Config, asJSON bool) (*Result, error) {
 		}
 		res.set(it.id, cfnResource(it.kind, cfnRefs(it.body).(*obj), deps))
 	}
+	if s.identity != nil {
+		cfnIdentity(res, s.identity)
+	}
 	t.set("Resources", res)
 	t.set("Outputs", cfnOutputs(s))
 
@@ -109,8 +112,21 @@ func cfnPool(s *stack) *obj {
 // cfnRefs copies a tree, turning the pool id into {Ref: UserPool} and each
 // secret into {Ref: <its NoEcho parameter>}.
 func cfnRefs(v any) any {
-	return substituteRefs(v, func() any { return ref("UserPool") },
-		func(x secretRef) any { return ref(cfnParam(x.Name)) })
+	return substituteAll(v, func() any { return ref("UserPool") },
+		func(x secretRef) any { return ref(cfnParam(x.Name)) }, cfnResRef)
+}
+
+// cfnResRef says a reference to another resource of the template.
+func cfnResRef(r resRef) any {
+	switch r.kind {
+	case "identity_pool":
+		return ref("IdentityPool")
+	case "role":
+		return getAtt(r.id, "Arn")
+	case "pool":
+		return getAtt("UserPool", "ProviderName")
+	}
+	return ref(r.id)
 }
 
 func ref(name string) *obj {
@@ -159,6 +175,15 @@ func cfnOutputs(s *stack) *obj {
 	add("UserPoolId", "the user pool id", ref("UserPool"))
 	add("UserPoolArn", "the user pool ARN", getAtt("UserPool", "Arn"))
 	add("Issuer", "the issuer of the pool's tokens (iss claim)", sub("https://cognito-idp.${AWS::Region}.amazonaws.com/${UserPool}"))
+	if is := s.identity; is != nil {
+		add("IdentityPoolId", "the identity pool id", ref("IdentityPool"))
+		for _, r := range is.roles {
+			add(r.id+"Arn", "the ARN of the "+r.Key+" role", cfnResRef(resRef{kind: "role", id: r.id}))
+			if !r.Created() {
+				out.del(r.id + "Arn")
+			}
+		}
+	}
 	for _, it := range s.items {
 		switch it.kind {
 		case "client":

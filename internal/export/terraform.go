@@ -83,15 +83,19 @@ func Terraform(cfg *config.Config) (*Result, error) {
 		root.AppendNewline()
 	}
 
-	w := &tfWriter{poolID: poolID}
+	w := &tfWriter{poolID: poolID, refs: map[string]hcl.Traversal{}}
+	used := map[string]bool{}
+	if s.identity != nil {
+		tfIdentityNames(w, s.identity, poolName, used)
+	}
 	pool := root.AppendNewBlock("resource", []string{tfTypes["pool"], poolName})
 	w.body(pool.Body(), tfPool(s), "pool")
 
 	names := map[string]string{}
-	used := map[string]bool{}
 	for _, it := range s.items {
 		n := tfName(it, used)
 		names[it.id] = n
+		w.refs[it.id] = hcl.Traversal{hcl.TraverseRoot{Name: tfTypes[it.kind]}, hcl.TraverseAttr{Name: n}, hcl.TraverseAttr{Name: "id"}}
 		root.AppendNewline()
 		b := root.AppendNewBlock("resource", []string{tfTypes[it.kind], n})
 		body := it.body
@@ -111,6 +115,9 @@ func Terraform(cfg *config.Config) (*Result, error) {
 			b.Body().AppendNewline()
 			b.Body().SetAttributeRaw("depends_on", hclwrite.TokensForTuple(deps))
 		}
+	}
+	if s.identity != nil {
+		tfIdentity(root, w, s.identity)
 	}
 	for _, it := range s.items {
 		if it.kind == "client" {
@@ -193,7 +200,9 @@ func tfPool(s *stack) *obj {
 			}
 			out.set(k, mode)
 			if s.mfa != nil {
-				if st, ok := s.mfa.get("SoftwareTokenMfaConfiguration"); ok {
+				// The block requires enabled, and a false one would be
+				// written as an empty block; absent means TOTP is off.
+				if st, ok := s.mfa.get("SoftwareTokenMfaConfiguration"); ok && totpEnabled(st) {
 					out.set("SoftwareTokenMfaConfiguration", st)
 				}
 				if _, ok := s.mfa.get("EmailMfaConfiguration"); ok {
@@ -229,7 +238,11 @@ func flattenDomain(b *obj) *obj {
 	return out
 }
 
-type tfWriter struct{ poolID hcl.Traversal }
+type tfWriter struct {
+	poolID hcl.Traversal
+	// refs holds the traversal of each resource a reference may name.
+	refs map[string]hcl.Traversal
+}
 
 // body writes an API tree as arguments and nested blocks.
 func (w *tfWriter) body(b *hclwrite.Body, o *obj, kind string) {
@@ -283,6 +296,8 @@ func (w *tfWriter) tokens(v any) hclwrite.Tokens {
 		return hclwrite.TokensForValue(cty.NumberIntVal(x))
 	case poolRef:
 		return hclwrite.TokensForTraversal(w.poolID)
+	case resRef:
+		return w.resTokens(x)
 	case secretRef:
 		return hclwrite.TokensForTraversal(hcl.Traversal{hcl.TraverseRoot{Name: "var"}, hcl.TraverseAttr{Name: TerraformVariable(x.Name)}})
 	case []any:
@@ -321,4 +336,16 @@ func tfArg(k string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// totpEnabled reports whether a SoftwareTokenMfaConfiguration value turns
+// TOTP on.
+func totpEnabled(v any) bool {
+	o, ok := v.(*obj)
+	if !ok {
+		return false
+	}
+	b, _ := o.get("Enabled")
+	on, _ := b.(bool)
+	return on
 }

@@ -248,8 +248,11 @@ func WantRoles(d *config.Config, s *IdentityState, p cognitoidentity.Pool, roles
 func (df *differ) roleAttachment(d *config.Config, s *IdentityState, roles []config.IdentityRole, userPoolID string, clientIDs map[string]string) {
 	r, k, n := resRoleAttachment, KindRoles, d.IdentityPool.Name
 	if s.Pool == nil {
-		df.add(Change{Resource: r, Kind: k, Name: n, Path: r, After: "roles", Action: Create,
-			Reason: "role mapping " + d.EffectiveRoleMapping()})
+		why := "everyone signed in gets the authenticated role"
+		if d.EffectiveRoleMapping() == config.RoleMappingToken {
+			why = "token role mapping: a user gets the role of their group (cognito:preferred_role)"
+		}
+		df.add(Change{Resource: r, Kind: k, Name: n, Path: r, After: "roles", Action: Create, Reason: why})
 		return
 	}
 	p := cognitoidentity.Expand(d, *s.Pool, userPoolID, clientIDs)

@@ -284,7 +284,7 @@ func createAll(p *Plan, d *config.Config) {
 func unmanagedNotes(d *config.Config, identityRead, functionsRead bool) []string {
 	var notes []string
 	if d.IdentityPool != nil && !identityRead {
-		notes = append(notes, "identity_pool was not compared: no identity pool client was given")
+		notes = append(notes, "identity_pool was not compared: this endpoint has no identity pools (cognito-local has none)")
 	}
 	if d.IdentityPool != nil {
 		for _, pr := range d.IdentityPool.Providers {
@@ -297,7 +297,7 @@ func unmanagedNotes(d *config.Config, identityRead, functionsRead bool) []string
 		notes = append(notes, "admin_queries is recorded but not created: it is Amplify's API Gateway + Lambda, not a Cognito setting")
 	}
 	if n := len(config.GeneratedTriggers(d)); n > 0 && !functionsRead {
-		notes = append(notes, fmt.Sprintf("the %d generated trigger function(s) were not compared, and apply does not deploy them: Lambda and IAM are not reachable here (with --endpoint-url, set AWS_ENDPOINT_URL_LAMBDA and AWS_ENDPOINT_URL_IAM too)", n))
+		notes = append(notes, fmt.Sprintf("the %d generated trigger function(s) were not compared, and apply does not deploy them: Lambda is not reached with --endpoint-url (an emulator of Cognito alone)", n))
 	}
 	return notes
 }

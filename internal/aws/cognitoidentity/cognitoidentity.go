@@ -301,9 +301,9 @@ func FindPool(ctx context.Context, api API, cfg *config.Config) (*Pool, error) {
 	return FindTagged(ctx, api, cfg.ResourceName)
 }
 
-// FindTagged finds the one identity pool tagged resource-name=name.
-func FindTagged(ctx context.Context, api API, name string) (*Pool, error) {
-	var found []*Pool
+// ListPoolIDs lists the ids of the account's identity pools in the region.
+func ListPoolIDs(ctx context.Context, api API) ([]string, error) {
+	var ids []string
 	pg := ci.NewListIdentityPoolsPaginator(api, &ci.ListIdentityPoolsInput{MaxResults: aws.Int32(60)})
 	for pg.HasMorePages() {
 		page, err := pg.NextPage(ctx)
@@ -311,16 +311,29 @@ func FindTagged(ctx context.Context, api API, name string) (*Pool, error) {
 			return nil, fmt.Errorf("listing identity pools: %w", err)
 		}
 		for _, d := range page.IdentityPools {
-			p, err := ReadPool(ctx, api, aws.ToString(d.IdentityPoolId))
-			if err != nil {
-				if IsNotFound(err) {
-					continue // deleted between list and describe
-				}
-				return nil, err
+			ids = append(ids, aws.ToString(d.IdentityPoolId))
+		}
+	}
+	return ids, nil
+}
+
+// FindTagged finds the one identity pool tagged resource-name=name.
+func FindTagged(ctx context.Context, api API, name string) (*Pool, error) {
+	ids, err := ListPoolIDs(ctx, api)
+	if err != nil {
+		return nil, err
+	}
+	var found []*Pool
+	for _, id := range ids {
+		p, err := ReadPool(ctx, api, id)
+		if err != nil {
+			if IsNotFound(err) {
+				continue // deleted between list and describe
 			}
-			if p.Tags[TagResourceName] == name {
-				found = append(found, p)
-			}
+			return nil, err
+		}
+		if p.Tags[TagResourceName] == name {
+			found = append(found, p)
 		}
 	}
 	switch len(found) {
@@ -329,7 +342,7 @@ func FindTagged(ctx context.Context, api API, name string) (*Pool, error) {
 	case 1:
 		return found[0], nil
 	}
-	ids := make([]string, len(found))
+	ids = make([]string, len(found))
 	for i, p := range found {
 		ids[i] = p.ID
 	}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -19,17 +20,22 @@ func newCmdAmplify(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command
 		Use:   "amplify PATH",
 		Short: "Convert an Amplify Gen 1 auth resource into cognito.yaml",
 		Long: `Convert an Amplify Gen 1 auth resource (what amplify add auth wrote) into
-cognito.yaml.
+cognito.yaml, as Amplify deploys it.
 
 PATH is the Amplify project root (the folder holding amplify/), one auth
-resource folder, or its cli-inputs.json. When the project has several auth
-resources, cogwiz asks which one on a terminal; otherwise name it with
---resource.
+resource folder, or its cli-inputs.json. backend-config.json says which
+resource Amplify deploys; when several are deployed, cogwiz asks which one
+on a terminal; otherwise name it with --resource.
 
-Besides cli-inputs.json, cogwiz reads the group precedence file, the
-per-environment values in amplify/team-provider-info.json (trigger settings
-such as GROUP or DOMAINDENYLIST, identity-pool app ids) and the provider
-client ids in ~/.aws/amplify/deployment-secrets.json.
+Besides cli-inputs.json, cogwiz reads backend-config.json (which resource
+and which groups are deployed), amplify/cli.json (feature flags), the
+group precedence file, the per-environment values in
+amplify/team-provider-info.json (trigger settings such as GROUP or
+DOMAINDENYLIST, identity-pool app ids, the account and stack that name
+Amplify's SMS role) and the provider client ids in
+~/.aws/amplify/deployment-secrets.json. A resource that still has only
+parameters.json is read together with the CloudFormation template it is
+deployed from.
 
 Both Amplify app clients are carried over: <name>_app_clientWeb (no secret)
 and <name>_app_client, with the same settings.
@@ -40,10 +46,18 @@ file is listed on stderr as "not carried over: <setting> — why; what to do"
 
 Secrets (provider client secrets, Apple's private key, the reCaptcha secret)
 are never copied: the file gets ${env:NAME} references and cogwiz lists the
-variables to set.
+variables to set. Values Amplify keeps outside the project (a provider's
+client id, the SMS role when it cannot be named) are references too, which
+plan and apply read from the environment.
 
-Amplify adds -<env> to the pool name and the domain prefix when it deploys;
---env NAME does the same, so the file matches that deployed environment.`,
+With several environments and no --env, values they all agree on are
+taken and the ones that differ are listed. Amplify adds -<env> to the pool
+name and the domain prefix when it deploys; --env NAME does the same, so
+the file matches that deployed environment.
+
+A pool Amplify imported (amplify import auth) is pinned by its id and its
+app clients' ids from the chosen environment, and nothing else is made up:
+run cogwiz import pool with that id for its live settings.`,
 		Example: `  # the project in the current folder
   cogwiz import amplify .
 
@@ -85,12 +99,22 @@ func amplifyRun(opts *Options) error {
 		if !opts.IO.CanPrompt() {
 			return cmdutil.FlagErrorf("%s", err)
 		}
-		res, err = chooseResource(opts, resources)
+		var choices []amplify.Resource
+		for _, r := range resources {
+			if slices.Contains(multi.Names, r.Name) {
+				choices = append(choices, r)
+			}
+		}
+		res, err = chooseResource(opts, choices)
 	}
 	if err != nil {
 		return err
 	}
 	r, err := amplify.ImportResource(res, amplify.Options{Env: opts.Env, DeploymentSecrets: opts.DeploymentSecrets})
+	var envErr *amplify.EnvRequiredError
+	if errors.As(err, &envErr) {
+		return cmdutil.FlagErrorf("%s", envErr)
+	}
 	if err != nil {
 		return err
 	}

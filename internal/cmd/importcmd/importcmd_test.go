@@ -340,17 +340,82 @@ func TestHelpHasExamples(t *testing.T) {
 	}
 }
 
-// Without --env the full fixture lacks per-environment values: the file is
+// A project edited by hand past what Amplify's walkthrough allows (a
+// domain prefix and a verification message Cognito rejects): the file is
 // still written, and the closing line counts the errors in plain words.
 func TestImportAmplifyCountsWhatIsLeftToFix(t *testing.T) {
 	t.Parallel()
-	f, _ := factory()
+	dir := t.TempDir()
+	src := filepath.Join(fixtures, "defaultsocial", "amplify", "backend", "auth", "notesapp9f8e7d6c", "cli-inputs.json")
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = bytes.Replace(data, []byte(`"hostedUIDomainName": "notesapp9f8e7d6c-9f8e7d6c"`), []byte(`"hostedUIDomainName": "Notes_App"`), 1)
+	data = bytes.Replace(data, []byte(`"emailVerificationMessage": "Your verification code is {####}"`), []byte(`"emailVerificationMessage": "Click the link"`), 1)
+	f := filepath.Join(dir, "cli-inputs.json")
+	if err := os.WriteFile(f, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fac, _ := factory()
 	out := filepath.Join(t.TempDir(), "cognito.yaml")
-	r := run(t, f, "amplify", filepath.Join(fixtures, "full"), "-o", out)
+	r := run(t, fac, "amplify", f, "-o", out)
 	if r.err != nil {
 		t.Fatalf("import: %v\n%s", r.err, r.stderr)
 	}
-	if want := "wrote " + out + "; fix the 3 errors above, then run cogwiz validate\n"; !strings.HasSuffix(r.stderr, want) {
+	if want := "wrote " + out + "; fix the 2 errors above, then run cogwiz validate\n"; !strings.HasSuffix(r.stderr, want) {
 		t.Errorf("stderr ends %q, want %q", r.stderr[max(0, len(r.stderr)-120):], want)
+	}
+}
+
+// A pool Amplify imported, whose environments imported different pools:
+// without --env it is a usage error and nothing is written; with it the
+// file pins the pool.
+func TestImportAmplifyImportedPoolNeedsEnv(t *testing.T) {
+	t.Parallel()
+	f, _ := factory()
+	out := filepath.Join(t.TempDir(), "cognito.yaml")
+	r := run(t, f, "amplify", filepath.Join(fixtures, "importedpool"), "-o", out)
+	if r.code != cmdutil.ExitUsage || !strings.Contains(r.err.Error(), "--env") {
+		t.Fatalf("exit %d, err %v; want a usage error naming --env", r.code, r.err)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a file was written")
+	}
+	f2, _ := factory()
+	r = run(t, f2, "amplify", filepath.Join(fixtures, "importedpool"), "--env", "prod", "-o", out)
+	if r.err != nil {
+		t.Fatalf("%v\n%s", r.err, r.stderr)
+	}
+	doc, err := config.Load(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Config.UserPool.ID != "us-west-2_ProdPool9" || !strings.Contains(r.stderr, "cogwiz import pool us-west-2_ProdPool9") ||
+		!strings.Contains(r.stderr, "next: cogwiz validate") {
+		t.Errorf("pool id %q; stderr:\n%s", doc.Config.UserPool.ID, r.stderr)
+	}
+}
+
+// Values Amplify keeps outside the project are named in the summary with
+// what to set, and the written file validates.
+func TestImportAmplifyNamesReferencesToSet(t *testing.T) {
+	t.Parallel()
+	f, _ := factory()
+	out := filepath.Join(t.TempDir(), "cognito.yaml")
+	r := run(t, f, "amplify", filepath.Join(fixtures, "outsidevalues"), "-o", out)
+	if r.err != nil {
+		t.Fatalf("%v\n%s", r.err, r.stderr)
+	}
+	for _, want := range []string{
+		"FACEBOOK_CLIENT_ID  (Facebook app id, for identity_providers[type=Facebook].client_id)",
+		"GOOGLE_CLIENT_ID",
+		"FACEBOOK_CLIENT_SECRET",
+		"user_pool.sms is the SNS role Amplify created for this pool, sns3c4d5e6f91827-dev",
+		"wrote " + out + "; next: cogwiz validate",
+	} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
 	}
 }

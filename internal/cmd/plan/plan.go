@@ -105,7 +105,12 @@ func planRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
+	ip, im, err := opts.Factory.IdentityClients(ctx, cfg)
+	if err != nil {
+		return err
+	}
 	fmt.Fprintf(opts.IO.ErrOut, "reading user pool %s…\n", cfg.ResourceName)
+	sides.Identity = apply.NewIdentityClients(ip, im)
 	prep, err := apply.PrepareWith(ctx, api, sides, cfg, opts.LookupEnv)
 	if err != nil {
 		return err
