@@ -53,7 +53,8 @@ func startLambda(t *testing.T) *lambdaWorld {
 // The whole way a newcomer goes: init on the manual path with "Add User
 // to Group" (group members) writes the function's source; plan shows its
 // role, the function, the permission and the trigger; apply against
-// cognito-local and the fake creates them; a second apply writes nothing.
+// cognito-local and the fake creates them; a second apply writes nothing;
+// destroy removes them.
 func TestInitPlanApplyDeploysTheAddToGroupFunction(t *testing.T) {
 	t.Parallel()
 	srv := emulator.Start(t)
@@ -122,6 +123,15 @@ func TestInitPlanApplyDeploysTheAddToGroupFunction(t *testing.T) {
 		t.Errorf("second apply wrote %d calls: %v\n%s", len(w), w, again)
 	}
 	t.Logf("write calls: first apply %d, second apply 0", first)
+
+	// destroy takes the function and its role along with the pool.
+	destroyOut, _ := run("destroy", "--auto-approve")
+	if !strings.Contains(destroyOut, "  - trigger function "+name+" (post_confirmation)") {
+		t.Errorf("destroy did not list the function:\n%s", destroyOut)
+	}
+	if len(lw.lambda.FunctionNames()) != 0 || len(lw.iam.RoleNames()) != 0 {
+		t.Errorf("left after destroy: functions %v, roles %v", lw.lambda.FunctionNames(), lw.iam.RoleNames())
+	}
 }
 
 func poolID(t *testing.T, api cognito.API) string {
