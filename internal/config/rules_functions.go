@@ -65,6 +65,12 @@ func GeneratedTriggers(c *Config) []GeneratedTrigger {
 	return out
 }
 
+// generatesTrigger reports whether a function cogwiz generates serves the
+// trigger key (override_id_token_claims for pre_token_generation, ...).
+func generatesTrigger(c *Config, key string) bool {
+	return slices.ContainsFunc(GeneratedTriggers(c), func(g GeneratedTrigger) bool { return g.Key == key })
+}
+
 // CheckFunctionsSourceDir reports why dir cannot hold the generated
 // sources: it must stay inside the directory of cognito.yaml, so a file
 // from elsewhere cannot make cogwiz write outside the project.

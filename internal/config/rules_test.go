@@ -910,3 +910,25 @@ func TestTriggerByKey(t *testing.T) {
 		t.Error("kms_key_id is not a trigger, and a nil Triggers has none")
 	}
 }
+
+// A pre token generation function cogwiz generates (override ID token
+// claims) takes the event version as a function given by ARN does.
+func TestPreTokenVersionWithAGeneratedFunction(t *testing.T) {
+	c := Recommended()
+	c.UserPool.Triggers = &Triggers{PreTokenGenerationVersion: "V2_0"}
+	has := func() bool {
+		for _, p := range Validate(c) {
+			if strings.Contains(p.Message, "pre_token_generation_version needs pre_token_generation") {
+				return true
+			}
+		}
+		return false
+	}
+	if !has() {
+		t.Fatal("a version without any function was accepted")
+	}
+	c.UserPool.Capabilities = []Capability{{Type: CapOverrideIDTokenClaims}}
+	if has() {
+		t.Error("the generated function does not count as the pre token generation function")
+	}
+}

@@ -39,7 +39,7 @@ func AWSCLI(cfg *config.Config) (*Result, error) {
 # needs AWS CLI ` + MinAWSCLI + ` or later. Run it once: every run creates new
 # resources. cogwiz apply does the same and can also update what exists.
 #
-` + ownershipNote("# ") + `set -euo pipefail
+` + ownershipNote("# ") + functionsNote(s, "aws-cli", "# ") + `set -euo pipefail
 `)
 	if len(s.secrets) > 0 {
 		b.WriteString("\n# Secrets come from the environment and are never written in this file.\n")
@@ -137,6 +137,13 @@ need() {
 		return cliRequest(&b, step, o)
 	}
 
+	b.WriteString(cliFunctionsCheck(s))
+	// The functions come first: the pool is created pointing at them.
+	vars := map[string]string{}
+	if err := cliFunctions(&b, s, vars, section, request); err != nil {
+		return nil, err
+	}
+
 	section("Create the user pool.",
 		"Sign-in identifiers, case sensitivity and required attributes can never",
 		"change once it exists. The pool is tagged "+quoteLabel(cfg.ResourceName)+" so cogwiz can find it.")
@@ -153,8 +160,10 @@ need() {
 		}
 		fmt.Fprintf(&b, "aws cognito-idp set-user-pool-mfa-config >/dev/null \\\n  --cli-input-json \"file://$requests/%d.json\"\n", step)
 	}
+	if err := cliFunctionsAfterPool(&b, s, section, request); err != nil {
+		return nil, err
+	}
 
-	vars := map[string]string{}
 	identityDone := s.identity == nil
 	for _, it := range s.items {
 		if it.kind == "group" && !identityDone {
@@ -289,13 +298,18 @@ func cliResVar(r resRef) any {
 		return cliVar("IDENTITY_POOL_ID")
 	case "pool":
 		return "cognito-idp." + cliVar("REGION") + ".amazonaws.com/" + cliPoolMarker
+	case "pool_arn":
+		return cliVar("POOL_ARN")
 	}
 	return cliVar(cliVarName(r))
 }
 
 func cliVarName(r resRef) string {
-	if r.kind == "role" {
+	switch r.kind {
+	case "role":
 		return "ROLE_ARN_" + strings.ToUpper(snake(strings.TrimPrefix(r.id, "Role")))
+	case "arn":
+		return "ARN_" + strings.ToUpper(snake(r.id))
 	}
 	return "CLIENT_ID_" + strings.ToUpper(snake(strings.TrimPrefix(r.id, "Client")))
 }

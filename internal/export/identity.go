@@ -260,8 +260,10 @@ func (w *tfWriter) resTokens(r resRef) hclwrite.Tokens {
 		return hclwrite.TokensForTraversal(w.refs["identity_pool"])
 	case "pool":
 		return hclwrite.TokensForTraversal(w.refs["endpoint"])
-	case "role":
+	case "role", "arn":
 		return hclwrite.TokensForTraversal(append(slices.Clone(w.refs[r.id]), hcl.TraverseAttr{Name: "arn"}))
+	case "pool_arn":
+		return hclwrite.TokensForTraversal(w.refs["\x00pool_arn"])
 	}
 	return hclwrite.TokensForTraversal(w.refs[r.id])
 }

@@ -59,6 +59,8 @@ type stack struct {
 	notes   []string
 	// identity is the identity pool and its roles; nil without one.
 	identity *identityStack
+	// functions are the generated trigger functions.
+	functions []exportFunction
 }
 
 func build(cfg *config.Config) (*stack, error) {
@@ -138,6 +140,9 @@ func build(cfg *config.Config) (*stack, error) {
 		s.items = append(s.items, resource{kind: "group", name: g.Name, id: uniq("Group", g.Name), body: tree(cognito.ExpandCreateGroup(poolSentinel, g))})
 	}
 	buildIdentity(s, uniq)
+	if err := buildFunctions(s, uniq, secrets); err != nil {
+		return nil, err
+	}
 	s.noteSkipped()
 	return s, nil
 }
@@ -164,8 +169,8 @@ func (s *stack) noteSkipped() {
 	if c.AdminQueries != nil && c.AdminQueries.Enabled {
 		s.skipped = append(s.skipped, "admin_queries — it is an API Gateway API and a Lambda, not a Cognito setting")
 	}
-	if n := len(c.UserPool.Capabilities); n > 0 {
-		s.skipped = append(s.skipped, fmt.Sprintf("user_pool.capabilities (%d) — they describe Lambda functions you deploy yourself; the exported triggers point at their ARNs", n))
+	if n := len(c.UserPool.Capabilities); n > 0 && len(s.functions) == 0 {
+		s.skipped = append(s.skipped, fmt.Sprintf("user_pool.capabilities (%d) — your own functions serve them; the exported triggers point at their ARNs", n))
 	}
 	for _, cl := range c.AppClients {
 		if cl.ID != "" {
