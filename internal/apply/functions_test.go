@@ -59,6 +59,13 @@ type fnRun struct {
 // applyFunctions packages the sources, plans and applies cfg against w.
 func applyFunctions(t *testing.T, w *fakeaws.World, file string, cfg *config.Config, lookup func(string) (string, bool)) (fnRun, error) {
 	t.Helper()
+	fc := &apply.FunctionClients{Lambda: w.LambdaAPI, IAM: w.IAMAPI, Pause: noPause}
+	return applyWith(t, w.API, fc, w.Rec, file, cfg, lookup)
+}
+
+// applyWith is applyFunctions with the clients given: rec records them all.
+func applyWith(t *testing.T, api cognito.API, fc *apply.FunctionClients, rec *awsfake.Transport, file string, cfg *config.Config, lookup func(string) (string, bool)) (fnRun, error) {
+	t.Helper()
 	ctx := context.Background()
 	bundles, err := apply.PrepareFunctions(file, cfg)
 	if err != nil {
@@ -68,19 +75,18 @@ func applyFunctions(t *testing.T, w *fakeaws.World, file string, cfg *config.Con
 	if err != nil {
 		return fnRun{}, err
 	}
-	fc := &apply.FunctionClients{Lambda: w.LambdaAPI, IAM: w.IAMAPI, Pause: noPause}
-	w.Rec.Reset()
-	prep, err := apply.PrepareWith(ctx, w.API, apply.Sides{Functions: fc, Bundles: bundles}, cfg, lookup)
+	rec.Reset()
+	prep, err := apply.PrepareWith(ctx, api, apply.Sides{Functions: fc, Bundles: bundles}, cfg, lookup)
 	if err != nil {
 		return fnRun{}, err
 	}
 	if b := prep.Plan.Blocked(); len(b) > 0 {
 		return fnRun{plan: prep.Plan}, fmt.Errorf("blocked: %s: %s", b[0].Path, b[0].Reason)
 	}
-	res, err := apply.Run(ctx, apply.Options{API: w.API, Desired: cfg, State: prep.State, Plan: prep.Plan, RatePerSecond: -1, LookupEnv: lookup,
+	res, err := apply.Run(ctx, apply.Options{API: api, Desired: cfg, State: prep.State, Plan: prep.Plan, RatePerSecond: -1, LookupEnv: lookup,
 		Secrets: secrets, Parallel: 1, Functions: fc, FunctionState: prep.Functions, Bundles: bundles})
 	var writes []string
-	for _, c := range w.Rec.Writes() {
+	for _, c := range rec.Writes() {
 		writes = append(writes, c.Op)
 	}
 	return fnRun{plan: prep.Plan, res: res, writes: writes}, err
