@@ -288,6 +288,7 @@ func (df *differ) functionFields(d *config.Config, s *FunctionState, f functions
 	df.field(res, k, n, res+".runtime", lf.Runtime, want.Runtime)
 	df.field(res, k, n, res+".handler", lf.Handler, want.Handler)
 	df.field(res, k, n, res+".timeout", lf.Timeout, want.Timeout)
+	df.field(res, k, n, res+".description", lf.Description, want.Description)
 	if r, ok := s.Roles[f.Name]; ok {
 		df.field(res, k, n, res+".role", lf.Role, r.ARN)
 	}
