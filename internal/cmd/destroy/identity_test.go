@@ -9,11 +9,8 @@ import (
 	"testing"
 
 	"github.com/cogwiz/cogwiz/internal/apply"
-	"github.com/cogwiz/cogwiz/internal/aws/cognitoidentity"
 	"github.com/cogwiz/cogwiz/internal/aws/fakeaws"
-	"github.com/cogwiz/cogwiz/internal/aws/iam"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
-	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
 )
@@ -51,9 +48,7 @@ func TestDestroyIdentityPoolAndItsRoles(t *testing.T) {
 
 	ios, _, out, errOut := iostreams.Test()
 	f := &cmdutil.Factory{IOStreams: ios, ConfigFile: file}
-	f.Cognito = func(context.Context) (cognito.API, error) { return w.API, nil }
-	f.IdentityPools = func(context.Context) (cognitoidentity.API, error) { return w.IdentityAPI, nil }
-	f.IAM = func(context.Context) (iam.API, error) { return w.IAMAPI, nil }
+	w.Wire(f)
 	cmd := NewCmdDestroy(f, nil)
 	cmd.SetArgs([]string{"--auto-approve"})
 	cmd.SetOut(out)

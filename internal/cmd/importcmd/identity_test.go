@@ -23,9 +23,7 @@ import (
 
 func worldFactory(w *fakeaws.World) *cmdutil.Factory {
 	f, _ := factory()
-	f.Cognito = func(context.Context) (cognito.API, error) { return w.API, nil }
-	f.IdentityPools = func(context.Context) (cognitoidentity.API, error) { return w.IdentityAPI, nil }
-	f.IAM = func(context.Context) (iam.API, error) { return w.IAMAPI, nil }
+	w.Wire(f)
 	return f
 }
 
