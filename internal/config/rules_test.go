@@ -164,6 +164,7 @@ var invalidCases = []ruleCase{
 	{"resource_name dash", func(c *Config) { c.ResourceName = "my-app" }, "resource_name", "only letters and digits", 0},
 	{"resource_name long", func(c *Config) { c.ResourceName = strings.Repeat("a", 129) }, "resource_name", "at most 128", 0},
 	{"services unknown", func(c *Config) { c.Services = "identity_pool" }, "services", "not allowed", 0},
+	{"mode unknown", func(c *Config) { c.Mode = "defaultSocial" }, "mode", "not allowed", 0},
 	{"identity pool without services", func(c *Config) { c.IdentityPool = &IdentityPool{Name: "x"} }, "identity_pool", "only used with services", 0},
 	{"services needs identity pool", func(c *Config) { c.Services = ServicesUserPoolIdentityPool }, "services", "needs an identity_pool", 0},
 	{"identity pool name", func(c *Config) {
@@ -396,6 +397,7 @@ var invalidCases = []ruleCase{
 	{"custom sender needs kms", pool(func(up *UserPool) { up.Triggers.CustomEmailSender = testFnARN("sender") }),
 		"user_pool.triggers.kms_key_id", "need kms_key_id", 0},
 	{"kms arn", pool(func(up *UserPool) { up.Triggers.KMSKeyID = "alias/my-key" }), "user_pool.triggers.kms_key_id", "KMS key ARN", 0},
+	{"pending trigger unknown", pool(func(up *UserPool) { up.Triggers.Pending = []string{"pre_signup"} }), "user_pool.triggers.pending[0]", `"pre_signup" is not allowed`, 0},
 	{"token version value", pool(func(up *UserPool) { up.Triggers.PreTokenGenerationVersion = "V4_0" }),
 		"user_pool.triggers.pre_token_generation_version", "not allowed", 0},
 	{"token version without trigger", pool(func(up *UserPool) {
