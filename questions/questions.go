@@ -4,9 +4,10 @@ package questions
 
 import "embed"
 
-//go:generate go run ../internal/questions/gendocs -o ../docs/questions.md
+//go:generate go run ../internal/questions/gendocs -o ../docs/questions.md -parity ../docs/amplify-parity.md
 
-// FS holds index.yaml and the question files it lists.
+// FS holds index.yaml, the question files it lists, and amplify.yaml
+// (Amplify's prompts beside ours).
 //
 //go:embed *.yaml
 var FS embed.FS

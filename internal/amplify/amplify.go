@@ -234,7 +234,17 @@ func (im *importer) run() error {
 	default:
 		im.c.Services = config.ServicesUserPoolIdentityPool
 	}
-	// The mode only decided which questions were asked; the answers are the other keys.
+	// The mode only decided which questions were asked; the answers are the
+	// other keys. It is kept so that cogwiz update offers Amplify's menu
+	// from the same starting point.
+	switch in.str("useDefault") {
+	case "default":
+		im.c.Mode = config.ModeDefault
+	case "defaultSocial":
+		im.c.Mode = config.ModeDefaultSocial
+	case "manual":
+		im.c.Mode = config.ModeManual
+	}
 	in.mark("useDefault")
 	if in.str("serviceType") == serviceImported || im.res.Imported {
 		return im.imported()

@@ -94,6 +94,9 @@ func envOf(fixture string) string {
 func TestDefault(t *testing.T) {
 	r := importFixture(t, "default", Options{})
 	c := r.Config
+	if c.Mode != config.ModeDefault {
+		t.Errorf("mode = %q, want %q (useDefault: default)", c.Mode, config.ModeDefault)
+	}
 	up := c.UserPool
 	if len(up.SignIn.UsernameAttributes) != 0 || up.SignIn.UsernameAttributes == nil {
 		t.Errorf("username_attributes = %#v, want [] (sign in with a username)", up.SignIn.UsernameAttributes)
@@ -140,6 +143,9 @@ func TestDefault(t *testing.T) {
 
 func TestDefaultSocial(t *testing.T) {
 	c := importFixture(t, "defaultsocial", Options{}).Config
+	if c.Mode != config.ModeDefaultSocial {
+		t.Errorf("mode = %q, want %q (useDefault: defaultSocial)", c.Mode, config.ModeDefaultSocial)
+	}
 	if !reflect.DeepEqual(c.UserPool.SignIn.UsernameAttributes, []string{"email"}) {
 		t.Errorf("username_attributes = %v", c.UserPool.SignIn.UsernameAttributes)
 	}

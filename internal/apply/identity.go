@@ -34,13 +34,19 @@ func NewIdentityClients(ip cognitoidentity.API, im iam.API) *IdentityClients {
 // ReadIdentity reads the file's identity pool, its role attachment, the
 // roles cogwiz made for the file (its IAM path, its tags), and whether a
 // role cogwiz would create has a name someone else's role already has.
-// Nil when the file has no identity pool or ic is nil.
+// Nil when the file has no identity pool, ic is nil, or the endpoint has
+// no identity pools.
 func ReadIdentity(ctx context.Context, ic *IdentityClients, d *config.Config) (*plan.IdentityState, error) {
 	if d.IdentityPool == nil || ic == nil {
 		return nil, nil
 	}
 	s := &plan.IdentityState{Created: map[string]iam.Role{}, Foreign: map[string]string{}}
 	pool, err := cognitoidentity.FindPool(ctx, ic.Identity, d)
+	if cognito.IsUnsupported(err) {
+		// An emulator without identity pools (cognito-local): the user
+		// pool is managed alone, and the plan says so.
+		return nil, nil
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -87,12 +93,7 @@ func ReadIdentity(ctx context.Context, ic *IdentityClients, d *config.Config) (*
 func PrepareAll(ctx context.Context, api cognito.API, ic *IdentityClients, desired *config.Config, lookupEnv func(string) (string, bool)) (*cognito.State, *plan.IdentityState, *plan.Plan, error) {
 	ident, err := ReadIdentity(ctx, ic, desired)
 	if err != nil {
-		if !cognito.IsUnsupported(err) {
-			return nil, nil, nil, err
-		}
-		// An emulator without identity pools (cognito-local): the user
-		// pool is planned alone, and the plan says so.
-		ident = nil
+		return nil, nil, nil, err
 	}
 	st, p, err := prepare(ctx, api, desired, lookupEnv, ident, nil)
 	return st, ident, p, err

@@ -172,6 +172,16 @@ func present(v reflect.Value) bool {
 // maps as Name.entry.N.key / .value.
 func DecodeQuery(form url.Values, v any) error {
 	rv := reflect.ValueOf(v).Elem()
+	for _, k := range memberKeys(form) {
+		if err := setPath(rv, strings.Split(k, "."), form.Get(k)); err != nil {
+			return fmt.Errorf("%s: %w", k, err)
+		}
+	}
+	return nil
+}
+
+// memberKeys are the form's keys but Action and Version, sorted.
+func memberKeys(form url.Values) []string {
 	keys := make([]string, 0, len(form))
 	for k := range form {
 		if k != "Action" && k != "Version" {
@@ -179,12 +189,7 @@ func DecodeQuery(form url.Values, v any) error {
 		}
 	}
 	sort.Strings(keys)
-	for _, k := range keys {
-		if err := setPath(rv, strings.Split(k, "."), form.Get(k)); err != nil {
-			return fmt.Errorf("%s: %w", k, err)
-		}
-	}
-	return nil
+	return keys
 }
 
 func setPath(v reflect.Value, path []string, val string) error {
@@ -256,14 +261,7 @@ func setScalar(v reflect.Value, val string) error {
 // "Tags": [{"Key": "...", "Value": "..."}]}. Every scalar stays a string.
 func queryTree(form url.Values) json.RawMessage {
 	root := map[string]any{}
-	keys := make([]string, 0, len(form))
-	for k := range form {
-		if k != "Action" && k != "Version" {
-			keys = append(keys, k)
-		}
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range memberKeys(form) {
 		root = treeSet(root, strings.Split(k, "."), form.Get(k)).(map[string]any)
 	}
 	b, _ := json.Marshal(listify(root))

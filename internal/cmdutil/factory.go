@@ -2,6 +2,7 @@ package cmdutil
 
 import (
 	"context"
+	"os"
 	"sync"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -56,17 +57,33 @@ func New(version string) *Factory {
 	f.Cognito = f.defaultCognito
 	f.IdentityPools = func(ctx context.Context) (cognitoidentity.API, error) {
 		cfg, err := f.awsConfig(ctx)
-		return cognitoidentity.New(cfg, f.AWS.EndpointURL), err
+		return cognitoidentity.New(cfg, f.endpointLike("AWS_ENDPOINT_URL_COGNITO_IDENTITY")), err
 	}
 	f.IAM = func(ctx context.Context) (iam.API, error) {
 		cfg, err := f.awsConfig(ctx)
-		return iam.New(cfg, f.AWS.EndpointURL), err
+		return iam.New(cfg, f.endpointLike("AWS_ENDPOINT_URL_IAM")), err
 	}
 	f.Lambda = func(ctx context.Context) (lambda.API, error) {
 		cfg, err := f.awsConfig(ctx)
-		return lambda.New(cfg, f.AWS.EndpointURL), err
+		return lambda.New(cfg, f.endpointLike("AWS_ENDPOINT_URL_LAMBDA")), err
 	}
 	return f
+}
+
+// endpointLike is the endpoint of another service when Cognito's is
+// overridden (an emulator): --endpoint-url, or the Cognito endpoint
+// variable unless the service's own variable (env) says otherwise. A
+// local Cognito never means that the identity pool and IAM calls should
+// go to AWS with the emulator's credentials; the emulator answers that it
+// has no such service, and cogwiz says so.
+func (f *Factory) endpointLike(env string) string {
+	if f.AWS.EndpointURL != "" {
+		return f.AWS.EndpointURL
+	}
+	if os.Getenv(env) != "" || os.Getenv("AWS_ENDPOINT_URL") != "" {
+		return "" // the SDK reads them itself
+	}
+	return os.Getenv("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER")
 }
 
 func (f *Factory) awsConfig(ctx context.Context) (aws.Config, error) {

@@ -15,8 +15,11 @@ const DefaultFile = "cognito.yaml"
 
 // Config is the whole of cognito.yaml.
 type Config struct {
-	Version           int                `yaml:"version" json:"version"`
-	ResourceName      string             `yaml:"resource_name" json:"resource_name"`
+	Version      int    `yaml:"version" json:"version"`
+	ResourceName string `yaml:"resource_name" json:"resource_name"`
+	// Mode is the wizard's starting point (Amplify's useDefault): the
+	// update menu offers the other ones.
+	Mode              string             `yaml:"mode,omitempty" json:"mode,omitempty"`
 	Services          string             `yaml:"services,omitempty" json:"services,omitempty"`
 	UserPool          UserPool           `yaml:"user_pool" json:"user_pool"`
 	AppClients        []AppClient        `yaml:"app_clients,omitempty" json:"app_clients,omitempty"`
@@ -27,6 +30,14 @@ type Config struct {
 	AdminQueries      *AdminQueries      `yaml:"admin_queries,omitempty" json:"admin_queries,omitempty"`
 	Functions         *Functions         `yaml:"functions,omitempty" json:"functions,omitempty"`
 }
+
+// Values of Config.Mode: Amplify's Default configuration, Default
+// configuration with Social Provider, and Manual configuration.
+const (
+	ModeDefault       = "default"
+	ModeDefaultSocial = "default_social"
+	ModeManual        = "manual"
+)
 
 // Values of Config.Services.
 const (
@@ -173,6 +184,9 @@ type Triggers struct {
 	CustomSMSSender           string `yaml:"custom_sms_sender,omitempty" json:"custom_sms_sender,omitempty"`
 	CustomEmailSender         string `yaml:"custom_email_sender,omitempty" json:"custom_email_sender,omitempty"`
 	KMSKeyID                  string `yaml:"kms_key_id,omitempty" json:"kms_key_id,omitempty"`
+	// Pending names triggers picked in the wizard whose function ARN is
+	// still to be filled in; apply wires only the ARNs.
+	Pending []string `yaml:"pending,omitempty" json:"pending,omitempty"`
 }
 
 // Capability is one of Amplify's ready-made trigger capabilities. Each of

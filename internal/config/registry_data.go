@@ -48,6 +48,16 @@ var settings = []Setting{
 		DocURL:   devGuide + "tagging.html",
 	},
 	{
+		Key:   "mode",
+		Title: "Wizard mode",
+		Meaning: "How the file was started, as Amplify's first question: default (Amplify's Default configuration: " +
+			"no hosted UI, no OAuth, no domain), default_social (the same plus OAuth, a domain and social providers) " +
+			"or manual (every question). cogwiz update offers the other modes in its menu, as amplify update auth does.",
+		Values:   []string{ModeDefault, ModeDefaultSocial, ModeManual},
+		APIField: NoAPIField + " (chooses the update menu)",
+		DocURL:   amplifyDocs + "prev/build-a-backend/auth/set-up-auth/",
+	},
+	{
 		Key:   "services",
 		Title: "Services",
 		Meaning: "What to create: only a user pool (sign-up and sign-in), or a user pool plus an identity pool " +
@@ -728,6 +738,15 @@ var settings = []Setting{
 		APIField: "UpdateUserPool.LambdaConfig.KMSKeyID",
 		DocURL:   devGuide + "user-pool-lambda-custom-sender-triggers.html",
 	},
+	{
+		Key:   "user_pool.triggers.pending",
+		Title: "Triggers to fill in",
+		Meaning: "Triggers you picked in the wizard whose function ARN you left for later, e.g. [pre_authentication]. " +
+			"apply sets no function for them; write the ARN under the trigger's key and drop it from this list.",
+		Values:   TriggerKeys,
+		APIField: NoAPIField + " (a reminder; apply wires only ARNs)",
+		DocURL:   devGuide + "cognito-user-pools-working-with-lambda-triggers.html",
+	},
 
 	// ---- capabilities
 	{
@@ -1060,8 +1079,11 @@ var settings = []Setting{
 		Key:   "domain.prefix",
 		Title: "Domain prefix",
 		Meaning: "The first label of https://<prefix>.auth.<region>.amazoncognito.com: 1–63 lower-case letters, digits " +
-			"and hyphens, no hyphen at either end, without the words aws, amazon or cognito. Prefixes are global across AWS.",
-		CreateOnly: true,
+			"and hyphens, no hyphen at either end, without the words aws, amazon or cognito. A prefix is global per " +
+			"region: no two AWS accounts can hold the same one.",
+		Recommended:    "<directory>-<8 random hex>, as the wizard generates it",
+		RecommendedWhy: "a prefix taken by anyone in the region stops apply; a generated one does not collide, and it is worth choosing once since it cannot be renamed.",
+		CreateOnly:     true,
 		CreateOnlyWhy: "Cognito cannot rename a domain. cogwiz replaces it (delete, then create), so the hosted pages are " +
 			"briefly unavailable and every app and identity provider must use the new URL.",
 		APIField: "CreateUserPoolDomain.Domain",

@@ -37,7 +37,14 @@ var VerifiedFlagAttributes = []string{"email_verified", "phone_number_verified"}
 
 // Closed sets of values, each the exact spelling cognito.yaml uses.
 var (
-	ServicesValues              = []string{ServicesUserPool, ServicesUserPoolIdentityPool}
+	ServicesValues = []string{ServicesUserPool, ServicesUserPoolIdentityPool}
+	ModeValues     = []string{ModeDefault, ModeDefaultSocial, ModeManual}
+	// TriggerKeys are the keys of user_pool.triggers that hold a function ARN.
+	TriggerKeys = []string{
+		"pre_sign_up", "custom_message", "post_confirmation", "pre_authentication", "post_authentication",
+		"define_auth_challenge", "create_auth_challenge", "verify_auth_challenge_response", "pre_token_generation",
+		"user_migration", "custom_sms_sender", "custom_email_sender",
+	}
 	UsernameAttributeValues     = []string{"email", "phone_number"}
 	AliasAttributeValues        = []string{"email", "phone_number", "preferred_username"}
 	CustomAttributeTypes        = []string{"String", "Number", "DateTime", "Boolean"}

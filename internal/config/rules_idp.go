@@ -254,8 +254,11 @@ func (v *validator) identityPool() {
 			continue
 		}
 		if len(r.Name) > 64 || !RoleNamePattern().MatchString(r.Name) {
-			v.errorf(path+".name", "set identity_pool."+strings.TrimPrefix(path, "identity_pool.")+".name to at most 64 letters, digits or + = , . @ _ -",
-				"role name %q is not a valid IAM role name (1–64 letters, digits or + = , . @ _ -)", r.Name)
+			hint, at := "set "+path+".name to at most 64 letters, digits or + = , . @ _ -", path+".name"
+			if r.Group != "" {
+				hint, at = "shorten resource_name or the group's name, give the group a role_arn, or set identity_pool.group_roles: false", path
+			}
+			v.errorf(at, hint, "role name %q is not a valid IAM role name (1–64 letters, digits or + = , . @ _ -)", r.Name)
 		}
 		if other, dup := roles[r.Name]; dup {
 			v.errorf(path+".name", "give each role its own name", "role name %q is used by %s too", r.Name, other)

@@ -20,6 +20,7 @@ func (v *validator) top() {
 			"version %d is not supported", c.Version)
 	}
 	v.value("resource_name", "resource_name", c.ResourceName)
+	v.oneOf("mode", c.Mode, ModeValues, true)
 	v.oneOf("services", c.Services, ServicesValues, true)
 	if c.Services == ServicesUserPoolIdentityPool && c.IdentityPool == nil {
 		v.errorf("services", "add identity_pool: { name: ..., allow_unauthenticated: false }, or set services: user_pool",
@@ -367,6 +368,7 @@ func (v *validator) triggers() {
 		return
 	}
 	const p = "user_pool.triggers"
+	v.set(p+".pending", t.Pending, TriggerKeys)
 	for _, f := range triggerFields(t) {
 		v.optional(p+"."+f[0], "lambda_arn", f[1])
 	}

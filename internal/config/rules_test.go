@@ -147,6 +147,15 @@ func google(f func(ip *IdentityProvider)) func(*Config) {
 	return func(c *Config) { f(&c.IdentityProviders[0]) }
 }
 
+// identity gives the valid base file an identity pool and lets f spoil it.
+func identity(f func(*IdentityPool)) func(*Config) {
+	return func(c *Config) {
+		c.Services = ServicesUserPoolIdentityPool
+		c.IdentityPool = &IdentityPool{Name: "my_pool"}
+		f(c.IdentityPool)
+	}
+}
+
 var invalidCases = []ruleCase{
 	// top level
 	{"version missing", func(c *Config) { c.Version = 0 }, "version", "version is missing", 0},
@@ -155,6 +164,7 @@ var invalidCases = []ruleCase{
 	{"resource_name dash", func(c *Config) { c.ResourceName = "my-app" }, "resource_name", "only letters and digits", 0},
 	{"resource_name long", func(c *Config) { c.ResourceName = strings.Repeat("a", 129) }, "resource_name", "at most 128", 0},
 	{"services unknown", func(c *Config) { c.Services = "identity_pool" }, "services", "not allowed", 0},
+	{"mode unknown", func(c *Config) { c.Mode = "defaultSocial" }, "mode", "not allowed", 0},
 	{"identity pool without services", func(c *Config) { c.IdentityPool = &IdentityPool{Name: "x"} }, "identity_pool", "only used with services", 0},
 	{"services needs identity pool", func(c *Config) { c.Services = ServicesUserPoolIdentityPool }, "services", "needs an identity_pool", 0},
 	{"identity pool name", func(c *Config) {
@@ -169,6 +179,22 @@ var invalidCases = []ruleCase{
 		c.Services = ServicesUserPoolIdentityPool
 		c.IdentityPool = &IdentityPool{Name: "my_pool", Providers: []IdentityPoolProvider{{Type: "google"}}}
 	}, "identity_pool.providers[0].app_id", "cannot be empty", 0},
+	{"identity pool trusts an unknown client", identity(func(ip *IdentityPool) { ip.AppClients = []string{"mobile"} }),
+		"identity_pool.app_clients[0]", `app client "mobile" is not declared`, 0},
+	{"identity pool role mapping", identity(func(ip *IdentityPool) { ip.RoleMapping = "groups" }), "identity_pool.role_mapping", "not allowed", 0},
+	{"identity pool role name", identity(func(ip *IdentityPool) { ip.AuthenticatedRole = &IdentityPoolRole{Name: strings.Repeat("r", 65)} }),
+		"identity_pool.authenticated_role.name", "not a valid IAM role name", 0},
+	{"identity pool role ARN", identity(func(ip *IdentityPool) { ip.UnauthenticatedRole = &IdentityPoolRole{ARN: "arn:aws:iam::1:user/x"} }),
+		"identity_pool.unauthenticated_role.arn", "not an IAM role ARN", 0},
+	{"identity pool policy ARN", identity(func(ip *IdentityPool) {
+		ip.AuthenticatedRole = &IdentityPoolRole{ManagedPolicyARNs: []string{"AmazonS3ReadOnlyAccess"}}
+	}), "identity_pool.authenticated_role.managed_policy_arns[0]", "not an IAM managed policy ARN", 0},
+	{"identity pool roles share a name", identity(func(ip *IdentityPool) { ip.UnauthenticatedRole = &IdentityPoolRole{Name: "AppAuth-authRole"} }),
+		"identity_pool.unauthenticated_role.name", "is used by identity_pool.authenticated_role too", 0},
+	{"identity pool OIDC ARN", identity(func(ip *IdentityPool) { ip.OpenIDConnectProviderARNs = []string{"accounts.google.com"} }),
+		"identity_pool.openid_connect_provider_arns[0]", "not an IAM oidc-provider ARN", 0},
+	{"identity pool developer provider", identity(func(ip *IdentityPool) { ip.DeveloperProviderName = "login app" }),
+		"identity_pool.developer_provider_name", "not a valid developer provider name", 0},
 
 	// pool name and sign-in
 	{"pool id", pool(func(up *UserPool) { up.ID = "AbCdEf123" }), "user_pool.id", "<region>_<id>", 0},
@@ -371,6 +397,7 @@ var invalidCases = []ruleCase{
 	{"custom sender needs kms", pool(func(up *UserPool) { up.Triggers.CustomEmailSender = testFnARN("sender") }),
 		"user_pool.triggers.kms_key_id", "need kms_key_id", 0},
 	{"kms arn", pool(func(up *UserPool) { up.Triggers.KMSKeyID = "alias/my-key" }), "user_pool.triggers.kms_key_id", "KMS key ARN", 0},
+	{"pending trigger unknown", pool(func(up *UserPool) { up.Triggers.Pending = []string{"pre_signup"} }), "user_pool.triggers.pending[0]", `"pre_signup" is not allowed`, 0},
 	{"token version value", pool(func(up *UserPool) { up.Triggers.PreTokenGenerationVersion = "V4_0" }),
 		"user_pool.triggers.pre_token_generation_version", "not allowed", 0},
 	{"token version without trigger", pool(func(up *UserPool) {

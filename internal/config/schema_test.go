@@ -189,6 +189,7 @@ func fullConfig() *Config {
 	return &Config{
 		Version:      CurrentVersion,
 		ResourceName: "AppAuth",
+		Mode:         ModeManual,
 		Services:     ServicesUserPoolIdentityPool,
 		UserPool: UserPool{
 			ID:   "us-east-1_AbC123",
@@ -239,6 +240,7 @@ func fullConfig() *Config {
 				PreTokenGeneration: lambdaARN, PreTokenGenerationVersion: "V2_0", UserMigration: lambdaARN,
 				CustomSMSSender: lambdaARN, CustomEmailSender: lambdaARN,
 				KMSKeyID: "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+				Pending:  []string{"post_authentication"},
 			},
 			Capabilities: []Capability{{
 				Type: CapEmailVerificationLink, Group: "Admins", Domains: []string{"example.com"},

@@ -77,7 +77,7 @@ func TestGettingStarted(t *testing.T) {
 		"No changes. Cognito matches the file.",
 		"~ auth_flows:",
 		"ada@example.com",
-		"Destroyed user pool AppUserPool",
+		"Destroyed user pool myappuserpool", // my-app plus the random suffix
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())

@@ -195,11 +195,7 @@ func cfnIdentity(res *obj, is *identityStack) {
 			}
 			p.set("ManagedPolicyArns", arns)
 		}
-		tags := newObj()
-		for _, k := range slices.Sorted(maps.Keys(r.tags)) {
-			tags.set(k, r.tags[k])
-		}
-		p.set("Tags", cfnTagList(tags))
+		p.set("Tags", cfnTagList(tagObj(r.tags)))
 		role := newObj()
 		role.set("Type", "AWS::IAM::Role")
 		role.set("Properties", p)
@@ -228,7 +224,18 @@ func cfnIdentity(res *obj, is *identityStack) {
 	res.set("IdentityPoolRoleAttachment", r)
 }
 
-// cfnTagList turns a tag map into CloudFormation's [{Key, Value}] list.
+// tagObj is a tag map in key order.
+func tagObj(tags map[string]string) *obj {
+	o := newObj()
+	o.isMap = true
+	for _, k := range slices.Sorted(maps.Keys(tags)) {
+		o.set(k, tags[k])
+	}
+	return o
+}
+
+// cfnTagList turns a tag map into CloudFormation's [{Key, Value}] list
+// (the IAM API's Tags list has the same shape).
 func cfnTagList(tags *obj) []any {
 	var out []any
 	for _, k := range tags.keys {
@@ -305,11 +312,7 @@ func tfIdentity(root *hclwrite.Body, w *tfWriter, is *identityStack) {
 		rb.SetAttributeValue("path", cty.StringVal(r.path))
 		rb.SetAttributeValue("description", cty.StringVal(r.desc))
 		rb.SetAttributeRaw("assume_role_policy", hclwrite.TokensForFunctionCall("jsonencode", w.tokens(trustPolicy(resRef{kind: "identity_pool"}, r.AMR))))
-		tags := newObj()
-		for _, k := range slices.Sorted(maps.Keys(r.tags)) {
-			tags.set(k, r.tags[k])
-		}
-		rb.SetAttributeRaw("tags", w.tokens(tags))
+		rb.SetAttributeRaw("tags", w.tokens(tagObj(r.tags)))
 		for i, arn := range r.ManagedPolicyARNs {
 			root.AppendNewline()
 			ab := root.AppendNewBlock("resource", []string{"aws_iam_role_policy_attachment", fmt.Sprintf("%s_%d", name, i+1)}).Body()
@@ -385,14 +388,7 @@ func cliIdentity(b *strings.Builder, is *identityStack, vars map[string]string, 
 		in.set("Path", r.path)
 		in.set("Description", r.desc)
 		in.set("AssumeRolePolicyDocument", doc.String())
-		var tags []any
-		for _, k := range slices.Sorted(maps.Keys(r.tags)) {
-			t := newObj()
-			t.set("Key", k)
-			t.set("Value", r.tags[k])
-			tags = append(tags, t)
-		}
-		in.set("Tags", tags)
+		in.set("Tags", cfnTagList(tagObj(r.tags)))
 		if err := request(in); err != nil {
 			return err
 		}

@@ -50,6 +50,9 @@ func (a *Accessible) one(ctx context.Context, q Question) (any, error) {
 	if q.RecommendedWhy != "" {
 		fmt.Fprintf(a.out, "Recommended: %s\n", q.RecommendedWhy)
 	}
+	if q.AmplifyDefault != "" {
+		fmt.Fprintf(a.out, "Amplify's default: %s\n", q.AmplifyDefault)
+	}
 	if q.DocURL != "" {
 		fmt.Fprintf(a.out, "Docs: %s\n", q.DocURL)
 	}

@@ -45,6 +45,9 @@ type Question struct {
 	Default any
 	// RecommendedWhy is the ⭐ reason; the recommended option is marked in Options.
 	RecommendedWhy string
+	// AmplifyDefault, when set, is the answer `amplify add auth` preselects
+	// where it differs from the ⭐, shown as one line: "Amplify's default: …".
+	AmplifyDefault string
 	// CreateOnly is the ⚠️ text: why the answer can never change.
 	CreateOnly string
 	// Locked, when set, says why the question cannot be answered again; the

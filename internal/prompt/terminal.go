@@ -328,6 +328,9 @@ func (m *Model) description() string {
 	if m.q.RecommendedWhy != "" {
 		lines = append(lines, "⭐ "+m.q.RecommendedWhy)
 	}
+	if m.q.AmplifyDefault != "" {
+		lines = append(lines, "Amplify's default: "+m.q.AmplifyDefault)
+	}
 	return strings.Join(lines, "\n")
 }
 

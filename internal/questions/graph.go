@@ -61,6 +61,10 @@ type Question struct {
 	// CreateOnly says why the answer can never change once the pool
 	// exists; such questions are locked in `cogwiz update`.
 	CreateOnly string `yaml:"create_only"`
+	// Warning is the ⚠️ of an answer Cognito cannot change in place but that
+	// stays open in `cogwiz update`: a domain prefix is replaced (delete and
+	// create), custom attributes can only be added.
+	Warning string `yaml:"warning"`
 	// Doc is the AWS documentation page.
 	Doc string `yaml:"doc"`
 	// When is the condition on earlier answers; nil means always.
@@ -83,7 +87,29 @@ type Question struct {
 	// Required: an empty answer is not accepted and --answers must give one
 	// unless there is a default.
 	Required bool `yaml:"required"`
+	// Derived names a generated name that replaces Default in `cogwiz init`:
+	// resource_name, pool_name, identity_pool_name or domain_prefix (see
+	// wizard.Names). In `cogwiz update` the file's value comes first.
+	Derived string `yaml:"derived"`
+	// DefaultFrom "config" takes the default from the configuration built by
+	// the answers so far (a capability picked earlier pre-selects its
+	// triggers; groups deleted a moment ago are not offered again).
+	DefaultFrom string `yaml:"default_from"`
+	// Exclusive lists option values of a multiselect that cannot be picked
+	// together with any other option.
+	Exclusive []string `yaml:"exclusive"`
 }
+
+// Values of Question.Derived.
+const (
+	DerivedResourceName     = "resource_name"
+	DerivedPoolName         = "pool_name"
+	DerivedIdentityPoolName = "identity_pool_name"
+	DerivedDomainPrefix     = "domain_prefix"
+)
+
+// DefaultFromConfig is the one value of Question.DefaultFrom.
+const DefaultFromConfig = "config"
 
 // Option is one choice.
 type Option struct {
@@ -95,6 +121,9 @@ type Option struct {
 	Set any `yaml:"set"`
 	// Note is shown after the label (e.g. which providers lack the attribute).
 	Note string `yaml:"note"`
+	// NotePoolExists replaces Note in `cogwiz update` once the pool exists:
+	// the ⚠️ of a change Cognito makes but restricts on a live pool.
+	NotePoolExists string `yaml:"note_pool_exists"`
 	// When hides the option unless it holds.
 	When *Cond `yaml:"when"`
 	// Implies records further answers when the option is picked (the update
@@ -105,7 +134,7 @@ type Option struct {
 	Topics []string `yaml:"topics"`
 	// Resets puts these config paths back to the recommended values.
 	Resets []string `yaml:"resets"`
-	// Clears removes these config paths.
+	// Clears removes these config paths when the option is picked.
 	Clears []string `yaml:"clears"`
 }
 
@@ -118,7 +147,8 @@ type Recommended struct {
 // Cond is a structured condition. Exactly one of its forms is used:
 // a comparison on an earlier answer (Q with Eq, Ne, In or Includes),
 // a combination (All, Any, Not), a walk flag (UpdateOnly, CreateOnly), or
-// a test of the existing configuration (Existing with Set).
+// a test of the existing configuration (Existing with Set, or Existing
+// with Eq or Ne comparing its value).
 type Cond struct {
 	Q        string `yaml:"q"`
 	Eq       any    `yaml:"eq"`
@@ -168,15 +198,35 @@ const (
 	// AsOptional stores a non-empty answer and leaves the key unset when empty
 	// ("fill in later").
 	AsOptional = "optional"
-	// AsKeys keeps the string fields under Sets whose names were chosen and
-	// empties the others.
-	AsKeys = "keys"
 	// AsCSV splits a comma-separated answer into a list.
 	AsCSV = "csv"
+	// AsRemoveByName removes the list elements whose name was chosen.
+	AsRemoveByName = "remove_by_name"
+	// AsTriggerKeys keeps the triggers (under user_pool.triggers) whose keys
+	// were chosen and drops the function ARN of every other one.
+	AsTriggerKeys = "trigger_keys"
+	// AsTriggerModules is Amplify's "What functionality do you want to use
+	// for <trigger>": capabilities and/or OwnModule (your own function).
+	// Without custom the trigger's ARN is dropped: a capability's trigger is
+	// served by the function cogwiz generates for it.
+	AsTriggerModules = "trigger_modules"
+	// AsTriggerARN stores a trigger's function ARN; an empty answer records
+	// the trigger under user_pool.triggers.pending instead.
+	AsTriggerARN = "trigger_arn"
+	// AsCustomAttributes adds custom attributes written "name" or "name:Type".
+	AsCustomAttributes = "custom_attributes"
+	// AsScopes stores scope names as resource server scopes.
+	AsScopes = "scopes"
 )
 
+// OwnModule is the trigger module "Create your own module": a function of
+// yours, by ARN, instead of one cogwiz generates.
+const OwnModule = "custom"
+
 // AsModes lists every mapping, for the lint.
-var AsModes = []string{AsValue, AsPresence, AsSecretRef, AsDays, AsDuration, AsFlags, AsListByType, AsListByName, AsPrecedence, AsAppend, AsReplaceItems, AsOptional, AsKeys, AsCSV}
+var AsModes = []string{AsValue, AsPresence, AsSecretRef, AsDays, AsDuration, AsFlags, AsListByType, AsListByName,
+	AsPrecedence, AsAppend, AsReplaceItems, AsOptional, AsCSV, AsRemoveByName, AsTriggerKeys, AsTriggerModules,
+	AsTriggerARN, AsCustomAttributes, AsScopes}
 
 // Paths is one path or a list of paths.
 type Paths []string
@@ -268,7 +318,13 @@ func (c *Cond) String() string {
 	if c.CreateOnly {
 		parts = append(parts, "on init")
 	}
-	if c.Existing != "" {
+	if c.Existing != "" && c.Q == "" && (c.Eq != nil || c.Ne != nil) {
+		if c.Eq != nil {
+			parts = append(parts, fmt.Sprintf("the file's %s = %v", c.Existing, c.Eq))
+		} else {
+			parts = append(parts, fmt.Sprintf("the file's %s ≠ %v", c.Existing, c.Ne))
+		}
+	} else if c.Existing != "" {
 		if c.Set != nil && *c.Set {
 			parts = append(parts, "the file has "+c.Existing)
 		} else {

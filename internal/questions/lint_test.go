@@ -11,6 +11,7 @@ import (
 
 	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/questions"
+	"github.com/cogwiz/cogwiz/internal/wizard"
 )
 
 func load(t *testing.T) *questions.Graph {
@@ -144,15 +145,15 @@ func TestGraphLint(t *testing.T) {
 				t.Errorf("%s: %v", where, err)
 			}
 		}
-		if q.As == questions.AsFlags || q.As == questions.AsKeys {
+		if q.As == questions.AsFlags {
 			for _, o := range q.Options {
 				if err := modelPath(q.Sets[0] + "." + o.Value); err != nil {
 					t.Errorf("%s: option %s: %v", where, o.Value, err)
 				}
 			}
 		}
-		// Rules are the config's.
-		if q.Validate != "" && !slices.Contains(rules, q.Validate) {
+		// Rules are the config's (or the wizard's own shorthand rules).
+		if q.Validate != "" && !slices.Contains(rules, q.Validate) && !slices.Contains(wizard.AnswerRuleNames(), q.Validate) {
 			t.Errorf("%s: validate names %q, which is not a config rule (have %v)", where, q.Validate, rules)
 		}
 		// Enum values are Cognito's.
@@ -177,8 +178,15 @@ func TestGraphLint(t *testing.T) {
 				}
 			}
 		}
-		// ⭐ is preselected: Enter takes the recommended answer.
-		if q.Recommended != nil && q.Default != nil && fmt.Sprint(q.Recommended.Value) != fmt.Sprint(q.Default) {
+		// ⭐ is preselected: Enter takes the recommended answer. A ⭐ without
+		// a value marks a generated default (a derived name).
+		if q.Derived != "" && q.Default != nil {
+			t.Errorf("%s: a derived question takes no default (the generated name is its default)", where)
+		}
+		if q.Recommended != nil && q.Recommended.Value == nil && q.Derived == "" {
+			t.Errorf("%s: recommended without a value, but the default is not derived", where)
+		}
+		if q.Recommended != nil && q.Recommended.Value != nil && q.Default != nil && fmt.Sprint(q.Recommended.Value) != fmt.Sprint(q.Default) {
 			t.Errorf("%s: default %v is not the recommended %v", where, q.Default, q.Recommended.Value)
 		}
 		if q.Recommended != nil && q.Recommended.Why == "" {

@@ -3,13 +3,16 @@ package questions
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 )
 
 // Markdown renders the graph as docs/questions.md: every question in walk
 // order with its id, condition, choices, default, recommendation,
-// create-only warning, config keys and documentation link.
-func Markdown(g *Graph) []byte {
+// create-only warning, config keys and documentation link, and, from the
+// parity table p (optional), the Amplify prompt it stands for, Amplify's
+// default where it differs, or why Amplify has no such question.
+func Markdown(g *Graph, p *ParityTable) []byte {
 	var b bytes.Buffer
 	b.WriteString(`<!-- Generated from questions/*.yaml by go generate ./questions; do not edit. -->
 # The wizard's questions
@@ -22,6 +25,9 @@ pre-filled from cognito.yaml. The wording follows ` + "`amplify add auth`" + `.
 - ⚠️ marks an answer Cognito can never change once the user pool exists;
   ` + "`cogwiz update`" + ` shows such questions locked.
 - 📝 links the AWS documentation.
+- "Amplify" names the ` + "`amplify add auth`" + ` prompt a question stands for, and
+  Amplify's default where it differs from the ⭐ (docs/amplify-parity.md
+  has every prompt side by side).
 
 Keys: ↑/↓ and Enter choose, space toggles a multi-select, ? shows more about
 the question, ctrl+b goes back one question (its answer is kept as the
@@ -61,7 +67,9 @@ questions take ` + "`yes`" + ` or ` + "`no`" + `; multi-selects and loops take l
 			}
 			facts = append(facts, "sets: "+strings.Join(keys, ", "))
 		}
-		if d := valueText(q.Default); d != "" {
+		if q.Derived != "" {
+			facts = append(facts, "default: generated, `"+derivedText[q.Derived]+"` (on update, the file's value)")
+		} else if d := valueText(q.Default); d != "" {
 			facts = append(facts, "default: "+d)
 		}
 		if q.Required {
@@ -78,6 +86,12 @@ questions take ` + "`yes`" + ` or ` + "`no`" + `; multi-selects and loops take l
 		}
 		if q.CreateOnly != "" {
 			fmt.Fprintf(&b, "- ⚠️ can never be changed: %s\n", q.CreateOnly)
+		}
+		if q.Warning != "" {
+			fmt.Fprintf(&b, "- ⚠️ %s\n", q.Warning)
+		}
+		if p != nil {
+			b.WriteString(amplifyFacts(p, q))
 		}
 		if q.Doc != "" {
 			fmt.Fprintf(&b, "- 📝 <%s>\n", q.Doc)
@@ -115,7 +129,7 @@ func topicTitle(t string) string {
 		"verification": "Verification and recovery", "password": "Password policy",
 		"attributes": "Attributes", "pool": "User pool", "app_client": "App client",
 		"capabilities": "Capabilities", "oauth": "OAuth and hosted UI", "callbacks": "Redirect URIs",
-		"social": "Social providers", "triggers": "Lambda triggers",
+		"social": "Social providers", "triggers": "Lambda triggers", "beyond": "Beyond Amplify",
 	}
 	if s, ok := titles[t]; ok {
 		return s
@@ -151,3 +165,25 @@ func valueText(v any) string {
 }
 
 func cell(s string) string { return strings.ReplaceAll(s, "|", "\\|") }
+
+// amplifyFacts is the Amplify line of q in docs/questions.md.
+func amplifyFacts(p *ParityTable, q *Question) string {
+	var ids []string
+	for _, r := range p.Rows(q.ID) {
+		if !slices.Contains(ids, "`"+r.ID+"`") {
+			ids = append(ids, "`"+r.ID+"`")
+		}
+	}
+	var b strings.Builder
+	switch {
+	case len(ids) > 0:
+		fmt.Fprintf(&b, "- Amplify: %s", strings.Join(ids, ", "))
+		if d := p.AmplifyDefault(q); d != "" {
+			fmt.Fprintf(&b, "; Amplify's default: %s", d)
+		}
+		b.WriteString("\n")
+	case p.Beyond[q.ID] != "":
+		fmt.Fprintf(&b, "- beyond Amplify: %s\n", p.Beyond[q.ID])
+	}
+	return b.String()
+}

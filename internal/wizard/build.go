@@ -13,8 +13,8 @@ import (
 )
 
 // Config turns the answers on the current path into a configuration:
-// the recommended file (init) or the existing one (update), with each
-// answer's keys set in graph order.
+// Amplify's Default file with the project's names (init) or the existing
+// one (update), with each answer's keys set in graph order.
 func (w *Walker) Config() (*config.Config, error) {
 	var base *config.Config
 	if w.update {
@@ -27,7 +27,7 @@ func (w *Walker) Config() (*config.Config, error) {
 			return nil, err
 		}
 	} else {
-		base = config.Recommended()
+		base = DefaultConfig(w.names)
 	}
 	implied := w.implied()
 	for _, q := range w.g.Questions {
@@ -42,15 +42,16 @@ func (w *Walker) Config() (*config.Config, error) {
 			}
 			v = iv
 		}
-		if err := apply(base, q, v); err != nil {
+		if err := w.apply(base, q, v); err != nil {
 			return nil, fmt.Errorf("question %s: %w", q.ID, err)
 		}
 	}
-	finalize(base, w.opts.Existing)
+	w.finalize(base)
 	return base, nil
 }
 
-// applyMenu applies the resets and clears of the update menu choice.
+// applyMenu puts the keys the update menu choice resets back to the
+// recommended values (Amplify's "safe defaults").
 func (w *Walker) applyMenu(c *config.Config) error {
 	if !w.onPath["update_flow"] {
 		return nil
@@ -77,9 +78,6 @@ func (w *Walker) applyMenu(c *config.Config) error {
 			return err
 		}
 	}
-	for _, p := range o.Clears {
-		clearPath(c, p)
-	}
 	return nil
 }
 
@@ -90,17 +88,44 @@ func parentOf(p string) string {
 	return ""
 }
 
-// apply stores one answer.
-func apply(c *config.Config, q *questions.Question, v any) error {
+// apply stores one answer: the chosen option's clears, then its keys.
+func (w *Walker) apply(c *config.Config, q *questions.Question, v any) error {
+	if q.Kind == questions.Select {
+		if o, ok := q.Option(fmt.Sprint(v)); ok {
+			for _, p := range o.Clears {
+				clearPath(c, p)
+			}
+		}
+	}
 	for _, path := range q.Sets {
-		if err := applyOne(c, q, path, v); err != nil {
+		if err := w.applyOne(c, q, path, v); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func applyOne(c *config.Config, q *questions.Question, path string, v any) error {
+// template is what a presence answer creates at path: Amplify's defaults
+// for OAuth (the code grant and all five scopes, as "Default configuration
+// with Social Provider" writes them) and the project's own domain prefix,
+// else the recommended value.
+func (w *Walker) template(path string) (any, bool) {
+	switch path {
+	case "app_clients[0].oauth":
+		return &config.OAuth{Flows: []string{"code"}, Scopes: slices.Clone(amplifyScopes), IdentityProviders: []string{"COGNITO"}}, true
+	case "domain":
+		return &config.Domain{Prefix: w.names.DomainPrefix}, true
+	}
+	if r := getPath(config.Recommended(), path); isSet(r) {
+		return r.Interface(), true
+	}
+	return nil, false
+}
+
+// amplifyScopes are the OAuth scopes Amplify preselects (all five built-in ones).
+var amplifyScopes = []string{"phone", "email", "openid", "profile", "aws.cognito.signin.user.admin"}
+
+func (w *Walker) applyOne(c *config.Config, q *questions.Question, path string, v any) error {
 	switch q.As {
 	case questions.AsValue:
 		return setPath(c, path, valueFor(q, v))
@@ -112,23 +137,67 @@ func applyOne(c *config.Config, q *questions.Question, path string, v any) error
 		if isSet(getPath(c, path)) {
 			return nil
 		}
-		if r := getPath(config.Recommended(), path); isSet(r) {
-			return setPath(c, path, r.Interface())
+		if t, ok := w.template(path); ok {
+			return setPath(c, path, t)
 		}
 		return nil
+	case questions.AsTriggerKeys:
+		return applyTriggerKeys(c, q, asList(v))
+	case questions.AsTriggerModules:
+		if !slices.Contains(asList(v), questions.OwnModule) {
+			unsetTrigger(c, lastKey(path))
+		}
+		return nil
+	case questions.AsTriggerARN:
+		key := lastKey(path)
+		unsetTrigger(c, key)
+		if s := answerText(v); s != "" {
+			return setPath(c, path, s)
+		}
+		if c.UserPool.Triggers == nil {
+			c.UserPool.Triggers = &config.Triggers{}
+		}
+		c.UserPool.Triggers.Pending = append(c.UserPool.Triggers.Pending, key)
+		return nil
+	case questions.AsRemoveByName:
+		return removeByName(c, path, asList(v))
+	case questions.AsCustomAttributes:
+		for _, spec := range asList(v) {
+			a, err := parseCustomAttribute(spec)
+			if err != nil {
+				return err
+			}
+			if !slices.ContainsFunc(c.UserPool.Attributes.Custom, func(x config.CustomAttribute) bool { return x.Name == a.Name }) {
+				c.UserPool.Attributes.Custom = append(c.UserPool.Attributes.Custom, a)
+			}
+		}
+		return nil
+	case questions.AsScopes:
+		var scopes []config.Scope
+		for _, name := range asList(v) {
+			scopes = append(scopes, config.Scope{Name: name, Description: scopeDescription(name)})
+		}
+		return setPath(c, path, scopes)
+	}
+	return applyMapped(c, q, path, v)
+}
+
+// applyMapped stores the answers whose mapping needs no walk state.
+func applyMapped(c *config.Config, q *questions.Question, path string, v any) error {
+	switch q.As {
 	case questions.AsSecretRef:
-		if s := fmt.Sprint(v); s != "" {
+		if s := answerText(v); s != "" {
 			return setPath(c, path, config.SecretRef(s))
 		}
 		return nil
 	case questions.AsDays:
-		n, err := strconv.Atoi(fmt.Sprint(v))
+		n, err := strconv.Atoi(answerText(v))
 		if err != nil {
 			return err
 		}
 		return setPath(c, path, config.Duration{Value: n, Unit: "d"})
 	case questions.AsDuration:
-		d, err := config.ParseDuration(fmt.Sprint(v))
+		d, err := config.ParseDuration(answerText(v))
 		if err != nil {
 			return err
 		}
@@ -138,16 +207,6 @@ func applyOne(c *config.Config, q *questions.Question, path string, v any) error
 		for _, o := range q.Options {
 			if err := setPath(c, path+"."+o.Value, slices.Contains(chosen, o.Value)); err != nil {
 				return err
-			}
-		}
-		return nil
-	case questions.AsKeys:
-		chosen := asList(v)
-		for _, o := range q.Options {
-			if !slices.Contains(chosen, o.Value) {
-				if isSet(getPath(c, path)) {
-					clearPath(c, path+"."+o.Value)
-				}
 			}
 		}
 		return nil
@@ -176,15 +235,22 @@ func applyOne(c *config.Config, q *questions.Question, path string, v any) error
 				cur[j] = pairs[i+1]
 			}
 		}
-		return setPath(c, path, cur)
+		// An item edited into one the list already has is listed once.
+		var out []string
+		for _, u := range cur {
+			if !slices.Contains(out, u) {
+				out = append(out, u)
+			}
+		}
+		return setPath(c, path, out)
 	case questions.AsOptional:
-		if s := fmt.Sprint(v); s != "" {
+		if s := answerText(v); s != "" {
 			return setPath(c, path, s)
 		}
 		return nil
 	case questions.AsCSV:
 		var out []string
-		for _, s := range strings.Split(fmt.Sprint(v), ",") {
+		for _, s := range strings.Split(answerText(v), ",") {
 			if s = strings.TrimSpace(s); s != "" {
 				out = append(out, s)
 			}
@@ -194,8 +260,63 @@ func applyOne(c *config.Config, q *questions.Question, path string, v any) error
 	return fmt.Errorf("unknown mapping %q", q.As)
 }
 
-// valueFor maps an answer to what goes into the config: the option's Set
-// when it has one, else the answer itself.
+// answerText is a scalar answer as text ("" for none).
+func answerText(v any) string {
+	if v == nil {
+		return ""
+	}
+	return strings.TrimSpace(fmt.Sprint(v))
+}
+
+// lastKey is the last key of a dotted path.
+func lastKey(path string) string {
+	return path[strings.LastIndexByte(path, '.')+1:]
+}
+
+// unsetTrigger drops the function ARN of a trigger and its pending mark.
+func unsetTrigger(c *config.Config, key string) {
+	t := c.UserPool.Triggers
+	if t == nil {
+		return
+	}
+	clearPath(c, "user_pool.triggers."+key)
+	t.Pending = slices.DeleteFunc(t.Pending, func(k string) bool { return k == key })
+}
+
+// applyTriggerKeys keeps the chosen triggers and unsets the others.
+func applyTriggerKeys(c *config.Config, q *questions.Question, chosen []string) error {
+	for _, o := range q.Options {
+		if !slices.Contains(chosen, o.Value) {
+			unsetTrigger(c, o.Value)
+		}
+	}
+	return nil
+}
+
+// removeByName drops the elements of the list at path whose name is in names.
+func removeByName(c *config.Config, path string, names []string) error {
+	list := getPath(c, path)
+	if !list.IsValid() || list.Kind() != reflect.Slice {
+		return nil
+	}
+	out := reflect.MakeSlice(list.Type(), 0, list.Len())
+	for i := 0; i < list.Len(); i++ {
+		e, ok := deref(list.Index(i), false)
+		if !ok {
+			continue
+		}
+		if f, ok := fieldByKey(e, "name"); ok && slices.Contains(names, f.String()) {
+			continue
+		}
+		out = reflect.Append(out, list.Index(i))
+	}
+	if out.Len() == 0 {
+		out = reflect.Zero(list.Type())
+	}
+	list.Set(out)
+	return nil
+}
+
 func valueFor(q *questions.Question, v any) any {
 	switch q.Kind {
 	case questions.Select:
@@ -305,63 +426,59 @@ func rank(order []string, name string) int {
 	return len(order)
 }
 
-// socialDefaults are the scopes and attribute mapping Amplify gives each
-// social provider for the email attribute.
-var socialDefaults = map[string]struct {
-	scopes  []string
-	mapping map[string]string
-}{
-	config.IdPFacebook: {[]string{"public_profile", "email"}, map[string]string{"email": "email", "username": "id"}},
-	config.IdPGoogle:   {[]string{"openid", "email", "profile"}, map[string]string{"email": "email", "username": "sub"}},
-	config.IdPAmazon:   {[]string{"profile"}, map[string]string{"email": "email", "username": "user_id"}},
-	config.IdPApple:    {[]string{"email"}, map[string]string{"email": "email", "username": "sub"}},
-}
-
-// finalize keeps related keys consistent after the answers are applied.
-// Providers already in the existing file keep what they have.
-func finalize(c *config.Config, existing *config.Config) {
-	had := map[string]bool{}
-	if existing != nil {
-		for _, p := range existing.IdentityProviders {
-			had[p.Type] = true
-		}
-	}
+// finalize keeps related keys consistent after the answers are applied,
+// the way Amplify's defaults appliers do.
+func (w *Walker) finalize(c *config.Config) {
 	if c.Services == config.ServicesUserPool {
 		c.IdentityPool = nil
 	} else if c.Services == config.ServicesUserPoolIdentityPool && c.IdentityPool == nil {
-		c.IdentityPool = &config.IdentityPool{Name: "AppIdentityPool"}
+		c.IdentityPool = &config.IdentityPool{Name: w.names.IdentityPoolName}
 	}
-	for i := range c.IdentityProviders {
-		p := &c.IdentityProviders[i]
-		if d, ok := socialDefaults[p.Type]; ok && !had[p.Type] {
-			if len(p.Scopes) == 0 {
-				p.Scopes = slices.Clone(d.scopes)
-			}
-			if p.AttributeMapping == nil {
-				p.AttributeMapping = map[string]string{}
-				for k, v := range d.mapping {
-					p.AttributeMapping[k] = v
-				}
-			}
-		}
+	if !w.update || w.onPath["social_providers"] {
+		// Like Amplify, the mappings are worked out when the providers are
+		// chosen; other update flows leave the providers as they are.
+		mapSocialAttributes(c)
+	}
+	w.finalizeVerification(c)
+	if m := c.UserPool.MFA; m != nil && m.Mode == config.MFAOff && w.onPath["mfa_mode"] {
+		// Factors mean nothing with MFA off (validate says so); Amplify
+		// keeps no MFA types for OFF either.
+		m.Factors = nil
 	}
 	for i := range c.AppClients {
 		ac := &c.AppClients[i]
 		if ac.Name == "" {
 			ac.Name = "web"
 		}
+		if i > 0 && len(c.AppClients[0].AuthFlows) > 0 {
+			if ac.TokenValidity == nil && c.AppClients[0].TokenValidity != nil {
+				tv := *c.AppClients[0].TokenValidity
+				ac.TokenValidity = &tv
+			}
+			if len(ac.AuthFlows) == 0 {
+				ac.AuthFlows = slices.Clone(c.AppClients[0].AuthFlows)
+			}
+		}
 		if ac.OAuth != nil && i == 0 {
 			if len(ac.OAuth.Flows) == 0 {
 				ac.OAuth.Flows = []string{"code"}
 			}
 			if len(ac.OAuth.Scopes) == 0 {
-				ac.OAuth.Scopes = []string{"email", "openid", "profile", "aws.cognito.signin.user.admin"}
+				ac.OAuth.Scopes = slices.Clone(amplifyScopes)
 			}
 			idps := []string{"COGNITO"}
 			for _, p := range c.IdentityProviders {
 				idps = append(idps, p.ProviderName())
 			}
 			ac.OAuth.IdentityProviders = idps
+			if w.onPath["resource_server_scopes"] && len(c.ResourceServers) > 0 {
+				rs := c.ResourceServers[0]
+				for _, s := range rs.Scopes {
+					if full := rs.Identifier + "/" + s.Name; !slices.Contains(ac.OAuth.Scopes, full) {
+						ac.OAuth.Scopes = append(ac.OAuth.Scopes, full)
+					}
+				}
+			}
 		}
 		// Required attributes must stay writeable (Amplify adds them too).
 		if len(ac.WriteAttributes) > 0 {
@@ -372,19 +489,156 @@ func finalize(c *config.Config, existing *config.Config) {
 			}
 		}
 	}
-	if c.UserPool.Triggers != nil && reflect.ValueOf(*c.UserPool.Triggers).IsZero() {
-		c.UserPool.Triggers = nil
+	for i := range c.ResourceServers {
+		if rs := &c.ResourceServers[i]; rs.Name == "" {
+			rs.Name = resourceServerName(rs.Identifier)
+		}
 	}
+	w.finalizeTriggers(c)
 	if c.AdminQueries != nil && !c.AdminQueries.Enabled {
 		c.AdminQueries.Group = ""
 	}
+	// A group the admin queries API or the add-to-group capability names
+	// is declared, so that cogwiz creates it (Amplify's add-to-group
+	// function creates its group on first use).
+	if c.AdminQueries != nil && c.AdminQueries.Group != "" {
+		declareGroup(c, c.AdminQueries.Group)
+	}
+	for _, cp := range c.UserPool.Capabilities {
+		if cp.Type == config.CapAddUserToGroup && cp.Group != "" {
+			declareGroup(c, cp.Group)
+		}
+	}
 }
 
-// pending lists the trigger keys the user left empty to fill in later.
+// finalizeVerification auto-verifies what users sign in with, as Amplify
+// adds email and phone aliases to AutoVerifiedAttributes: an unverified
+// email cannot sign in or recover a password. Only choices made in this
+// walk are completed; a file's own settings are left as they are.
+func (w *Walker) finalizeVerification(c *config.Config) {
+	asked := func(id string) bool { return w.onPath[id] && !w.auto[id] }
+	if !asked("sign_in") && !asked("alias_attributes") && !asked("email_registration") {
+		return
+	}
+	si := c.UserPool.SignIn
+	need := func(attr string) bool {
+		return slices.Contains(si.UsernameAttributes, attr) || slices.Contains(si.AliasAttributes, attr)
+	}
+	for _, attr := range config.AutoVerifiedAttributeValues {
+		if !need(attr) {
+			continue
+		}
+		if c.UserPool.Verification == nil {
+			c.UserPool.Verification = &config.Verification{}
+		}
+		v := c.UserPool.Verification
+		if !slices.Contains(v.AutoVerifiedAttributes, attr) {
+			v.AutoVerifiedAttributes = append(v.AutoVerifiedAttributes, attr)
+		}
+	}
+}
+
+// finalizeTriggers makes the capabilities follow Amplify's trigger flow:
+// once the user picked triggers ("Which triggers do you want to enable"),
+// a capability stays only while one of its triggers is picked and that
+// trigger's "What functionality" answer includes it (or is still to come),
+// and a capability picked there is added.
+func (w *Walker) finalizeTriggers(c *config.Config) {
+	if t := c.UserPool.Triggers; t != nil {
+		slices.Sort(t.Pending)
+		t.Pending = slices.Compact(t.Pending)
+		t.Pending = slices.DeleteFunc(t.Pending, func(k string) bool { return isSet(getPath(c, "user_pool.triggers."+k)) })
+		if len(t.Pending) == 0 {
+			t.Pending = nil
+		}
+		if reflect.ValueOf(*t).IsZero() {
+			c.UserPool.Triggers = nil
+		}
+	}
+	var listQ *questions.Question
+	for _, q := range w.g.Questions {
+		if q.As == questions.AsTriggerKeys && w.onPath[q.ID] {
+			listQ = q
+		}
+	}
+	if listQ == nil {
+		return
+	}
+	list := asList(w.answers[listQ.ID])
+	// modules[key] is the "What functionality" answer for a trigger, when given.
+	modules := map[string][]string{}
+	var picked []string
+	for _, q := range w.g.Questions {
+		if q.As != questions.AsTriggerModules || !w.onPath[q.ID] || len(q.Sets) == 0 {
+			continue
+		}
+		ans := asList(w.answers[q.ID])
+		modules[lastKey(q.Sets[0])] = ans
+		for _, m := range ans {
+			if m != questions.OwnModule && !slices.Contains(picked, m) {
+				picked = append(picked, m)
+			}
+		}
+	}
+	keep := func(typ string) bool {
+		if slices.Contains(picked, typ) {
+			return true
+		}
+		for _, key := range config.CapabilityTriggers(typ) {
+			if ans, answered := modules[key]; slices.Contains(list, key) && (!answered || slices.Contains(ans, typ)) {
+				return true
+			}
+		}
+		return false
+	}
+	caps := slices.DeleteFunc(slices.Clone(c.UserPool.Capabilities), func(cp config.Capability) bool { return !keep(cp.Type) })
+	for _, typ := range picked {
+		if slices.Contains(config.CapabilityTypes, typ) && !slices.ContainsFunc(caps, func(cp config.Capability) bool { return cp.Type == typ }) {
+			caps = append(caps, config.Capability{Type: typ})
+		}
+	}
+	if len(caps) == 0 {
+		caps = nil
+	}
+	c.UserPool.Capabilities = caps
+}
+
+// declareGroup adds a group named name unless it exists, after the others.
+func declareGroup(c *config.Config, name string) {
+	groups := c.UserPool.Groups
+	if slices.ContainsFunc(groups, func(g config.Group) bool { return g.Name == name }) {
+		return
+	}
+	g := config.Group{Name: name}
+	if n := len(groups); n > 0 && groups[n-1].Precedence != nil {
+		g.Precedence = config.Int(*groups[n-1].Precedence + 1)
+	}
+	c.UserPool.Groups = append(groups, g)
+}
+
+// resourceServerName makes a resource server's display name from its
+// identifier: the name allows fewer characters (no : or /).
+func resourceServerName(id string) string {
+	var b strings.Builder
+	for _, r := range id {
+		if r == ':' || r == '/' {
+			r = ' '
+		}
+		b.WriteRune(r)
+	}
+	name := strings.Join(strings.Fields(b.String()), " ")
+	if name == "" || !config.PoolNamePattern().MatchString(name) {
+		return "api"
+	}
+	return name
+}
+
+// pending lists the keys the user chose to fill in later: trigger
+// functions and the SMS role left empty.
 func (w *Walker) pending(c *config.Config) []string {
 	var out []string
 	for _, q := range w.g.Questions {
-		if q.As != questions.AsOptional || !w.onPath[q.ID] {
+		if q.As != questions.AsOptional && q.As != questions.AsTriggerARN || !w.onPath[q.ID] {
 			continue
 		}
 		for _, p := range q.Sets {

@@ -32,15 +32,29 @@ func Prefill(g *questions.Graph, c *config.Config) map[string]any {
 			out[q.ID] = v
 		}
 	}
+	// A username plus aliases writes the same username_attributes ([]) as a
+	// plain username; the aliases tell them apart.
+	if q, ok := g.Lookup("sign_in"); ok && len(c.UserPool.SignIn.AliasAttributes) > 0 {
+		if _, ok := q.Option(aliasSignIn); ok {
+			out[q.ID] = aliasSignIn
+		}
+	}
 	return out
 }
+
+// aliasSignIn is the sign_in choice of a username plus aliases.
+const aliasSignIn = "username_aliases"
 
 func inverse(c *config.Config, q *questions.Question, path string) (any, bool) {
 	switch q.As {
 	case questions.AsPresence:
 		return isSet(getPath(c, path)), true
-	case questions.AsAppend, questions.AsReplaceItems:
+	case questions.AsAppend, questions.AsReplaceItems, questions.AsRemoveByName, questions.AsCustomAttributes:
 		return nil, false
+	case questions.AsTriggerKeys:
+		return triggerKeys(c, q), true
+	case questions.AsTriggerModules:
+		return triggerModules(c, q, lastKey(path)), true
 	case questions.AsListByType, questions.AsListByName:
 		key := "type"
 		if q.As == questions.AsListByName {
@@ -101,19 +115,21 @@ func inverse(c *config.Config, q *questions.Question, path string) (any, bool) {
 			}
 		}
 		return out, true
-	case questions.AsKeys:
-		out := []string{}
-		for _, o := range q.Options {
-			if f, ok := fieldByKey(v, o.Value); ok && f.Kind() == reflect.String && f.String() != "" {
-				out = append(out, o.Value)
-			}
-		}
-		return out, true
 	case questions.AsCSV:
 		if s, ok := v.Interface().([]string); ok {
 			return strings.Join(s, ", "), true
 		}
 		return nil, false
+	case questions.AsScopes:
+		scopes, ok := v.Interface().([]config.Scope)
+		if !ok {
+			return nil, false
+		}
+		out := []string{}
+		for _, s := range scopes {
+			out = append(out, s.Name)
+		}
+		return out, true
 	}
 	// AsValue and AsOptional: the stored value, mapped back to an option.
 	switch q.Kind {
@@ -168,6 +184,46 @@ func inverse(c *config.Config, q *questions.Question, path string) (any, bool) {
 		return strconv.FormatInt(v.Int(), 10), true
 	}
 	return nil, false
+}
+
+// triggerKeys are the triggers a file uses: those with a function ARN,
+// those pending one, and those a capability needs (Amplify's trigger
+// question starts from every trigger already configured).
+func triggerKeys(c *config.Config, q *questions.Question) []string {
+	out := []string{}
+	for _, o := range q.Options {
+		if usesTrigger(c, o.Value) {
+			out = append(out, o.Value)
+		}
+	}
+	return out
+}
+
+func usesTrigger(c *config.Config, key string) bool {
+	if t := c.UserPool.Triggers; t != nil && (isSet(getPath(c, "user_pool.triggers."+key)) || slices.Contains(t.Pending, key)) {
+		return true
+	}
+	return slices.ContainsFunc(c.UserPool.Capabilities, func(cp config.Capability) bool {
+		return slices.Contains(config.CapabilityTriggers(cp.Type), key)
+	})
+}
+
+// triggerModules is what a trigger runs, in the choices of q: the
+// capabilities served on it, and the "your own function" choice
+// when it has an ARN or is pending one.
+func triggerModules(c *config.Config, q *questions.Question, key string) []string {
+	out := []string{}
+	for _, o := range q.Options {
+		switch {
+		case o.Value == questions.OwnModule:
+			if t := c.UserPool.Triggers; t != nil && (isSet(getPath(c, "user_pool.triggers."+key)) || slices.Contains(t.Pending, key)) {
+				out = append(out, o.Value)
+			}
+		case slices.ContainsFunc(c.UserPool.Capabilities, func(cp config.Capability) bool { return cp.Type == o.Value }):
+			out = append(out, o.Value)
+		}
+	}
+	return out
 }
 
 func prec(g config.Group) int {

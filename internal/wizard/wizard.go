@@ -28,6 +28,12 @@ type Options struct {
 	// decides how it knows: today `cogwiz update` treats a pinned
 	// user_pool.id as an existing pool.
 	PoolExists bool
+	// Names are the generated names a new file starts with (see NewNames);
+	// nil uses fixed placeholder names.
+	Names *Names
+	// Parity is Amplify's side of the question graph; nil loads the
+	// embedded table. It supplies the "Amplify's default" line.
+	Parity *questions.ParityTable
 }
 
 // Result is the outcome of a walk.
@@ -53,6 +59,8 @@ type Walker struct {
 	prefill map[string]any
 	asked   []string
 	auto    map[string]bool // answered without asking
+	names   Names
+	parity  *questions.ParityTable
 }
 
 // New prepares a walk.
@@ -65,6 +73,14 @@ func New(opts Options) *Walker {
 		onPath:  map[string]bool{},
 		prefill: map[string]any{},
 		auto:    map[string]bool{},
+		names:   defaultNames,
+		parity:  opts.Parity,
+	}
+	if opts.Names != nil {
+		w.names = *opts.Names
+	}
+	if w.parity == nil {
+		w.parity, _ = questions.DefaultParity()
 	}
 	if w.update {
 		w.prefill = Prefill(opts.Graph, opts.Existing)
@@ -128,6 +144,12 @@ func (w *Walker) Walk(ctx context.Context) error {
 			return err
 		}
 		if pq.Locked != "" {
+			// The file's value stands: later conditions see it, and going
+			// back passes over it like an answer given without asking.
+			w.auto[q.ID] = true
+			w.answers[q.ID] = pq.Default
+			w.onPath[q.ID] = true
+			w.history = append(w.history, i)
 			i++
 			continue
 		}
@@ -190,6 +212,11 @@ func (w *Walker) eligible(q *questions.Question) bool {
 			return false
 		}
 		if q.ID != "update_flow" && !w.topicChosen(q.Topic) {
+			return false
+		}
+		// The menu choice answers some questions itself ("Create or update
+		// groups" means yes to groups).
+		if _, ok := w.implied()[q.ID]; ok {
 			return false
 		}
 	}
@@ -261,7 +288,16 @@ func (w *Walker) holds(c *questions.Cond) bool {
 	if c.CreateOnly && w.update {
 		return false
 	}
-	if c.Existing != "" {
+	if c.Existing != "" && c.Q == "" && (c.Eq != nil || c.Ne != nil) {
+		v := getPath(w.opts.Existing, c.Existing)
+		cur := ""
+		if v.IsValid() {
+			cur = fmt.Sprint(v.Interface())
+		}
+		if c.Eq != nil && cur != fmt.Sprint(c.Eq) || c.Ne != nil && cur == fmt.Sprint(c.Ne) {
+			return false
+		}
+	} else if c.Existing != "" {
 		want := c.Set == nil || *c.Set
 		if isSet(getPath(w.opts.Existing, c.Existing)) != want {
 			return false
@@ -327,8 +363,14 @@ func (w *Walker) render(q *questions.Question) prompt.Question {
 	pq.Options = w.options(q)
 	pq.Default = w.defaultFor(q, pq.Options)
 	pq.Validate = w.validator(q)
+	if w.parity != nil {
+		pq.AmplifyDefault = w.parity.AmplifyDefault(q)
+	}
 	if w.update && w.opts.PoolExists && q.CreateOnly != "" {
 		pq.Locked = q.CreateOnly
+	}
+	if pq.CreateOnly == "" {
+		pq.CreateOnly = q.Warning
 	}
 	return pq
 }
@@ -354,7 +396,11 @@ func (w *Walker) options(q *questions.Question) []prompt.Option {
 		if o.When != nil && !w.holds(o.When) {
 			continue
 		}
-		out = append(out, prompt.Option{Label: o.Label, Value: o.Value, Note: o.Note, Recommended: rec[o.Value]})
+		note := o.Note
+		if o.NotePoolExists != "" && w.update && w.opts.PoolExists {
+			note = o.NotePoolExists
+		}
+		out = append(out, prompt.Option{Label: o.Label, Value: o.Value, Note: note, Recommended: rec[o.Value]})
 	}
 	return out
 }
@@ -365,8 +411,12 @@ func (w *Walker) defaultFor(q *questions.Question, opts []prompt.Option) any {
 	var v any
 	if a, ok := w.answers[q.ID]; ok {
 		v = a
+	} else if d, ok := w.fromConfig(q); ok {
+		v = d
 	} else if p, ok := w.prefill[q.ID]; ok {
 		v = p
+	} else if d := w.derived(q); d != "" {
+		v = d
 	} else {
 		v = q.Default
 	}
@@ -378,7 +428,15 @@ func (w *Walker) defaultFor(q *questions.Question, opts []prompt.Option) any {
 		if q.As == questions.AsReplaceItems {
 			return []string{}
 		}
-		return asList(v)
+		l := asList(v)
+		if q.Kind == questions.MultiSelect {
+			// A default the options no longer offer (a required attribute
+			// among the writeable ones) is not preselected.
+			l = slices.DeleteFunc(l, func(s string) bool {
+				return !slices.ContainsFunc(opts, func(o prompt.Option) bool { return o.Value == s })
+			})
+		}
+		return l
 	case questions.Order:
 		names := make([]string, 0, len(opts))
 		for _, o := range opts {
@@ -388,12 +446,51 @@ func (w *Walker) defaultFor(q *questions.Question, opts []prompt.Option) any {
 			return prev
 		}
 		return names
+	case questions.Select:
+		// A default the options do not offer here (hidden by its
+		// condition) gives way to the first choice shown.
+		s := ""
+		if v != nil {
+			s = fmt.Sprint(v)
+		}
+		if len(opts) > 0 && !slices.ContainsFunc(opts, func(o prompt.Option) bool { return o.Value == s }) {
+			return opts[0].Value
+		}
+		return s
 	default:
 		if v == nil {
 			return ""
 		}
 		return fmt.Sprint(v)
 	}
+}
+
+// fromConfig is the default of a default_from: config question: what the
+// configuration built by the answers so far says.
+func (w *Walker) fromConfig(q *questions.Question) (any, bool) {
+	if q.DefaultFrom != questions.DefaultFromConfig || len(q.Sets) == 0 {
+		return nil, false
+	}
+	c, err := w.Config()
+	if err != nil {
+		return nil, false
+	}
+	return inverse(c, q, q.Sets[0])
+}
+
+// derived is the generated name a question starts from in `cogwiz init`.
+func (w *Walker) derived(q *questions.Question) string {
+	switch q.Derived {
+	case questions.DerivedResourceName:
+		return w.names.ResourceName
+	case questions.DerivedPoolName:
+		return w.names.PoolName
+	case questions.DerivedIdentityPoolName:
+		return w.names.IdentityPoolName
+	case questions.DerivedDomainPrefix:
+		return w.names.DomainPrefix
+	}
+	return ""
 }
 
 // validator returns the per-value check of q: its config rule, plus the
@@ -412,6 +509,9 @@ func (w *Walker) validator(q *questions.Question) func(string) error {
 			}
 		}
 		if q.Validate != "" && q.Kind != questions.MultiSelect {
+			if check, ok := answerRules[q.Validate]; ok {
+				return check(s)
+			}
 			if err := config.CheckValue(q.Validate, s); err != nil {
 				return ruleError(q.Validate, err)
 			}
@@ -452,6 +552,22 @@ func (w *Walker) accept(q *questions.Question, pq prompt.Question, v any) (any, 
 		}
 		if q.Validate == "required" && len(list) == 0 && q.As != questions.AsReplaceItems {
 			return nil, errors.New("select at least one")
+		}
+		if check, ok := listRules[q.Validate]; ok {
+			if err := check(list); err != nil {
+				return nil, err
+			}
+		}
+		for _, x := range q.Exclusive {
+			if len(list) > 1 && slices.Contains(list, x) {
+				o, _ := q.Option(x)
+				return nil, fmt.Errorf("%q cannot be combined with another choice: %s", o.Label, exclusiveWhy(q))
+			}
+		}
+		if q.Validate == "capabilities" {
+			if err := w.checkCapabilities(list); err != nil {
+				return nil, err
+			}
 		}
 	case questions.Order:
 		list := ans.([]string)

@@ -149,7 +149,11 @@ func Expand(cfg *config.Config, live Pool, userPoolID string, clientIDs map[stri
 	if p.Tags == nil {
 		p.Tags = map[string]string{}
 	}
-	p.Tags[TagResourceName] = cfg.ResourceName
+	if live.ID == "" {
+		// The tag records that cogwiz made the pool: set at creation only,
+		// never added to a pool the file adopted by its id.
+		p.Tags[TagResourceName] = cfg.ResourceName
+	}
 	return p
 }
 

@@ -5,32 +5,21 @@ import (
 	"encoding/json"
 	"reflect"
 	"testing"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/credentials"
 	ci "github.com/aws/aws-sdk-go-v2/service/cognitoidentity"
 
 	"github.com/cogwiz/cogwiz/internal/aws/cognitoidentity"
 	"github.com/cogwiz/cogwiz/internal/aws/cognitoidentity/identityfake"
+	"github.com/cogwiz/cogwiz/internal/aws/fakeaws"
 	"github.com/cogwiz/cogwiz/internal/awsfake"
-	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/config"
 )
 
 func start(t *testing.T) (*identityfake.Fake, cognitoidentity.API, *awsfake.Transport) {
 	t.Helper()
-	s := awsfake.Start(t)
-	f := identityfake.Register(s, "us-east-1")
-	rec := awsfake.NewTransport()
-	cfg, err := cognito.LoadConfig(context.Background(), cognito.Options{
-		Region: "us-east-1", Credentials: credentials.NewStaticCredentialsProvider("fake", "fake", ""),
-		RetryMaxBackoff: time.Millisecond, WrapTransport: rec.Wrap,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return f, cognitoidentity.New(cfg, s.URL()), rec
+	w := fakeaws.Start(t)
+	return w.Identity, w.IdentityAPI, w.Rec
 }
 
 func file() *config.Config {

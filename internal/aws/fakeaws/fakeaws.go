@@ -15,6 +15,7 @@ import (
 	"github.com/cogwiz/cogwiz/internal/aws/lambda"
 	"github.com/cogwiz/cogwiz/internal/aws/lambda/lambdafake"
 	"github.com/cogwiz/cogwiz/internal/awsfake"
+	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/cognito/cognitofake"
 )
@@ -52,4 +53,12 @@ func Start(tb testing.TB) *World {
 	w.IAMAPI = iam.New(cfg, opts.EndpointURL)
 	w.LambdaAPI = lambda.New(cfg, opts.EndpointURL)
 	return w
+}
+
+// Wire makes f's clients this world's.
+func (w *World) Wire(f *cmdutil.Factory) {
+	f.Cognito = func(context.Context) (cognito.API, error) { return w.API, nil }
+	f.IdentityPools = func(context.Context) (cognitoidentity.API, error) { return w.IdentityAPI, nil }
+	f.IAM = func(context.Context) (iam.API, error) { return w.IAMAPI, nil }
+	f.Lambda = func(context.Context) (lambda.API, error) { return w.LambdaAPI, nil }
 }

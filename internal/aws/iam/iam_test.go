@@ -5,34 +5,23 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/credentials"
 	sdkiam "github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/smithy-go"
 
+	"github.com/cogwiz/cogwiz/internal/aws/fakeaws"
 	"github.com/cogwiz/cogwiz/internal/aws/iam"
 	"github.com/cogwiz/cogwiz/internal/aws/iam/iamfake"
 	"github.com/cogwiz/cogwiz/internal/awsfake"
-	"github.com/cogwiz/cogwiz/internal/cognito"
 )
 
 const trust = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"cognito-identity.amazonaws.com"},"Action":"sts:AssumeRoleWithWebIdentity"}]}`
 
 func start(t *testing.T) (*iamfake.Fake, iam.API, *awsfake.Transport) {
 	t.Helper()
-	s := awsfake.Start(t)
-	f := iamfake.Register(s, "123456789012")
-	rec := awsfake.NewTransport()
-	cfg, err := cognito.LoadConfig(context.Background(), cognito.Options{
-		Region: "us-east-1", Credentials: credentials.NewStaticCredentialsProvider("fake", "fake", ""),
-		RetryMaxBackoff: time.Millisecond, WrapTransport: rec.Wrap,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return f, iam.New(cfg, s.URL()), rec
+	w := fakeaws.Start(t)
+	return w.IAM, w.IAMAPI, w.Rec
 }
 
 func role(name string) iam.Role {

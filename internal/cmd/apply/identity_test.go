@@ -1,18 +1,14 @@
 package apply
 
 import (
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/cogwiz/cogwiz/internal/aws/cognitoidentity"
 	"github.com/cogwiz/cogwiz/internal/aws/fakeaws"
-	"github.com/cogwiz/cogwiz/internal/aws/iam"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
-	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
 )
@@ -34,9 +30,7 @@ func TestApplyCommandCreatesTheIdentityPool(t *testing.T) {
 	ios, _, out, errOut := iostreams.Test()
 	ios.SetColorEnabled(false)
 	f := &cmdutil.Factory{IOStreams: ios, ConfigFile: file}
-	f.Cognito = func(context.Context) (cognito.API, error) { return w.API, nil }
-	f.IdentityPools = func(context.Context) (cognitoidentity.API, error) { return w.IdentityAPI, nil }
-	f.IAM = func(context.Context) (iam.API, error) { return w.IAMAPI, nil }
+	w.Wire(f)
 	cmd := NewCmdApply(f, nil)
 	cmd.SetArgs([]string{"--auto-approve", "--outputs", outputs})
 	cmd.SetOut(out)

@@ -9,12 +9,10 @@ import (
 	"testing"
 
 	"github.com/cogwiz/cogwiz/internal/apply"
-	"github.com/cogwiz/cogwiz/internal/aws/cognitoidentity"
 	"github.com/cogwiz/cogwiz/internal/aws/fakeaws"
-	"github.com/cogwiz/cogwiz/internal/aws/iam"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
-	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/config"
+	"github.com/cogwiz/cogwiz/internal/emulator"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
 )
 
@@ -51,9 +49,7 @@ func TestDestroyIdentityPoolAndItsRoles(t *testing.T) {
 
 	ios, _, out, errOut := iostreams.Test()
 	f := &cmdutil.Factory{IOStreams: ios, ConfigFile: file}
-	f.Cognito = func(context.Context) (cognito.API, error) { return w.API, nil }
-	f.IdentityPools = func(context.Context) (cognitoidentity.API, error) { return w.IdentityAPI, nil }
-	f.IAM = func(context.Context) (iam.API, error) { return w.IAMAPI, nil }
+	w.Wire(f)
 	cmd := NewCmdDestroy(f, nil)
 	cmd.SetArgs([]string{"--auto-approve"})
 	cmd.SetOut(out)
@@ -80,5 +76,47 @@ func TestDestroyIdentityPoolAndItsRoles(t *testing.T) {
 	ops := w.Rec.Ops()
 	if slices.Index(ops, "DeleteIdentityPool") > slices.Index(ops, "DeleteUserPool") {
 		t.Errorf("order: %v", ops)
+	}
+}
+
+// Against cognito-local, which has no identity pools, destroy deletes the
+// user pool of a file with an identity pool, as it would without one.
+func TestDestroyIdentityFileAgainstEmulator(t *testing.T) {
+	s := emulator.Start(t)
+	t.Setenv("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", s.Endpoint)
+	t.Setenv("AWS_ACCESS_KEY_ID", "local")
+	t.Setenv("AWS_SECRET_ACCESS_KEY", "local")
+	t.Setenv("AWS_REGION", emulator.Region)
+	ctx := context.Background()
+	api := s.Client(t)
+	cfg := &config.Config{
+		Version: 1, ResourceName: "LocalGone", Services: config.ServicesUserPoolIdentityPool,
+		UserPool:     config.UserPool{Name: "LocalGonePool"},
+		IdentityPool: &config.IdentityPool{Name: "local_identity"},
+	}
+	st, p, err := apply.Prepare(ctx, api, cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := apply.Run(ctx, apply.Options{API: api, Desired: cfg, State: st, Plan: p, RatePerSecond: -1}); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := config.Marshal(cfg)
+	file := filepath.Join(t.TempDir(), "cognito.yaml")
+	if err := os.WriteFile(file, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ios, _, out, errOut := iostreams.Test()
+	f := cmdutil.New("test")
+	f.IOStreams, f.ConfigFile = ios, file
+	cmd := NewCmdDestroy(f, nil)
+	cmd.SetArgs([]string{"--auto-approve"})
+	cmd.SetOut(out)
+	cmd.SetErr(errOut)
+	if err := cmd.Execute(); err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	if !strings.Contains(errOut.String(), "Destroyed user pool LocalGonePool") {
+		t.Errorf("stderr:\n%s", errOut)
 	}
 }

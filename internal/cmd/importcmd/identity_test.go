@@ -23,9 +23,7 @@ import (
 
 func worldFactory(w *fakeaws.World) *cmdutil.Factory {
 	f, _ := factory()
-	f.Cognito = func(context.Context) (cognito.API, error) { return w.API, nil }
-	f.IdentityPools = func(context.Context) (cognitoidentity.API, error) { return w.IdentityAPI, nil }
-	f.IAM = func(context.Context) (iam.API, error) { return w.IAMAPI, nil }
+	w.Wire(f)
 	return f
 }
 
@@ -124,6 +122,20 @@ func TestImportPoolWithForeignIdentityPool(t *testing.T) {
 	}
 	if !strings.Contains(stderr, "pins it with identity_pool.id") {
 		t.Errorf("stderr = %s", stderr)
+	}
+	// An adopted pool changes in place and is never tagged as made by cogwiz.
+	got.IdentityPool.AllowUnauthenticated = true
+	ic := &apply.IdentityClients{Identity: w.IdentityAPI, IAM: w.IAMAPI}
+	st, ident, p, err := apply.PrepareAll(ctx, w.API, ic, got, noEnv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := apply.Run(ctx, apply.Options{API: w.API, Desired: got, State: st, Plan: p, RatePerSecond: -1, Identity: ic, IdentityState: ident}); err != nil {
+		t.Fatal(err)
+	}
+	live, err := cognitoidentity.ReadPool(ctx, w.IdentityAPI, got.IdentityPool.ID)
+	if err != nil || !live.AllowUnauthenticated || len(live.Tags) != 0 || live.Clients[0].ClientID != aws.ToString(cl.UserPoolClient.ClientId) {
+		t.Errorf("adopted pool after apply = %+v, %v", live, err)
 	}
 }
 

@@ -28,6 +28,9 @@ type Options struct {
 	IO      *iostreams.IOStreams
 	// Prompter asks the questions; nil builds one for IO (terminal or accessible).
 	Prompter prompt.Prompter
+	// Rand is the source of the random suffix of the generated names
+	// (crypto/rand when nil; tests pass a fixed one).
+	Rand io.Reader
 
 	File        string
 	Defaults    bool
@@ -102,11 +105,15 @@ func initRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
+	names, err := wizard.NamesFor(opts.File, opts.Rand)
+	if err != nil {
+		return err
+	}
 	if opts.Defaults {
 		if exists && !opts.Force {
 			return existsError(opts.File)
 		}
-		rec := config.Recommended()
+		rec := wizard.DefaultConfig(names)
 		if err := config.Save(opts.File, rec); err != nil {
 			return err
 		}
@@ -152,7 +159,7 @@ func initRun(ctx context.Context, opts *Options) error {
 	if interactive {
 		fmt.Fprintf(opts.IO.ErrOut, "cogwiz writes %s from your answers.\nEnter takes the ⭐ recommended choice; nothing is written until you confirm.\n\n", opts.File)
 	}
-	res, err := wizard.Run(ctx, wizard.Options{Graph: g, Prompter: p})
+	res, err := wizard.Run(ctx, wizard.Options{Graph: g, Prompter: p, Names: &names})
 	if err != nil {
 		if !interactive && !errors.Is(err, prompt.ErrCancelled) {
 			return cmdutil.WithHint(fmt.Errorf("%s: %w", opts.AnswersFile, err), "fix the answer in the file; docs/questions.md lists each question's id and choices")

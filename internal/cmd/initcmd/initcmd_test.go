@@ -5,6 +5,8 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -13,6 +15,7 @@ import (
 	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
 	"github.com/cogwiz/cogwiz/internal/prompt"
+	"github.com/cogwiz/cogwiz/internal/wizard"
 )
 
 // runInit runs `cogwiz init args...` with the streams and prompter given.
@@ -61,8 +64,10 @@ func TestInitDefaultPathIsFourKeyPresses(t *testing.T) {
 	if err != nil {
 		t.Fatalf("written file does not load: %v", err)
 	}
-	if doc.Config.ResourceName != "AppAuth" || doc.Config.UserPool.Name != "AppUserPool" {
-		t.Errorf("unexpected file: %+v", doc.Config)
+	// Amplify's Default: names unique to the project, no hosted UI.
+	c := doc.Config
+	if !generatedName.MatchString(c.ResourceName) || !strings.Contains(c.UserPool.Name, "userpool") || c.Domain != nil || c.AppClients[0].OAuth != nil {
+		t.Errorf("unexpected file: %+v", c)
 	}
 	if stdout.Len() != 0 {
 		t.Errorf("stdout must carry data only, got %q", stdout)
@@ -154,16 +159,33 @@ func TestInitWithoutTerminalFailsAtOnce(t *testing.T) {
 	}
 }
 
+// generatedName is <stem>auth<8 hex>, the generated resource name.
+var generatedName = regexp.MustCompile(`^[a-z0-9]+auth[0-9a-f]{8}$`)
+
 func TestInitDefaults(t *testing.T) {
-	file := filepath.Join(t.TempDir(), "cognito.yaml")
+	dir := filepath.Join(t.TempDir(), "Shop-App")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "cognito.yaml")
 	ios, _, _, _ := iostreams.Test()
-	if err := runInit(t, ios, nil, file, "--defaults"); err != nil {
+	f := &cmdutil.Factory{IOStreams: ios, ConfigFile: file}
+	cmd := initcmd.NewCmdInit(f, func(o *initcmd.Options) error {
+		o.Rand = bytes.NewReader([]byte{0x1a, 0x2b, 0x3c, 0x4d})
+		return initcmd.Run(context.Background(), o)
+	})
+	cmd.SetArgs([]string{"--defaults"})
+	if err := cmd.Execute(); err != nil {
 		t.Fatal(err)
 	}
 	data, _ := os.ReadFile(file)
-	want, _ := config.Marshal(config.Recommended())
+	names, _ := wizard.NewNames(dir, bytes.NewReader([]byte{0x1a, 0x2b, 0x3c, 0x4d}))
+	want, _ := config.Marshal(wizard.DefaultConfig(names))
 	if !bytes.Equal(data, want) {
-		t.Errorf("--defaults did not write the recommended file")
+		t.Errorf("--defaults did not write Amplify's Default file:\n%s", data)
+	}
+	if names.ResourceName != "shopappauth1a2b3c4d" || !bytes.Contains(data, []byte("resource_name: shopappauth1a2b3c4d")) || bytes.Contains(data, []byte("domain:")) {
+		t.Errorf("names %+v; file:\n%s", names, data)
 	}
 	// A second run refuses without --force and keeps the file.
 	err := runInit(t, ios, nil, file, "--defaults")
@@ -228,6 +250,38 @@ func TestInitAnswers(t *testing.T) {
 	}
 }
 
+// Two projects on one AWS account must never share a pool: plan and apply
+// find the pool by resource_name, so --defaults in two new directories
+// writes two different names (and pool names).
+func TestInitDefaultsInTwoDirectoriesNeverShareAName(t *testing.T) {
+	var got []*config.Config
+	for _, d := range []string{"one", "two"} {
+		dir := filepath.Join(t.TempDir(), "app")
+		if err := os.Mkdir(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		file := filepath.Join(dir, "cognito.yaml")
+		ios, _, _, _ := iostreams.Test()
+		if err := runInit(t, ios, nil, file, "--defaults"); err != nil {
+			t.Fatalf("%s: %v", d, err)
+		}
+		doc, err := config.Load(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, doc.Config)
+		if !generatedName.MatchString(doc.Config.ResourceName) {
+			t.Errorf("%s: resource_name %q is not <directory>auth<8 hex>", d, doc.Config.ResourceName)
+		}
+		if issues := config.Validate(doc.Config); slices.ContainsFunc(issues, func(is config.Issue) bool { return is.Severity == config.SeverityError }) {
+			t.Errorf("%s: invalid file: %+v", d, issues)
+		}
+	}
+	if got[0].ResourceName == got[1].ResourceName || got[0].UserPool.Name == got[1].UserPool.Name {
+		t.Errorf("two directories of the same name share %s / %s", got[0].ResourceName, got[0].UserPool.Name)
+	}
+}
+
 func TestInitAccessibleThroughStdin(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "cognito.yaml")
 	ios, stdin, stdout, stderr := iostreams.Test()
@@ -243,7 +297,7 @@ func TestInitAccessibleThroughStdin(t *testing.T) {
 		"Warning: this can never be changed",
 		"How do you want users to be able to sign in?",
 		"1. Username (people type bob) [recommended]",
-		"Error: type a number from 1 to 4",
+		"Error: type a number from 1 to 5",
 		"Docs: https://",
 	} {
 		if !strings.Contains(out, want) {

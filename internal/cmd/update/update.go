@@ -148,7 +148,12 @@ func updateRun(ctx context.Context, opts *Options) error {
 		}
 		fmt.Fprintln(opts.IO.ErrOut)
 	}
-	res, err := wizard.Run(ctx, wizard.Options{Graph: g, Prompter: p, Existing: doc.Config, PoolExists: poolExists})
+	// Names matter only for a key the file lacks (a domain added with OAuth).
+	names, err := wizard.NamesFor(opts.File, nil)
+	if err != nil {
+		return err
+	}
+	res, err := wizard.Run(ctx, wizard.Options{Graph: g, Prompter: p, Existing: doc.Config, PoolExists: poolExists, Names: &names})
 	if err != nil {
 		if errors.Is(err, prompt.ErrCancelled) {
 			return cmdutil.ErrCancelled

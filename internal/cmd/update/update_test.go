@@ -79,17 +79,19 @@ func TestUpdateGroupsShowsDiffAndWrites(t *testing.T) {
 func TestUpdateManualLocksCreateOnlyWhenPoolExists(t *testing.T) {
 	c := config.Recommended()
 	c.UserPool.ID = "us-east-1_abc"
+	c.Mode = config.ModeManual // "Walkthrough all" records the manual mode
 	file := writeConfig(t, c)
 	before, _ := os.ReadFile(file)
 	ios, _, _, stderr := iostreams.Test()
 	p := prompt.NewScripted(t).Answer("update_flow", "manual")
-	for _, id := range []string{"services", "user_pool_name", "groups_enabled", "admin_queries", "mfa_mode",
+	for _, id := range []string{"services", "frontend", "user_pool_name", "groups_enabled", "admin_queries", "mfa_mode",
 		"email_registration", "email_subject", "email_message", "account_recovery", "password_override",
 		"deletion_protection", "feature_plan", "refresh_token_days", "access_token_validity", "id_token_validity",
-		"client_attributes", "capabilities", "oauth", "domain_prefix", "callback_urls_edit", "callback_urls_add",
-		"logout_urls_edit", "logout_urls_add", "oauth_flow", "oauth_scopes", "social_providers", "lambda_triggers"} {
+		"client_attributes", "capabilities", "oauth", "domain_prefix", "callback_urls_edit",
+		"logout_urls_edit", "oauth_flow", "oauth_scopes", "social_providers", "lambda_triggers", "beyond"} {
 		p.Answer(id, prompt.Default)
 	}
+	p.Answer("callback_urls_add", prompt.Default).Answer("logout_urls_add", prompt.Default)
 	if err := runUpdate(t, tty(ios), p, file); err != nil {
 		t.Fatal(err)
 	}

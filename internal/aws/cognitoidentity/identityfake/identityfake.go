@@ -15,6 +15,7 @@
 package identityfake
 
 import (
+	"encoding/json"
 	"fmt"
 	"maps"
 	"regexp"
@@ -120,13 +121,16 @@ func (f *Fake) create(in *ci.CreateIdentityPoolInput) (*ci.CreateIdentityPoolOut
 	it := &awsfake.Item{Type: typePool, ID: id, ARN: fmt.Sprintf("arn:aws:cognito-identity:%s:123456789012:identitypool/%s", f.Region, id), Value: rec}
 	it.SetTags(in.IdentityPoolTags)
 	s.Put(it)
-	out := f.view(it)
-	return &ci.CreateIdentityPoolOutput{
-		IdentityPoolId: out.IdentityPoolId, IdentityPoolName: out.IdentityPoolName, AllowUnauthenticatedIdentities: out.AllowUnauthenticatedIdentities,
-		AllowClassicFlow: out.AllowClassicFlow, CognitoIdentityProviders: out.CognitoIdentityProviders, SupportedLoginProviders: out.SupportedLoginProviders,
-		DeveloperProviderName: out.DeveloperProviderName, OpenIdConnectProviderARNs: out.OpenIdConnectProviderARNs, SamlProviderARNs: out.SamlProviderARNs,
-		IdentityPoolTags: out.IdentityPoolTags,
-	}, nil
+	return as[ci.CreateIdentityPoolOutput](f.view(it)), nil
+}
+
+// as copies the members of the pool into another output type of the same
+// shape (Create, Describe and Update answer with the same members).
+func as[T any](p *ci.DescribeIdentityPoolOutput) *T {
+	b, _ := json.Marshal(awsfake.Encode(p))
+	out := new(T)
+	_ = json.Unmarshal(b, out)
+	return out
 }
 
 func (f *Fake) view(it *awsfake.Item) *ci.DescribeIdentityPoolOutput {
@@ -169,13 +173,7 @@ func (f *Fake) update(in *ci.UpdateIdentityPoolInput) (*ci.UpdateIdentityPoolOut
 		DeveloperProviderName: dev, OpenIdConnectProviderARNs: in.OpenIdConnectProviderARNs, SamlProviderARNs: in.SamlProviderARNs,
 	}
 	it.SetTags(in.IdentityPoolTags)
-	out := f.view(it)
-	return &ci.UpdateIdentityPoolOutput{
-		IdentityPoolId: out.IdentityPoolId, IdentityPoolName: out.IdentityPoolName, AllowUnauthenticatedIdentities: out.AllowUnauthenticatedIdentities,
-		AllowClassicFlow: out.AllowClassicFlow, CognitoIdentityProviders: out.CognitoIdentityProviders, SupportedLoginProviders: out.SupportedLoginProviders,
-		DeveloperProviderName: out.DeveloperProviderName, OpenIdConnectProviderARNs: out.OpenIdConnectProviderARNs, SamlProviderARNs: out.SamlProviderARNs,
-		IdentityPoolTags: out.IdentityPoolTags,
-	}, nil
+	return as[ci.UpdateIdentityPoolOutput](f.view(it)), nil
 }
 
 func (f *Fake) delete(in *ci.DeleteIdentityPoolInput) (*ci.DeleteIdentityPoolOutput, error) {
