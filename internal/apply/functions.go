@@ -58,11 +58,16 @@ func PrepareFunctions(configFile string, d *config.Config) (Bundles, error) {
 }
 
 // FunctionSides packages the sources of the file's generated functions
-// (PrepareFunctions) and pairs them with the Lambda and IAM clients: what
-// the plan and apply commands give PrepareWith. Without clients (nil)
-// the functions are not compared, and the plan says so.
-func FunctionSides(configFile string, d *config.Config, l lambda.API, i iam.API) (Sides, error) {
+// (PrepareFunctions) and pairs them with the Lambda and IAM clients that
+// clients returns: what the plan and apply commands give PrepareWith.
+// Without clients (nil) the functions are not compared, and the plan
+// says so.
+func FunctionSides(ctx context.Context, configFile string, d *config.Config, clients func(context.Context) (lambda.API, iam.API, error)) (Sides, error) {
 	bundles, err := PrepareFunctions(configFile, d)
+	if err != nil {
+		return Sides{}, err
+	}
+	l, i, err := clients(ctx)
 	if err != nil {
 		return Sides{}, err
 	}

@@ -10,24 +10,17 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/credentials"
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 
 	"github.com/cogwiz/cogwiz/internal/apply"
-	"github.com/cogwiz/cogwiz/internal/aws/iam"
-	"github.com/cogwiz/cogwiz/internal/aws/iam/iamfake"
-	"github.com/cogwiz/cogwiz/internal/aws/lambda"
+	"github.com/cogwiz/cogwiz/internal/aws/fakeaws"
 	"github.com/cogwiz/cogwiz/internal/aws/lambda/lambdafake"
-	"github.com/cogwiz/cogwiz/internal/awsfake"
-	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/emulator"
 )
 
@@ -121,11 +114,8 @@ func nodeLambda(t *testing.T, node, js string, cognitoEndpoint *string) func(lam
 func TestTheDeployedFunctionPutsAConfirmedUserIntoTheGroup(t *testing.T) {
 	t.Parallel()
 	node, js := jsenv(t)
-	s := awsfake.Start(t)
-	iamfake.Register(s, "123456789012")
-	lf := lambdafake.Register(s, "us-east-1", "123456789012")
-	// cognito-local's pool ARNs hold "local" for region and account.
-	lf.SourceARN = regexp.MustCompile(`^arn:aws:cognito-idp:[a-z0-9-]+:[a-z0-9]+:userpool/.+$`)
+	fw := fakeaws.StartFunctions(t)
+	lf := fw.Lambda
 	var cognitoEndpoint string
 	var calls atomic.Int32
 	run := nodeLambda(t, node, js, &cognitoEndpoint)
@@ -149,7 +139,7 @@ func TestTheDeployedFunctionPutsAConfirmedUserIntoTheGroup(t *testing.T) {
 			return err
 		}
 		c["TriggerFunctions"] = map[string]string{"PostConfirmation": fn}
-		c["LambdaClient"] = map[string]any{"endpoint": s.URL(), "region": "us-east-1",
+		c["LambdaClient"] = map[string]any{"endpoint": fw.URL, "region": "us-east-1",
 			"credentials": map[string]string{"accessKeyId": "local", "secretAccessKey": "local"}}
 		data, _ = json.Marshal(c)
 		return os.WriteFile(p, data, 0o644)
@@ -157,14 +147,8 @@ func TestTheDeployedFunctionPutsAConfirmedUserIntoTheGroup(t *testing.T) {
 	cognitoEndpoint = srv.Endpoint
 	api := srv.Client(t)
 
-	rec := awsfake.NewTransport()
-	awsCfg, err := cognito.LoadConfig(context.Background(), cognito.Options{Region: "us-east-1",
-		Credentials: credentials.NewStaticCredentialsProvider("fake", "fake", ""), RetryMaxBackoff: time.Millisecond, WrapTransport: rec.Wrap})
-	if err != nil {
-		t.Fatal(err)
-	}
-	fc := &apply.FunctionClients{Lambda: lambda.New(awsCfg, s.URL()), IAM: iam.New(awsCfg, s.URL()), Pause: noPause}
-	applied, err := applyWith(t, api, fc, rec, project(t, cfg), cfg, env(nil))
+	fc := &apply.FunctionClients{Lambda: fw.LambdaAPI, IAM: fw.IAMAPI, Pause: noPause}
+	applied, err := applyWith(t, api, fc, fw.Rec, project(t, cfg), cfg, env(nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,7 +165,6 @@ func TestTheDeployedFunctionPutsAConfirmedUserIntoTheGroup(t *testing.T) {
 	if _, err := api.SignUp(ctx, &cip.SignUpInput{ClientId: client, Username: aws.String("alice"), Password: aws.String("Passw0rd!long")}); err != nil {
 		t.Fatal(err)
 	}
-	rec.Reset()
 	if _, err := api.ConfirmSignUp(ctx, &cip.ConfirmSignUpInput{ClientId: client, Username: aws.String("alice"), ConfirmationCode: aws.String(emulator.Code)}); err != nil {
 		t.Fatalf("confirm: %v\n%s", err, srv.Log())
 	}

@@ -47,6 +47,19 @@ type exportFunction struct {
 	desc                                     string
 }
 
+// body is what CreateFunction and AWS::Lambda::Function share: the
+// function's name, description, runtime, handler, timeout and role.
+func (f exportFunction) body(role any) *obj {
+	o := newObj()
+	o.set("FunctionName", f.Name)
+	o.set("Description", f.desc)
+	o.set("Runtime", f.Runtime)
+	o.set("Handler", f.Handler)
+	o.set("Timeout", int64(functions.Timeout))
+	o.set("Role", role)
+	return o
+}
+
 // poolARNRef stands for the ARN of the pool being created.
 var poolARNRef = resRef{kind: "pool_arn"}
 
@@ -197,13 +210,7 @@ func cfnFunctions(res *obj, s *stack) {
 		code := newObj()
 		code.set("S3Bucket", ref(codeBucketParam))
 		code.set("S3Key", ref(f.keyParam))
-		fn := newObj()
-		fn.set("FunctionName", f.Name)
-		fn.set("Description", f.desc)
-		fn.set("Runtime", f.Runtime)
-		fn.set("Handler", f.Handler)
-		fn.set("Timeout", int64(functions.Timeout))
-		fn.set("Role", getAtt(f.roleID, "Arn"))
+		fn := f.body(getAtt(f.roleID, "Arn"))
 		fn.set("Code", code)
 		if len(f.env.keys) > 0 {
 			env := newObj()
@@ -379,13 +386,7 @@ func cliFunctions(b *strings.Builder, s *stack, vars map[string]string, section 
 		section("Create the function "+oneLine(f.Name)+" from "+f.Dir+".",
 			"Lambda refuses a role IAM has not yet made usable everywhere (a few seconds): the",
 			"create is tried again meanwhile.")
-		fn := newObj()
-		fn.set("FunctionName", f.Name)
-		fn.set("Description", f.desc)
-		fn.set("Runtime", f.Runtime)
-		fn.set("Handler", f.Handler)
-		fn.set("Timeout", int64(functions.Timeout))
-		fn.set("Role", cliVar(roleVar))
+		fn := f.body(cliVar(roleVar))
 		fn.set("PackageType", "Zip")
 		if len(f.env.keys) > 0 {
 			env := newObj()

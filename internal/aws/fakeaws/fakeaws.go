@@ -7,6 +7,9 @@ package fakeaws
 import (
 	"context"
 	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/credentials"
 
 	"github.com/cogwiz/cogwiz/internal/aws/cognitoidentity"
 	"github.com/cogwiz/cogwiz/internal/aws/cognitoidentity/identityfake"
@@ -61,4 +64,32 @@ func (w *World) Wire(f *cmdutil.Factory) {
 	f.IdentityPools = func(context.Context) (cognitoidentity.API, error) { return w.IdentityAPI, nil }
 	f.IAM = func(context.Context) (iam.API, error) { return w.IAMAPI, nil }
 	f.Lambda = func(context.Context) (lambda.API, error) { return w.LambdaAPI, nil }
+}
+
+// Functions is Lambda and IAM in a fake of their own, beside
+// cognito-local (which serves neither): what the trigger functions need.
+type Functions struct {
+	Lambda    *lambdafake.Fake
+	IAM       *iamfake.Fake
+	Rec       *awsfake.Transport
+	LambdaAPI lambda.API
+	IAMAPI    iam.API
+	// URL is the fake's endpoint (cognito-local's LambdaClient endpoint).
+	URL string
+}
+
+// StartFunctions starts Lambda and IAM until tb ends, taking the SourceArn
+// of cognito-local's pools.
+func StartFunctions(tb testing.TB) *Functions {
+	tb.Helper()
+	s := awsfake.Start(tb)
+	w := &Functions{IAM: iamfake.Register(s, "123456789012"), Lambda: lambdafake.Register(s, "us-east-1", "123456789012"), Rec: awsfake.NewTransport(), URL: s.URL()}
+	w.Lambda.SourceARN = lambdafake.EmulatorSourceARN
+	cfg, err := cognito.LoadConfig(context.Background(), cognito.Options{Region: "us-east-1",
+		Credentials: credentials.NewStaticCredentialsProvider("fake", "fake", ""), RetryMaxBackoff: time.Millisecond, WrapTransport: w.Rec.Wrap})
+	if err != nil {
+		tb.Fatalf("config: %v", err)
+	}
+	w.LambdaAPI, w.IAMAPI = lambda.New(cfg, s.URL()), iam.New(cfg, s.URL())
+	return w
 }

@@ -133,11 +133,7 @@ func applyRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	l, i, err := opts.Factory.FunctionClients(ctx)
-	if err != nil {
-		return err
-	}
-	sides, err := apply.FunctionSides(opts.File, cfg, l, i)
+	sides, err := apply.FunctionSides(ctx, opts.File, cfg, opts.Factory.FunctionClients)
 	if err != nil {
 		return err
 	}

@@ -93,11 +93,7 @@ func planRun(ctx context.Context, opts *Options) error {
 	if opts.PoolID != "" {
 		cfg.UserPool.ID = opts.PoolID
 	}
-	l, i, err := opts.Factory.FunctionClients(ctx)
-	if err != nil {
-		return err
-	}
-	sides, err := apply.FunctionSides(opts.File, cfg, l, i)
+	sides, err := apply.FunctionSides(ctx, opts.File, cfg, opts.Factory.FunctionClients)
 	if err != nil {
 		return err
 	}

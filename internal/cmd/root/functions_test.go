@@ -4,51 +4,21 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/credentials"
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 
+	"github.com/cogwiz/cogwiz/internal/aws/fakeaws"
 	"github.com/cogwiz/cogwiz/internal/aws/iam"
-	"github.com/cogwiz/cogwiz/internal/aws/iam/iamfake"
 	"github.com/cogwiz/cogwiz/internal/aws/lambda"
-	"github.com/cogwiz/cogwiz/internal/aws/lambda/lambdafake"
-	"github.com/cogwiz/cogwiz/internal/awsfake"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/cognito/cognitofake"
 	"github.com/cogwiz/cogwiz/internal/emulator"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
 )
-
-// lambdaWorld is Lambda and IAM in the fake, beside cognito-local.
-type lambdaWorld struct {
-	lambda *lambdafake.Fake
-	iam    *iamfake.Fake
-	rec    *awsfake.Transport
-	l      lambda.API
-	i      iam.API
-}
-
-func startLambda(t *testing.T) *lambdaWorld {
-	t.Helper()
-	s := awsfake.Start(t)
-	w := &lambdaWorld{iam: iamfake.Register(s, "123456789012"), lambda: lambdafake.Register(s, "us-east-1", "123456789012"), rec: awsfake.NewTransport()}
-	// cognito-local's pool ARNs hold "local" where AWS has a region and
-	// an account, which Lambda's SourceArn pattern would refuse.
-	w.lambda.SourceARN = regexp.MustCompile(`^arn:aws:cognito-idp:[a-z0-9-]+:[a-z0-9]+:userpool/.+$`)
-	cfg, err := cognito.LoadConfig(context.Background(), cognito.Options{Region: "us-east-1",
-		Credentials: credentials.NewStaticCredentialsProvider("fake", "fake", ""), RetryMaxBackoff: time.Millisecond, WrapTransport: w.rec.Wrap})
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.l, w.i = lambda.New(cfg, s.URL()), iam.New(cfg, s.URL())
-	return w
-}
 
 // The whole way a newcomer goes: init on the manual path with "Add User
 // to Group" (group members) writes the function's source; plan shows its
@@ -59,7 +29,7 @@ func TestInitPlanApplyDeploysTheAddToGroupFunction(t *testing.T) {
 	t.Parallel()
 	srv := emulator.Start(t)
 	api, cognitoRec := cognitofake.Connect(t, srv.Options())
-	lw := startLambda(t)
+	lw := fakeaws.StartFunctions(t)
 	dir := t.TempDir()
 	file := filepath.Join(dir, "cognito.yaml")
 	answers := filepath.Join(dir, "answers.yaml")
@@ -71,8 +41,8 @@ func TestInitPlanApplyDeploysTheAddToGroupFunction(t *testing.T) {
 		ios, _, out, errOut := iostreams.Test()
 		f := &cmdutil.Factory{IOStreams: ios, Version: "test",
 			Cognito: func(context.Context) (cognito.API, error) { return api, nil },
-			Lambda:  func(context.Context) (lambda.API, error) { return lw.l, nil },
-			IAM:     func(context.Context) (iam.API, error) { return lw.i, nil },
+			Lambda:  func(context.Context) (lambda.API, error) { return lw.LambdaAPI, nil },
+			IAM:     func(context.Context) (iam.API, error) { return lw.IAMAPI, nil },
 		}
 		if code := Run(context.Background(), f, append(args, "-f", file)); code != 0 {
 			t.Fatalf("cogwiz %s: exit %d\n%s\n%s", strings.Join(args, " "), code, out, errOut)
@@ -91,22 +61,22 @@ func TestInitPlanApplyDeploysTheAddToGroupFunction(t *testing.T) {
 			t.Errorf("plan lacks %q:\n%s", want, planOut)
 		}
 	}
-	if len(lw.rec.Writes()) != 0 || len(cognitoRec.Writes()) != 0 {
-		t.Errorf("plan wrote: %v %v", lw.rec.Writes(), cognitoRec.Writes())
+	if len(lw.Rec.Writes()) != 0 || len(cognitoRec.Writes()) != 0 {
+		t.Errorf("plan wrote: %v %v", lw.Rec.Writes(), cognitoRec.Writes())
 	}
 
 	_, applyErr := run("apply", "--auto-approve")
 	if !strings.Contains(applyErr, "Apply complete") {
 		t.Errorf("apply said:\n%s", applyErr)
 	}
-	first := len(lw.rec.Writes()) + len(cognitoRec.Writes())
-	if got := lw.lambda.FunctionNames(); len(got) != 1 {
+	first := len(lw.Rec.Writes()) + len(cognitoRec.Writes())
+	if got := lw.Lambda.FunctionNames(); len(got) != 1 {
 		t.Fatalf("functions after apply: %v", got)
 	}
-	name := lw.lambda.FunctionNames()[0]
-	fn, _ := lw.lambda.Configuration(name)
-	if fn.Environment.Variables["GROUP"] != "members" || !strings.Contains(lw.lambda.Policy(name), `"AWS:SourceArn":"arn:aws:cognito-idp:local:local:userpool/`) {
-		t.Errorf("function %+v, policy %s", fn, lw.lambda.Policy(name))
+	name := lw.Lambda.FunctionNames()[0]
+	fn, _ := lw.Lambda.Configuration(name)
+	if fn.Environment.Variables["GROUP"] != "members" || !strings.Contains(lw.Lambda.Policy(name), `"AWS:SourceArn":"arn:aws:cognito-idp:local:local:userpool/`) {
+		t.Errorf("function %+v, policy %s", fn, lw.Lambda.Policy(name))
 	}
 	cfg, err := cognito.ReadConfig(context.Background(), api, poolID(t, api))
 	if err != nil {
@@ -116,10 +86,10 @@ func TestInitPlanApplyDeploysTheAddToGroupFunction(t *testing.T) {
 		t.Errorf("cognito-local's post_confirmation = %q, want %s", got, *fn.FunctionArn)
 	}
 
-	lw.rec.Reset()
+	lw.Rec.Reset()
 	cognitoRec.Reset()
 	_, again := run("apply", "--auto-approve")
-	if w := append(lw.rec.Writes(), cognitoRec.Writes()...); len(w) != 0 {
+	if w := append(lw.Rec.Writes(), cognitoRec.Writes()...); len(w) != 0 {
 		t.Errorf("second apply wrote %d calls: %v\n%s", len(w), w, again)
 	}
 	t.Logf("write calls: first apply %d, second apply 0", first)
@@ -129,8 +99,8 @@ func TestInitPlanApplyDeploysTheAddToGroupFunction(t *testing.T) {
 	if !strings.Contains(destroyOut, "  - trigger function "+name+" (post_confirmation)") {
 		t.Errorf("destroy did not list the function:\n%s", destroyOut)
 	}
-	if len(lw.lambda.FunctionNames()) != 0 || len(lw.iam.RoleNames()) != 0 {
-		t.Errorf("left after destroy: functions %v, roles %v", lw.lambda.FunctionNames(), lw.iam.RoleNames())
+	if len(lw.Lambda.FunctionNames()) != 0 || len(lw.IAM.RoleNames()) != 0 {
+		t.Errorf("left after destroy: functions %v, roles %v", lw.Lambda.FunctionNames(), lw.IAM.RoleNames())
 	}
 }
 

@@ -124,6 +124,11 @@ var (
 	sourceARN    = regexp.MustCompile(`^arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\-])+:([a-z]{2}(-gov)?-[a-z]+-\d{1})?:(\d{12})?:(.*)$`)
 )
 
+// EmulatorSourceARN is the SourceArn pattern for a fake paired with
+// cognito-local, whose pool ARNs hold "local" where AWS has a region and
+// an account (arn:aws:cognito-idp:local:local:userpool/local_x).
+var EmulatorSourceARN = regexp.MustCompile(`^arn:aws:cognito-idp:[a-z0-9-]+:[a-z0-9]+:userpool/.+$`)
+
 // The limit on a function's environment variables, all together.
 // https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
 const maxEnv = 4 << 10
