@@ -30,6 +30,7 @@ func AWSCLI(cfg *config.Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.notes = append(s.notes, functionsStderrNote(s, "aws-cli")...)
 	var b strings.Builder
 	b.WriteString(`#!/usr/bin/env bash
 # Creates the Cognito user pool ` + oneLine(cfg.UserPool.Name) + ` and everything in it with the

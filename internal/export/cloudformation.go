@@ -31,6 +31,7 @@ func CloudFormation(cfg *config.Config, asJSON bool) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.notes = append(s.notes, functionsStderrNote(s, "cloudformation")...)
 	t := newObj()
 	t.set("AWSTemplateFormatVersion", "2010-09-09")
 	t.set("Description", fmt.Sprintf("Cognito user pool %s (%s), exported by cogwiz from cognito.yaml", cfg.UserPool.Name, cfg.ResourceName))

@@ -174,6 +174,22 @@ func functionsNote(s *stack, format, prefix string) string {
 	return b.String()
 }
 
+// functionsStderrNote is the one line each format says on stderr about
+// where the functions' code comes from.
+func functionsStderrNote(s *stack, format string) []string {
+	if len(s.functions) == 0 {
+		return nil
+	}
+	dir := strings.TrimSuffix(s.functions[0].Dir, "/"+s.functions[0].Trigger)
+	switch format {
+	case "cloudformation":
+		return []string{"cloudformation: the trigger functions' code comes from S3: upload the zip of each folder of " + dir + "/ and pass " + codeBucketParam + " (see the template's header)"}
+	case "terraform":
+		return []string{"terraform: archive_file zips the trigger functions from " + dir + "/ beside the .tf file: keep it next to cognito.yaml"}
+	}
+	return []string{"aws-cli: run the script from the folder of cognito.yaml: it zips the trigger functions from " + dir + "/ there"}
+}
+
 // cfnFunctionParams adds the code bucket and each function's S3 key.
 func cfnFunctionParams(params *obj, s *stack) {
 	if len(s.functions) == 0 {

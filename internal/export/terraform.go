@@ -64,6 +64,7 @@ func Terraform(cfg *config.Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.notes = append(s.notes, functionsStderrNote(s, "terraform")...)
 	if hasFactor(cfg, config.FactorEmail) {
 		s.notes = append(s.notes, "terraform: the email MFA message is set to \""+emailMFAMessage+"\": the provider turns email MFA on only when email_mfa_configuration has an argument")
 	}

@@ -297,7 +297,7 @@ func unmanagedNotes(d *config.Config, identityRead, functionsRead bool) []string
 		notes = append(notes, "admin_queries is recorded but not created: it is Amplify's API Gateway + Lambda, not a Cognito setting")
 	}
 	if n := len(config.GeneratedTriggers(d)); n > 0 && !functionsRead {
-		notes = append(notes, fmt.Sprintf("the %d generated trigger function(s) were not compared, and apply does not deploy them: Lambda is not reached with --endpoint-url (an emulator of Cognito alone)", n))
+		notes = append(notes, fmt.Sprintf("the %d generated trigger function(s) were not compared, and apply does not deploy them: Lambda is not reached beside a local Cognito endpoint (without --endpoint-url, AWS_ENDPOINT_URL_LAMBDA and AWS_ENDPOINT_URL_IAM point them at one)", n))
 	}
 	return notes
 }
