@@ -150,7 +150,7 @@ func ImportResource(res Resource, opts Options) (*Result, error) {
 
 // newImporter reads the resource and the project files around it.
 func newImporter(res Resource, opts Options) (*importer, error) {
-	data, err := os.ReadFile(res.File)
+	data, err := readFile(res.File)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", res.File, errors.Unwrap(err))
 	}

@@ -2,6 +2,7 @@ package amplify
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -19,9 +20,17 @@ type inputs struct {
 }
 
 func parseInputs(data []byte) (*inputs, error) {
+	const want = "want the JSON object of an auth resource's settings"
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(data, &top); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) && te.Field == "" {
+			return nil, fmt.Errorf("the file holds a JSON %s: %s", te.Value, want)
+		}
 		return nil, fmt.Errorf("not valid JSON: %w", err)
+	}
+	if top == nil {
+		return nil, fmt.Errorf("the file holds JSON null: %s", want)
 	}
 	raw := top
 	if cc, ok := top["cognitoConfig"]; ok {
@@ -30,8 +39,19 @@ func parseInputs(data []byte) (*inputs, error) {
 			return nil, fmt.Errorf("cognitoConfig is not a JSON object")
 		}
 	}
-	return &inputs{raw: raw, seen: map[string]bool{}}, nil
+	// Amplify writes all of these for every auth resource; a file with
+	// none of them is not one, and importing it would silently give the
+	// defaults.
+	for _, k := range authMarkers {
+		if _, ok := raw[k]; ok {
+			return &inputs{raw: raw, seen: map[string]bool{}}, nil
+		}
+	}
+	return nil, fmt.Errorf("no auth resource settings: the file has none of %s (is it an Amplify auth resource's cli-inputs.json?)", strings.Join(authMarkers, ", "))
 }
+
+// authMarkers are keys of every auth resource's settings.
+var authMarkers = []string{"resourceName", "serviceName", "authSelections", "userPoolName"}
 
 // has reports whether key is present and not null.
 func (in *inputs) has(key string) bool {

@@ -197,7 +197,7 @@ func readProjectJSON(root, rel string, v any) (bool, error) {
 		return false, nil
 	}
 	p := filepath.Join(root, filepath.FromSlash(rel))
-	data, err := os.ReadFile(p)
+	data, err := readFile(p)
 	if errors.Is(err, fs.ErrNotExist) {
 		return false, nil
 	}
@@ -253,7 +253,7 @@ func readPrecedence(root string) ([]groupPrecedence, string, error) {
 		return nil, "", nil
 	}
 	p := filepath.Join(root, filepath.FromSlash(authDir), groupsDir, precedenceFile)
-	data, err := os.ReadFile(p)
+	data, err := readFile(p)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, "", nil
 	}
@@ -297,7 +297,7 @@ func readTeamProviderInfo(root string) (teamProviderInfo, error) {
 		return nil, nil
 	}
 	p := filepath.Join(root, filepath.FromSlash(teamProvider))
-	data, err := os.ReadFile(p)
+	data, err := readFile(p)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
@@ -417,7 +417,7 @@ func readProviderCredsFromSecrets(path, stackID, env, resource string) (json.Raw
 	if path == "" || env == "" {
 		return nil, nil
 	}
-	data, err := os.ReadFile(path)
+	data, err := readFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}

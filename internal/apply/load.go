@@ -1,6 +1,7 @@
 package apply
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/cogwiz/cogwiz/internal/config"
@@ -10,8 +11,8 @@ import (
 // call to Cognito. Errors come back as a *config.LoadError (every problem,
 // each with file:line:col and a fix); warnings are returned for the
 // caller to show.
-func LoadConfig(path string) (*config.Config, []config.Problem, error) {
-	doc, err := config.Load(path)
+func LoadConfig(ctx context.Context, path string) (*config.Config, []config.Problem, error) {
+	doc, err := config.LoadContext(ctx, path)
 	if err != nil {
 		return nil, nil, err
 	}

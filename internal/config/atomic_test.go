@@ -16,6 +16,9 @@ func TestWriteFileAtomic(t *testing.T) {
 	if err := WriteFileAtomic(path, []byte("one\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.Chmod(path, 0o640); err != nil {
+		t.Fatal(err)
+	}
 	if err := WriteFileAtomic(path, []byte("two\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -23,8 +26,9 @@ func TestWriteFileAtomic(t *testing.T) {
 	if err != nil || string(got) != "two\n" {
 		t.Errorf("content %q, %v; want %q", got, err, "two\n")
 	}
-	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 {
-		t.Errorf("mode %v, %v; want 0600", fi.Mode(), err)
+	// perm is for a new file; the file written over keeps its mode.
+	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o640 {
+		t.Errorf("mode %v, %v; want 0640", fi.Mode(), err)
 	}
 	assertOnlyFiles(t, dir, "cognito.yaml")
 }

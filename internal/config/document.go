@@ -1,6 +1,9 @@
 package config
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Pos is a 1-based line and column in a config file.
 type Pos struct {
@@ -105,11 +108,42 @@ func (e *LoadError) Error() string {
 	if len(e.Problems) == 1 {
 		return e.Problems[0].String()
 	}
-	s := fmt.Sprintf("%d problems", len(e.Problems))
-	for _, p := range e.Problems {
-		s += "\n" + p.String()
+	return fmt.Sprintf("%d problems\n", len(e.Problems)) + strings.Join(ProblemLines(e.Problems), "\n")
+}
+
+// ReportLimit is how many problems are shown at once. A file with more is
+// almost always the wrong file or one mistake repeated; printing millions
+// of lines helps nobody.
+const ReportLimit = 100
+
+// ProblemLines renders problems one per line: the first ReportLimit, then
+// a line that says how many more there are.
+func ProblemLines(problems []Problem) []string {
+	shown, more := LimitProblems(problems)
+	lines := make([]string, 0, len(shown)+1)
+	for _, p := range shown {
+		lines = append(lines, p.String())
 	}
-	return s
+	if more > 0 {
+		lines = append(lines, fmt.Sprintf("… and %d more %s (fix these first, then check again)", more, plural(more, "problem")))
+	}
+	return lines
+}
+
+// LimitProblems returns the first ReportLimit problems and how many were
+// left out.
+func LimitProblems(problems []Problem) (shown []Problem, more int) {
+	if len(problems) <= ReportLimit {
+		return problems, 0
+	}
+	return problems[:ReportLimit], len(problems) - ReportLimit
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
 }
 
 // Place turns issues into problems at the document's positions.

@@ -2,6 +2,7 @@ package config
 
 import (
 	"bytes"
+	"context"
 	"encoding"
 	"encoding/base64"
 	"errors"
@@ -13,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -27,15 +29,29 @@ import (
 // Lists and maps written empty ([] or {}) decode to nil, exactly like absent
 // ones, so that every file has one canonical model and a load, save, load
 // round trip is stable.
+//
+// The file is read with ReadFile: at most MaxConfigSize bytes.
 func Load(path string) (*Document, error) {
-	data, err := os.ReadFile(path)
+	return LoadContext(context.Background(), path)
+}
+
+// LoadContext is Load that gives up when ctx ends (Ctrl-C while -f names a
+// FIFO or a terminal that never delivers).
+func LoadContext(ctx context.Context, path string) (*Document, error) {
+	data, err := ReadFile(ctx, path, MaxConfigSize)
 	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
+		var tooLarge *TooLargeError
+		switch {
+		case errors.Is(err, os.ErrNotExist):
 			return nil, &notFoundError{path: path, err: err}
+		case errors.As(err, &tooLarge) || ctx.Err() != nil:
+			return nil, err
 		}
 		return nil, fmt.Errorf("reading %s: %w", path, unwrapPath(err))
 	}
-	return Parse(path, data)
+	// A file near the cap takes a second or two to parse; Ctrl-C need not
+	// wait for it.
+	return untilDone(ctx, func() (*Document, error) { return Parse(path, data) })
 }
 
 // notFoundError says how to get a config file; errors.Is(err,
@@ -73,6 +89,9 @@ func Parse(name string, data []byte) (*Document, error) {
 	d.decodeRoot(root, cfg)
 	if len(d.problems) > 0 {
 		le := &LoadError{Problems: d.sorted()}
+		if d.stopped != nil {
+			le.Problems = append(le.Problems, *d.stopped)
+		}
 		if d.budget > 0 {
 			le.Partial = &Document{Path: name, Config: cfg, pos: d.pos}
 		}
@@ -161,6 +180,10 @@ func emptyProblem(name string) *Problem {
 }
 
 func syntaxProblem(name string, data []byte, err error) *Problem {
+	if p := encodingProblem(name, data); p != nil {
+		// yaml.v3 reports these at the start of the file, with no line.
+		return p
+	}
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 1
 	if m := yamlLine().FindStringSubmatch(err.Error()); m != nil {
@@ -182,6 +205,49 @@ func syntaxProblem(name string, data []byte, err error) *Problem {
 		hint = "indent with spaces: YAML does not allow tabs for indentation"
 	}
 	return &Problem{File: name, Line: line, Col: 1, Message: "invalid YAML: " + msg, Hint: hint}
+}
+
+// encodingProblem finds the first byte or character YAML does not allow
+// in a UTF-8 file — invalid UTF-8, a NUL, another control character — and
+// says where it is and what it is; nil when there is none. The allowed
+// set is YAML's printable characters, as yaml.v3 checks them.
+// https://yaml.org/spec/1.2.2/#51-character-set
+func encodingProblem(name string, data []byte) *Problem {
+	if bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) {
+		return nil // UTF-16, which yaml.v3 reads itself
+	}
+	line, col := 1, 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		at := &Problem{File: name, Line: line, Col: col}
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			at.Message = fmt.Sprintf("byte 0x%02X is not valid UTF-8", data[i])
+			at.Hint = "save the file as UTF-8 text; if it came from another tool, it may be in another encoding (Latin-1, UTF-16)"
+			return at
+		case r == 0:
+			at.Message = "the file contains a NUL byte (0x00), which YAML does not allow"
+			at.Hint = "remove it; NUL bytes mean the file is not plain text (a binary file, or UTF-16 without its byte order mark)"
+			return at
+		case !yamlPrintable(r):
+			at.Message = fmt.Sprintf("the file contains the control character %U, which YAML does not allow", r)
+			at.Hint = `remove it; inside a double-quoted value, write it as an escape such as "\t" or "\x1b"`
+			return at
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += size
+	}
+	return nil
+}
+
+// yamlPrintable is YAML 1.2's c-printable set.
+func yamlPrintable(r rune) bool {
+	return r == '\t' || r == '\n' || r == '\r' || (r >= 0x20 && r <= 0x7E) || r == 0x85 ||
+		(r >= 0xA0 && r <= 0xD7FF) || (r >= 0xE000 && r <= 0xFFFD) || (r >= 0x10000 && r <= 0x10FFFF)
 }
 
 func lineHasTab(data []byte, line int) bool {
@@ -211,9 +277,26 @@ type decoder struct {
 	pos      map[string]Pos
 	problems []Problem
 	budget   int
+	// stopped is the last word when the walk stopped, so that with it the
+	// problems fill ReportLimit lines.
+	stopped *Problem
 }
 
+// add records a problem. At ReportLimit problems it stops the walk, as a
+// compiler stops after too many errors: a file this wrong is the wrong
+// file or one mistake repeated, and going on costs memory and time for
+// lines nobody reads.
 func (d *decoder) add(n *yaml.Node, path, msg, hint string) {
+	if d.stopped != nil {
+		return
+	}
+	if len(d.problems) == ReportLimit-1 {
+		d.stopped = &Problem{File: d.file, Line: n.Line, Col: n.Column, Path: path,
+			Message: fmt.Sprintf("too many problems: stopped reading here, after %d", len(d.problems)),
+			Hint:    "fix the ones above, then check the file again"}
+		d.budget = 0 // ends the walk
+		return
+	}
 	d.problems = append(d.problems, Problem{File: d.file, Line: n.Line, Col: n.Column, Path: path, Message: msg, Hint: hint})
 }
 

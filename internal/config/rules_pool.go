@@ -256,7 +256,7 @@ func (v *validator) verification() {
 		v.optional(p+".email_message_by_link", "link_message", vf.EmailMessageByLink)
 		for _, f := range [][2]string{{p + ".email_subject", vf.EmailSubject}, {p + ".email_message", vf.EmailMessage}} {
 			if path := f[0]; f[1] != "" {
-				v.warnf(path, "remove it, or set email_style: code", "%s is not used while email_style is link", label(path))
+				v.warnf(path, "remove it, or set email_style: code", "%s is not used while email_style is link", path)
 			}
 		}
 	} else {
@@ -264,7 +264,7 @@ func (v *validator) verification() {
 		v.optional(p+".email_message", "verification_message", vf.EmailMessage)
 		for _, f := range [][2]string{{p + ".email_subject_by_link", vf.EmailSubjectByLink}, {p + ".email_message_by_link", vf.EmailMessageByLink}} {
 			if path := f[0]; f[1] != "" {
-				v.warnf(path, "remove it, or set email_style: link", "%s is not used while email_style is code", label(path))
+				v.warnf(path, "remove it, or set email_style: link", "%s is not used while email_style is code", path)
 			}
 		}
 	}

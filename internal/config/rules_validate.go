@@ -113,7 +113,9 @@ func (v *validator) warnf(path, hint, format string, args ...any) {
 	v.add(SeverityWarning, path, fmt.Sprintf(format, args...), hint)
 }
 
-// label is the last segment of path, as the message names it: "callback_urls[0]".
+// label is the last segment of path: "callback_urls[0]". Messages name
+// the whole path (several keys share a last segment: name is the pool's,
+// a client's, a group's…); label is for what the user writes at the key.
 func label(path string) string {
 	if i := strings.LastIndexByte(path, '.'); i >= 0 {
 		return path[i+1:]
@@ -135,9 +137,9 @@ func (v *validator) value(path, rule, s string) bool {
 		hint = ve.hint
 	}
 	if s == "" || utf8.RuneCountInString(s) > 80 {
-		v.errorf(path, hint, "%s %s", label(path), err)
+		v.errorf(path, hint, "%s %s", path, err)
 	} else {
-		v.errorf(path, hint, "%s %q %s", label(path), s, err)
+		v.errorf(path, hint, "%s %q %s", path, s, err)
 	}
 	return false
 }
@@ -179,9 +181,9 @@ func (v *validator) oneOf(path, s string, allowed []string, optional bool) bool 
 		hint = fmt.Sprintf("did you mean %s? (one of %s)", c, strings.Join(allowed, ", "))
 	}
 	if s == "" {
-		v.errorf(path, hint, "%s is required", label(path))
+		v.errorf(path, hint, "%s is required", path)
 	} else {
-		v.errorf(path, hint, "%s %q is not allowed", label(path), s)
+		v.errorf(path, hint, "%s %q is not allowed", path, s)
 	}
 	return false
 }
@@ -195,7 +197,7 @@ func (v *validator) set(path string, list, allowed []string) {
 			continue
 		}
 		if seen[s] {
-			v.errorf(p, "remove the second "+s, "%s lists %s twice", label(path), s)
+			v.errorf(p, "remove the second "+s, "%s lists %s twice", path, s)
 		}
 		seen[s] = true
 	}
@@ -220,11 +222,11 @@ func (v *validator) secret(path, owner string, s string) {
 	env := SecretEnvName(owner, field)
 	if strings.HasPrefix(s, "${") {
 		v.errorf(path, fmt.Sprintf(`write %s: "%s"`, field, SecretRef(env)),
-			"%s is not a valid ${env:NAME} reference", field)
+			"%s is not a valid ${env:NAME} reference", path)
 		return
 	}
 	v.errorf(path, fmt.Sprintf(`write %s: "%s" and export %s=... before running cogwiz`, field, SecretRef(env), env),
-		"%s is a literal value; secrets are never stored in cognito.yaml", field)
+		"%s is a literal value; secrets are never stored in cognito.yaml", path)
 }
 
 // planAtLeastEssentials reports whether the feature plan unlocks Essentials features.
@@ -281,8 +283,9 @@ func ValidatePartial(le *LoadError) []Problem {
 		SortProblems(problems)
 		return problems
 	}
+	near := newLoadProblemIndex(le.Problems)
 	for _, p := range ValidateDocument(le.Partial) {
-		if !nearLoadProblem(p.Path, le.Problems) {
+		if !near.covers(p.Path) {
 			problems = append(problems, p)
 		}
 	}
@@ -290,20 +293,44 @@ func ValidatePartial(le *LoadError) []Problem {
 	return problems
 }
 
-func nearLoadProblem(path string, loadProblems []Problem) bool {
-	for _, lp := range loadProblems {
+// loadProblemIndex answers "is there a load problem at, above, below or
+// beside this path?" in time proportional to the path's depth, so that a
+// file with many problems does not take quadratic time.
+type loadProblemIndex struct {
+	all       bool            // a problem at the root or the version: nothing else is trustworthy
+	at        map[string]bool // the paths of load problems
+	ancestors map[string]bool // every path a load problem lies under (and the paths themselves)
+	parents   map[string]bool // the parent path of each load problem
+}
+
+func newLoadProblemIndex(problems []Problem) *loadProblemIndex {
+	x := &loadProblemIndex{at: map[string]bool{}, ancestors: map[string]bool{}, parents: map[string]bool{}}
+	for _, lp := range problems {
 		if lp.Path == "" || lp.Path == "version" {
-			// Without a readable root or version nothing else is trustworthy.
-			return true
+			x.all = true
 		}
-		if path == "" || pathWithin(path, lp.Path) || pathWithin(lp.Path, path) || parentPath(path) == parentPath(lp.Path) {
+		x.at[lp.Path] = true
+		x.parents[parentPath(lp.Path)] = true
+		for p := lp.Path; p != ""; p = parentPath(p) {
+			x.ancestors[p] = true
+		}
+	}
+	return x
+}
+
+// covers reports whether a rule problem at path is likely a consequence of
+// a load problem (the value there failed to decode), and so not shown.
+func (x *loadProblemIndex) covers(path string) bool {
+	if len(x.at) == 0 {
+		return false
+	}
+	if x.all || path == "" || x.ancestors[path] || x.parents[parentPath(path)] {
+		return true
+	}
+	for p := path; p != ""; p = parentPath(p) {
+		if x.at[p] {
 			return true
 		}
 	}
 	return false
-}
-
-// pathWithin reports whether p is anc or lies under it.
-func pathWithin(p, anc string) bool {
-	return p == anc || strings.HasPrefix(p, anc+".") || strings.HasPrefix(p, anc+"[")
 }

@@ -60,15 +60,29 @@ func (e *NotMappingError) Error() string {
 	return fmt.Sprintf("%d:%d: want a mapping", e.Pos.Line, e.Pos.Col)
 }
 
+// SyntaxError is ParseMapping's error for text that is not a valid
+// mapping, placed where the problem is, with the fix.
+type SyntaxError struct {
+	Pos  Pos
+	Msg  string
+	Hint string
+}
+
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("%d:%d: %s", e.Pos.Line, e.Pos.Col, e.Msg)
+}
+
 // ParseMapping reads the first YAML document of data as a mapping and
 // returns its entries in file order; values are decoded on demand by
 // MappingEntry.Value, so a caller can check each key before its value. An
-// empty document gives no entries. A syntax error is returned as the YAML
-// library gives it; a root that is not a mapping is a *NotMappingError.
+// empty document gives no entries. Invalid YAML (with the line and column
+// of an invalid byte or character) and a key written twice are a
+// *SyntaxError; a root that is not a mapping is a *NotMappingError.
 func ParseMapping(data []byte) ([]MappingEntry, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, err
+		p := syntaxProblem("", data, err)
+		return nil, &SyntaxError{Pos: Pos{Line: p.Line, Col: p.Col}, Msg: p.Message, Hint: p.Hint}
 	}
 	if len(root.Content) == 0 {
 		return nil, nil
@@ -78,8 +92,17 @@ func ParseMapping(data []byte) ([]MappingEntry, error) {
 		return nil, &NotMappingError{Pos: Pos{Line: m.Line, Col: m.Column}}
 	}
 	entries := make([]MappingEntry, 0, len(m.Content)/2)
+	first := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
+		if f, dup := first[k.Value]; dup && k.Kind == yaml.ScalarNode {
+			// As in cognito.yaml: the YAML library would keep the last one
+			// silently.
+			return nil, &SyntaxError{Pos: Pos{Line: k.Line, Col: k.Column},
+				Msg:  fmt.Sprintf("duplicate key %q (first written at line %d)", k.Value, f.Line),
+				Hint: "keep one of them"}
+		}
+		first[k.Value] = k
 		entries = append(entries, MappingEntry{
 			Key:      k.Value,
 			KeyPos:   Pos{Line: k.Line, Col: k.Column},

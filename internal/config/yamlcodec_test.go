@@ -150,8 +150,13 @@ func TestParseMappingNotMapping(t *testing.T) {
 
 func TestParseMappingErrors(t *testing.T) {
 	t.Parallel()
-	if _, err := ParseMapping([]byte("a: [\n")); err == nil || !strings.Contains(err.Error(), "line 1") {
-		t.Errorf("syntax error = %v, want one naming line 1", err)
+	var se *SyntaxError
+	if _, err := ParseMapping([]byte("a: [\n")); !errors.As(err, &se) || se.Pos.Line != 1 || !strings.Contains(se.Msg, "invalid YAML") {
+		t.Errorf("syntax error = %v, want a *SyntaxError at line 1", err)
+	}
+	// A key written twice: YAML would keep the last one in silence.
+	if _, err := ParseMapping([]byte("a: 1\nb: 2\na: 3\n")); !errors.As(err, &se) || se.Pos != (Pos{3, 1}) || se.Msg != `duplicate key "a" (first written at line 1)` {
+		t.Errorf("duplicate key = %v, want it at 3:1 naming line 1", err)
 	}
 	// A value that cannot become plain Go data fails only when asked for,
 	// so that a caller can check every key first.

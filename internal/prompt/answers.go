@@ -12,9 +12,30 @@ import (
 // its default; a required one without a default is an error naming the id.
 // An answer the wizard rejects is an error too: there is no one to re-ask.
 type Answers struct {
+	// Where says, per question id, where its answer is written
+	// ("answers.yaml:3:9"), so that a rejected answer names its place.
+	Where map[string]string
+
 	values map[string]any
 	used   map[string]bool
 }
+
+// AnswerError is an answer the wizard rejected, or a required one that is
+// missing. Where is the answer's file:line:col, "" when it is not written.
+type AnswerError struct {
+	Where string
+	ID    string
+	Err   error
+}
+
+func (e *AnswerError) Error() string {
+	if e.Where == "" {
+		return e.Err.Error()
+	}
+	return e.Where + ": " + e.Err.Error()
+}
+
+func (e *AnswerError) Unwrap() error { return e.Err }
 
 // NewAnswers wraps values (YAML-decoded: strings, bools, numbers, lists).
 func NewAnswers(values map[string]any) *Answers {
@@ -24,7 +45,7 @@ func NewAnswers(values map[string]any) *Answers {
 // Ask implements Prompter.
 func (a *Answers) Ask(_ context.Context, q Question) (any, error) {
 	if q.Err != nil {
-		return nil, fmt.Errorf("answer for %s: %w", q.ID, q.Err)
+		return nil, &AnswerError{Where: a.Where[q.ID], ID: q.ID, Err: fmt.Errorf("answer for %s: %w", q.ID, q.Err)}
 	}
 	if q.Locked != "" {
 		return q.Default, nil
@@ -32,12 +53,16 @@ func (a *Answers) Ask(_ context.Context, q Question) (any, error) {
 	v, ok := a.values[q.ID]
 	if !ok {
 		if q.Required && isEmpty(q.Default) {
-			return nil, fmt.Errorf("missing answer for %s (%s)", q.ID, q.Title)
+			return nil, &AnswerError{ID: q.ID, Err: fmt.Errorf("missing answer for %s (%s)", q.ID, q.Title)}
 		}
 		return q.Default, nil
 	}
 	a.used[q.ID] = true
-	return Normalize(q.Kind, v)
+	ans, err := Normalize(q.Kind, v)
+	if err != nil {
+		return nil, &AnswerError{Where: a.Where[q.ID], ID: q.ID, Err: fmt.Errorf("answer for %s: %w", q.ID, err)}
+	}
+	return ans, nil
 }
 
 // Unused lists, sorted, the ids that were answered in the file but never

@@ -77,29 +77,47 @@ func Default() (*Graph, error) {
 }
 
 // ParseAnswers reads an answers file: a YAML map of question id to answer.
-// Every id must name a question of g.
-func ParseAnswers(g *Graph, name string, data []byte) (map[string]any, error) {
+// Every id must name a question of g, once. where gives, for each id,
+// "name:line:col" of its answer, for messages about the answer later.
+func ParseAnswers(g *Graph, name string, data []byte) (values map[string]any, where map[string]string, err error) {
 	entries, err := config.ParseMapping(data)
 	var notMap *config.NotMappingError
 	if errors.As(err, &notMap) {
-		return nil, fmt.Errorf("%s:%d:%d: want a map of question id to answer, like `sign_in: email`", name, notMap.Pos.Line, notMap.Pos.Col)
+		return nil, nil, fmt.Errorf("%s:%d:%d: want a map of question id to answer, like `sign_in: email`", name, notMap.Pos.Line, notMap.Pos.Col)
+	}
+	var syntax *config.SyntaxError
+	if errors.As(err, &syntax) {
+		return nil, nil, &AnswersError{Msg: fmt.Sprintf("%s:%s", name, syntax), Fix: syntax.Hint}
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
-	out := map[string]any{}
+	values, where = map[string]any{}, map[string]string{}
 	for _, e := range entries {
 		if _, ok := g.Lookup(e.Key); !ok {
-			return nil, fmt.Errorf("%s:%d:%d: unknown question id %q%s", name, e.KeyPos.Line, e.KeyPos.Col, e.Key, suggest(g, e.Key))
+			return nil, nil, fmt.Errorf("%s:%d:%d: unknown question id %q%s", name, e.KeyPos.Line, e.KeyPos.Col, e.Key, suggest(g, e.Key))
 		}
 		val, err := e.Value()
 		if err != nil {
-			return nil, fmt.Errorf("%s:%d:%d: %s: %w", name, e.ValuePos.Line, e.ValuePos.Col, e.Key, err)
+			return nil, nil, fmt.Errorf("%s:%d:%d: %s: %w", name, e.ValuePos.Line, e.ValuePos.Col, e.Key, err)
 		}
-		out[e.Key] = val
+		values[e.Key] = val
+		where[e.Key] = fmt.Sprintf("%s:%d:%d", name, e.ValuePos.Line, e.ValuePos.Col)
 	}
-	return out, nil
+	return values, where, nil
 }
+
+// AnswersError is a problem in an answers file that carries its own fix
+// (Hint), unlike an unknown id, whose fix is always the list of ids.
+type AnswersError struct {
+	Msg string
+	Fix string
+}
+
+func (e *AnswersError) Error() string { return e.Msg }
+
+// Hint is the fix; the command line prints it on its own line.
+func (e *AnswersError) Hint() string { return e.Fix }
 
 // suggest returns ` (did you mean "x"?)` for the closest id.
 func suggest(g *Graph, id string) string {

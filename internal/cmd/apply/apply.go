@@ -97,6 +97,9 @@ Cognito needs.`,
 				if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 					return cmdutil.FlagErrorf("--outputs %s: the directory %s does not exist; create it first or pick another path", opts.OutputsFile, dir)
 				}
+				if _, err := cmdutil.CheckOutput(opts.IO, opts.OutputsFile); err != nil {
+					return err
+				}
 			}
 			if runF != nil {
 				return runF(opts)
@@ -115,9 +118,9 @@ func applyRun(ctx context.Context, opts *Options) error {
 		ctx = context.Background()
 	}
 	io := opts.IO
-	cfg, warns, err := apply.LoadConfig(opts.File)
-	for _, w := range warns {
-		fmt.Fprintln(io.ErrOut, w.String())
+	cfg, warns, err := apply.LoadConfig(ctx, opts.File)
+	for _, line := range config.ProblemLines(warns) {
+		fmt.Fprintln(io.ErrOut, line)
 	}
 	if err != nil {
 		return err
@@ -198,7 +201,11 @@ func applyRun(ctx context.Context, opts *Options) error {
 		if err != nil {
 			return err
 		}
-		if err := config.WriteFileAtomic(opts.OutputsFile, append(b, '\n'), 0o644); err != nil {
+		out, err := cmdutil.CheckOutput(io, opts.OutputsFile)
+		if err == nil {
+			err = out.Write(ctx, append(b, '\n'), 0o644, true)
+		}
+		if err != nil {
 			return fmt.Errorf("writing outputs: %w", err)
 		}
 		fmt.Fprintf(io.ErrOut, "outputs written to %s\n", opts.OutputsFile)

@@ -233,3 +233,18 @@ func TestApplyChecksTheOutputsPathBeforeAnyChange(t *testing.T) {
 		t.Error("Cognito was called although the outputs could not be written")
 	}
 }
+
+// --outputs naming a directory is refused before any change too.
+func TestApplyRefusesOutputsThatAreNotFiles(t *testing.T) {
+	t.Parallel()
+	fake := cognitofake.New(t)
+	file := writeConfig(t, cognitofake.FullConfig("OutKind"))
+	dir := t.TempDir()
+	r := runApply(t, fake.Client(t), file, nil, "", false, "--auto-approve", "--outputs", dir)
+	if r.err == nil || !strings.Contains(r.err.Error(), "cannot write to "+dir+": it is a directory") {
+		t.Fatalf("err = %v, want the directory refused", r.err)
+	}
+	if r.calls != 0 || len(fake.PoolIDs()) != 0 {
+		t.Error("Cognito was called although the outputs could not be written")
+	}
+}

@@ -77,7 +77,7 @@ func destroyRun(ctx context.Context, opts *Options) error {
 		ctx = context.Background()
 	}
 	io := opts.IO
-	doc, err := config.Load(opts.File)
+	doc, err := config.LoadContext(ctx, opts.File)
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@
 package functionscmd
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -82,17 +83,25 @@ The file must validate first: run cogwiz validate to see every problem.`,
 			if runF != nil {
 				return runF(opts)
 			}
-			return generateRun(opts)
+			return generateRun(cmd.Context(), opts)
 		},
 	}
 }
 
-func generateRun(opts *Options) error {
+func generateRun(ctx context.Context, opts *Options) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	if _, err := os.Stat(opts.File); errors.Is(err, fs.ErrNotExist) {
 		return cmdutil.WithHint(fmt.Errorf("%s: file not found", opts.File),
 			"run `cogwiz init` to create it, or pass -f FILE")
 	}
-	doc, err := config.Load(opts.File)
+	if kind, err := config.CheckOutput(opts.File); err != nil || kind != config.OutputFile {
+		// The sources go in the file's folder: for /dev/stdin that is /dev.
+		return cmdutil.WithHint(fmt.Errorf("%s is not a regular file", opts.File),
+			"the functions are written beside cognito.yaml: pass -f with the file itself")
+	}
+	doc, err := config.LoadContext(ctx, opts.File)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package importcmd
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -75,7 +76,7 @@ run cogwiz import pool with that id for its live settings.`,
 			if runF != nil {
 				return runF(opts)
 			}
-			return amplifyRun(opts)
+			return amplifyRun(cmd.Context(), opts)
 		},
 	}
 	addOutputFlags(cmd, opts)
@@ -84,20 +85,27 @@ run cogwiz import pool with that id for its live settings.`,
 	return cmd
 }
 
-func amplifyRun(opts *Options) error {
-	out := outputPath(opts)
-	if err := checkOverwrite(out, opts.Force); err != nil {
-		return err
+func amplifyRun(ctx context.Context, opts *Options) error {
+	if ctx == nil {
+		ctx = context.Background()
 	}
-	resources, err := amplify.FindResources(opts.Path)
+	out := outputPath(opts)
+	output, err := checkOverwrite(opts.IO, out, opts.Force)
 	if err != nil {
 		return err
+	}
+	// Folder names and file contents are the project's, perhaps someone
+	// else's: everything from them is made printable before it reaches the
+	// terminal.
+	resources, err := amplify.FindResources(opts.Path)
+	if err != nil {
+		return printableError{err}
 	}
 	res, err := amplify.Pick(resources, opts.Resource)
 	var multi *amplify.MultipleResourcesError
 	if errors.As(err, &multi) {
 		if !opts.IO.CanPrompt() {
-			return cmdutil.FlagErrorf("%s", err)
+			return cmdutil.FlagErrorf("%s", cmdutil.Printable(err.Error()))
 		}
 		var choices []amplify.Resource
 		for _, r := range resources {
@@ -105,10 +113,10 @@ func amplifyRun(opts *Options) error {
 				choices = append(choices, r)
 			}
 		}
-		res, err = chooseResource(opts, choices)
+		res, err = chooseResource(ctx, opts, choices)
 	}
 	if err != nil {
-		return err
+		return printableError{err}
 	}
 	r, err := amplify.ImportResource(res, amplify.Options{Env: opts.Env, DeploymentSecrets: opts.DeploymentSecrets})
 	var envErr *amplify.EnvRequiredError
@@ -116,27 +124,27 @@ func amplifyRun(opts *Options) error {
 		return cmdutil.FlagErrorf("%s", envErr)
 	}
 	if err != nil {
-		return err
+		return printableError{err}
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "imported %s (%s)\n", res.Name, res.File)
-	fmt.Fprint(opts.IO.ErrOut, r.Summary())
-	return write(opts.IO, out, r.Config)
+	fmt.Fprintf(opts.IO.ErrOut, "imported %s (%s)\n", cmdutil.Printable(res.Name), cmdutil.Printable(res.File))
+	fmt.Fprint(opts.IO.ErrOut, cmdutil.Printable(r.Summary()))
+	return write(ctx, opts.IO, output, opts.Force, r.Config)
 }
 
 // chooseResource asks which resource to import: a numbered list on stderr,
 // the answer read from stdin.
-func chooseResource(opts *Options, res []amplify.Resource) (amplify.Resource, error) {
+func chooseResource(ctx context.Context, opts *Options, res []amplify.Resource) (amplify.Resource, error) {
 	fmt.Fprintln(opts.IO.ErrOut, "The project has several auth resources:")
 	for i, r := range res {
-		fmt.Fprintf(opts.IO.ErrOut, "  %d. %s\n", i+1, r.Name)
+		fmt.Fprintf(opts.IO.ErrOut, "  %d. %s\n", i+1, cmdutil.Printable(r.Name))
 	}
-	sc := bufio.NewScanner(opts.IO.In)
+	in := bufio.NewReader(opts.IO.In)
 	for {
-		fmt.Fprintf(opts.IO.ErrOut, "Which one? [1-%d] ", len(res))
-		if !sc.Scan() {
-			return amplify.Resource{}, cmdutil.ErrCancelled
+		line, err := cmdutil.ReadLine(ctx, in, opts.IO.ErrOut, fmt.Sprintf("Which one? [1-%d] ", len(res)))
+		if err != nil {
+			return amplify.Resource{}, err
 		}
-		a := strings.TrimSpace(sc.Text())
+		a := strings.TrimSpace(line)
 		if n, err := strconv.Atoi(a); err == nil && n >= 1 && n <= len(res) {
 			return res[n-1], nil
 		}
@@ -148,3 +156,10 @@ func chooseResource(opts *Options, res []amplify.Resource) (amplify.Resource, er
 		fmt.Fprintf(opts.IO.ErrOut, "Answer with a number from 1 to %d.\n", len(res))
 	}
 }
+
+// printableError shows err with its control characters escaped (see
+// cmdutil.Printable); errors.Is and errors.As still see err.
+type printableError struct{ err error }
+
+func (e printableError) Error() string { return cmdutil.Printable(e.err.Error()) }
+func (e printableError) Unwrap() error { return e.err }

@@ -2,10 +2,10 @@
 package importcmd
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -78,32 +78,35 @@ func outputPath(opts *Options) string {
 
 // checkOverwrite refuses to replace an existing file without --force,
 // before any work is done, so that a refused import changes nothing.
-func checkOverwrite(path string, force bool) error {
-	if path == "-" || force {
-		return nil
+func checkOverwrite(ios *iostreams.IOStreams, path string, force bool) (*cmdutil.Output, error) {
+	out, err := cmdutil.CheckOutput(ios, path)
+	if err != nil {
+		return nil, err
 	}
-	if _, err := os.Stat(path); err == nil {
-		return cmdutil.WithHint(fmt.Errorf("%s already exists", path), "pass --force to overwrite it, or -o FILE to write elsewhere")
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("checking %s: %w", path, err)
+	if out.Exists() && !force {
+		return nil, out.ExistsError(overwriteHint)
 	}
-	return nil
+	return out, nil
 }
 
+const overwriteHint = "pass --force to overwrite it, or -o FILE to write elsewhere"
+
 // write saves cfg (atomically) or prints it, then reports what validate
-// says about it, with positions in the written text.
-func write(io *iostreams.IOStreams, path string, cfg *config.Config) error {
+// says about it, with positions in the written text. Without --force the
+// file is created only if it is still absent.
+func write(ctx context.Context, io *iostreams.IOStreams, out *cmdutil.Output, force bool, cfg *config.Config) error {
 	data, err := config.Marshal(cfg)
 	if err != nil {
 		return err
 	}
-	name := path
-	if path == "-" {
+	path, name := out.Path, out.Path
+	if out.IsStdout() {
 		name = "<stdout>"
-		if _, err := io.Out.Write(data); err != nil {
-			return err
+	}
+	if err := out.Write(ctx, data, 0o644, force); err != nil {
+		if errors.Is(err, fs.ErrExist) { // created since checkOverwrite
+			return out.ExistsError(overwriteHint)
 		}
-	} else if err := config.WriteFileAtomic(path, data, 0o644); err != nil {
 		return err // it names the file already
 	}
 	doc, err := config.Parse(name, data)
@@ -118,16 +121,19 @@ func write(io *iostreams.IOStreams, path string, cfg *config.Config) error {
 		if p.Severity == config.SeverityError {
 			errs++
 		}
-		fmt.Fprintln(io.ErrOut, p.String())
+	}
+	for _, line := range config.ProblemLines(problems) {
+		fmt.Fprintln(io.ErrOut, line)
 	}
 	switch {
-	case path != "-" && errs > 0:
+	case !out.IsFile():
+	case errs > 0:
 		what := "the error above"
 		if errs > 1 {
 			what = fmt.Sprintf("the %d errors above", errs)
 		}
 		fmt.Fprintf(io.ErrOut, "wrote %s; fix %s, then run cogwiz validate\n", path, what)
-	case path != "-":
+	default:
 		fmt.Fprintf(io.ErrOut, "wrote %s; next: cogwiz validate, then cogwiz plan\n", path)
 	}
 	return nil

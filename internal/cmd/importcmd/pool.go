@@ -55,7 +55,8 @@ func poolRun(ctx context.Context, opts *Options) error {
 		ctx = context.Background()
 	}
 	out := outputPath(opts)
-	if err := checkOverwrite(out, opts.Force); err != nil {
+	output, err := checkOverwrite(opts.IO, out, opts.Force)
+	if err != nil {
 		return err
 	}
 	api, err := opts.Factory.Cognito(ctx)
@@ -82,7 +83,7 @@ func poolRun(ctx context.Context, opts *Options) error {
 			fmt.Fprintf(opts.IO.ErrOut, "  %s\n", n)
 		}
 	}
-	return write(opts.IO, out, cfg)
+	return write(ctx, opts.IO, output, opts.Force, cfg)
 }
 
 // importIdentity adds the identity pool that trusts the pool's clients

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"strings"
 	"unicode/utf8"
 
@@ -101,7 +100,11 @@ func initRun(ctx context.Context, opts *Options) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	old, exists, err := readExisting(opts.File)
+	out, err := cmdutil.CheckOutput(opts.IO, opts.File)
+	if err != nil {
+		return err
+	}
+	old, exists, err := readExisting(ctx, out)
 	if err != nil {
 		return err
 	}
@@ -114,10 +117,20 @@ func initRun(ctx context.Context, opts *Options) error {
 			return existsError(opts.File)
 		}
 		rec := wizard.DefaultConfig(names)
-		if err := config.Save(opts.File, rec); err != nil {
+		data, err := config.Marshal(rec)
+		if err != nil {
 			return err
 		}
+		if err := writeFile(ctx, out, data, opts.Force); err != nil {
+			return err
+		}
+		if out.IsStdout() {
+			return nil
+		}
 		fmt.Fprintf(opts.IO.ErrOut, "Wrote %s with the recommended configuration.\n", opts.File)
+		if !out.IsFile() {
+			return nil // a pipe or /dev/null has no folder for functions
+		}
 		if err := GenerateFunctions(opts.IO.ErrOut, opts.File, rec); err != nil {
 			return err
 		}
@@ -135,11 +148,9 @@ func initRun(ctx context.Context, opts *Options) error {
 		if exists && !opts.Force {
 			return existsError(opts.File)
 		}
-		values, err := readAnswers(g, opts.AnswersFile)
-		if err != nil {
+		if p, err = ReadAnswers(ctx, g, opts.AnswersFile); err != nil {
 			return err
 		}
-		p = prompt.NewAnswers(values)
 	} else if p == nil {
 		p = NewPrompter(opts.IO)
 	}
@@ -162,13 +173,13 @@ func initRun(ctx context.Context, opts *Options) error {
 	res, err := wizard.Run(ctx, wizard.Options{Graph: g, Prompter: p, Names: &names})
 	if err != nil {
 		if !interactive && !errors.Is(err, prompt.ErrCancelled) {
-			return cmdutil.WithHint(fmt.Errorf("%s: %w", opts.AnswersFile, err), "fix the answer in the file; docs/questions.md lists each question's id and choices")
+			return AnswerError(opts.AnswersFile, err)
 		}
 		return mapPromptError(err)
 	}
 	NoteUnusedAnswers(opts.IO.ErrOut, opts.AnswersFile, p)
 	return Finish(ctx, FinishOptions{
-		IO: opts.IO, Prompter: p, File: opts.File, Old: old, Exists: exists,
+		IO: opts.IO, Prompter: p, File: opts.File, Old: old, Exists: exists, Force: opts.Force,
 		Config: res.Config, Pending: res.Pending, Confirm: interactive && !opts.Yes,
 		RunCommand: RunCommandOf(opts.Factory),
 	})
@@ -194,8 +205,11 @@ type FinishOptions struct {
 	File     string
 	Old      []byte
 	Exists   bool
-	Config   *config.Config
-	Pending  []string
+	// Force replaces a file that appeared since Old was read; without it
+	// (and without Exists) the file is created only if still absent.
+	Force   bool
+	Config  *config.Config
+	Pending []string
 	// Confirm asks before writing.
 	Confirm bool
 	// RunCommand, when set on an interactive run, lets the last question
@@ -234,10 +248,20 @@ func Finish(ctx context.Context, o FinishOptions) error {
 			return nil
 		}
 	}
-	if err := config.WriteFileAtomic(o.File, data, 0o644); err != nil {
-		return fmt.Errorf("writing %s: %w", o.File, err)
+	out, err := cmdutil.CheckOutput(o.IO, o.File)
+	if err != nil {
+		return err
+	}
+	if err := writeFile(ctx, out, data, o.Exists || o.Force); err != nil {
+		return err
+	}
+	if out.IsStdout() {
+		return nil
 	}
 	fmt.Fprintf(w, "Wrote %s.\n", o.File)
+	if !out.IsFile() {
+		return nil // a pipe or /dev/null has no folder for functions
+	}
 	if err := GenerateFunctions(w, o.File, o.Config); err != nil {
 		return err
 	}
@@ -374,8 +398,24 @@ func existsError(file string) error {
 		fmt.Sprintf("pass --force to replace it, or run `cogwiz update -f %s` to change it", file))
 }
 
-func readExisting(path string) ([]byte, bool, error) {
-	data, err := os.ReadFile(path)
+// writeFile writes the configuration to out; without replace a file is
+// only created, and one that appeared meanwhile (another init) is an
+// error.
+func writeFile(ctx context.Context, out *cmdutil.Output, data []byte, replace bool) error {
+	err := out.Write(ctx, data, 0o644, replace)
+	if errors.Is(err, fs.ErrExist) {
+		return existsError(out.Path)
+	}
+	return err
+}
+
+// readExisting reads the file init would replace: only a regular file;
+// a stream (/dev/null, a pipe) is written into, not replaced.
+func readExisting(ctx context.Context, out *cmdutil.Output) ([]byte, bool, error) {
+	if !out.Exists() {
+		return nil, false, nil
+	}
+	data, err := config.ReadFile(ctx, out.Path, config.MaxConfigSize)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, false, nil
 	}
@@ -385,14 +425,37 @@ func readExisting(path string) ([]byte, bool, error) {
 	return data, true, nil
 }
 
-func readAnswers(g *questions.Graph, path string) (map[string]any, error) {
-	data, err := os.ReadFile(path)
+// ReadAnswers reads and checks an --answers file — at most
+// config.MaxAnswersSize bytes, every key a question id, each once — and
+// returns the prompter that answers from it.
+func ReadAnswers(ctx context.Context, g *questions.Graph, path string) (*prompt.Answers, error) {
+	data, err := config.ReadFile(ctx, path, config.MaxAnswersSize)
 	if err != nil {
+		var tooLarge *config.TooLargeError
+		if ctx.Err() != nil || errors.As(err, &tooLarge) {
+			return nil, err
+		}
 		return nil, cmdutil.WithHint(fmt.Errorf("reading answers: %w", err), "pass the path of a YAML file of question id: answer")
 	}
-	values, err := questions.ParseAnswers(g, path, data)
+	values, where, err := questions.ParseAnswers(g, path, data)
+	var ae *questions.AnswersError
+	if errors.As(err, &ae) {
+		return nil, cmdutil.WithHint(err, ae.Hint())
+	}
 	if err != nil {
 		return nil, cmdutil.WithHint(err, "each key must be a question id; docs/questions.md lists them")
 	}
-	return values, nil
+	a := prompt.NewAnswers(values)
+	a.Where = where
+	return a, nil
+}
+
+// AnswerError places an error of the walk over an --answers file: at the
+// answer's file:line:col when it is written there, else at the file.
+func AnswerError(file string, err error) error {
+	var ae *prompt.AnswerError
+	if !errors.As(err, &ae) || ae.Where == "" {
+		err = fmt.Errorf("%s: %w", file, err)
+	}
+	return cmdutil.WithHint(err, "fix the answer in the file; docs/questions.md lists each question's id and choices")
 }

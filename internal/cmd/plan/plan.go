@@ -11,6 +11,7 @@ import (
 	"github.com/cogwiz/cogwiz/internal/apply"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/cognito"
+	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
 	"github.com/cogwiz/cogwiz/internal/render"
 )
@@ -83,9 +84,9 @@ func planRun(ctx context.Context, opts *Options) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	cfg, warns, err := apply.LoadConfig(opts.File)
-	for _, w := range warns {
-		fmt.Fprintln(opts.IO.ErrOut, w.String())
+	cfg, warns, err := apply.LoadConfig(ctx, opts.File)
+	for _, line := range config.ProblemLines(warns) {
+		fmt.Fprintln(opts.IO.ErrOut, line)
 	}
 	if err != nil {
 		return err

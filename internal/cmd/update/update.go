@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -110,7 +109,12 @@ func updateRun(ctx context.Context, opts *Options) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	old, err := os.ReadFile(opts.File)
+	if out, err := cmdutil.CheckOutput(opts.IO, opts.File); err == nil && !out.IsFile() {
+		// update reads the file and writes it back: a pipe or /dev/stdin
+		// cannot be both.
+		return cmdutil.WithHint(fmt.Errorf("%s is not a regular file", opts.File), "update changes cognito.yaml in place: pass -f with the file itself")
+	}
+	old, err := config.ReadFile(ctx, opts.File, config.MaxConfigSize)
 	if errors.Is(err, fs.ErrNotExist) {
 		return cmdutil.WithHint(fmt.Errorf("%s does not exist", opts.File), "run `cogwiz init` to create it")
 	}
@@ -128,15 +132,9 @@ func updateRun(ctx context.Context, opts *Options) error {
 	p := opts.Prompter
 	interactive := opts.AnswersFile == ""
 	if !interactive {
-		data, err := os.ReadFile(opts.AnswersFile)
-		if err != nil {
-			return cmdutil.WithHint(fmt.Errorf("reading answers: %w", err), "pass the path of a YAML file of question id: answer")
+		if p, err = initcmd.ReadAnswers(ctx, g, opts.AnswersFile); err != nil {
+			return err
 		}
-		values, err := questions.ParseAnswers(g, opts.AnswersFile, data)
-		if err != nil {
-			return cmdutil.WithHint(err, "each key must be a question id; docs/questions.md lists them")
-		}
-		p = prompt.NewAnswers(values)
 	} else if p == nil {
 		p = initcmd.NewPrompter(opts.IO)
 	}
@@ -159,7 +157,7 @@ func updateRun(ctx context.Context, opts *Options) error {
 			return cmdutil.ErrCancelled
 		}
 		if !interactive {
-			return cmdutil.WithHint(fmt.Errorf("%s: %w", opts.AnswersFile, err), "fix the answer in the file; docs/questions.md lists each question's id and choices")
+			return initcmd.AnswerError(opts.AnswersFile, err)
 		}
 		return err
 	}

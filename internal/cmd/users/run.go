@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/charmbracelet/x/term"
 
@@ -199,11 +198,15 @@ func setPasswordRun(ctx context.Context, o *Options, s *users.Service) error {
 	pw := o.Password
 	switch {
 	case o.PasswordStdin:
-		b, err := io.ReadAll(io.LimitReader(ios.In, 4096))
+		// A pipe that never closes must not outlast Ctrl-C.
+		var err error
+		pw, err = cmdutil.AwaitLine(ctx, io.Discard, func() (string, error) {
+			b, err := io.ReadAll(io.LimitReader(ios.In, 4096))
+			return string(b), err
+		})
 		if err != nil {
-			return fmt.Errorf("reading the password from stdin: %w", err)
+			return err
 		}
-		pw = strings.TrimRight(string(b), "\r\n")
 	case pw == "" && ios.CanPrompt():
 		var err error
 		if pw, err = readSecret(ctx, ios.In, ios.ErrOut, "New password for "+o.User+": "); err != nil {

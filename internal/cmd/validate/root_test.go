@@ -22,7 +22,7 @@ func TestValidateThroughRoot(t *testing.T) {
 		absent []string
 	}{
 		{[]string{"validate", "-f", filepath.Join("testdata", "five-mistakes.yaml")}, cmdutil.ExitFailure,
-			[]string{"five-mistakes.yaml:14:5: mode", "5 errors in "}, []string{"error: ", "silent"}},
+			[]string{"five-mistakes.yaml:14:5: user_pool.mfa.mode", "5 errors in "}, []string{"error: ", "silent"}},
 		{[]string{"validate", "--file", filepath.Join("testdata", "valid.yaml")}, cmdutil.ExitOK,
 			[]string{"is valid"}, []string{"error"}},
 		{[]string{"validate", "-f", filepath.Join(t.TempDir(), "cognito.yaml")}, cmdutil.ExitFailure,

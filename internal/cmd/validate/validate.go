@@ -2,6 +2,7 @@
 package validate
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -58,15 +59,18 @@ Exit status: 0 when there is no error (warnings allowed), 1 otherwise.`,
 			if runF != nil {
 				return runF(opts)
 			}
-			return validateRun(opts)
+			return validateRun(cmd.Context(), opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the result as JSON on stdout")
 	return cmd
 }
 
-func validateRun(opts *Options) error {
-	problems, err := check(opts.File)
+func validateRun(ctx context.Context, opts *Options) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	problems, err := check(ctx, opts.File)
 	if err != nil {
 		return err
 	}
@@ -85,12 +89,12 @@ func validateRun(opts *Options) error {
 }
 
 // check loads the file and returns every problem, load problems included.
-func check(path string) ([]config.Problem, error) {
+func check(ctx context.Context, path string) ([]config.Problem, error) {
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil, cmdutil.WithHint(fmt.Errorf("%s: file not found", path),
 			"run `cogwiz init` to create it, or pass -f FILE")
 	}
-	doc, err := config.Load(path)
+	doc, err := config.LoadContext(ctx, path)
 	if err != nil {
 		var le *config.LoadError
 		if errors.As(err, &le) {
@@ -120,8 +124,8 @@ func plural(n int, word string) string {
 }
 
 func writeText(w io.Writer, file string, problems []config.Problem, errs, warns int) {
-	for _, p := range problems {
-		fmt.Fprintln(w, p.String())
+	for _, line := range config.ProblemLines(problems) {
+		fmt.Fprintln(w, line)
 	}
 	switch {
 	case errs > 0 && warns > 0:
@@ -149,11 +153,14 @@ type jsonResult struct {
 	File     string        `json:"file"`
 	Valid    bool          `json:"valid"`
 	Problems []jsonProblem `json:"problems"`
+	// More counts the problems past config.ReportLimit, not listed.
+	More int `json:"more,omitempty"`
 }
 
 func writeJSON(w io.Writer, file string, valid bool, problems []config.Problem) error {
-	res := jsonResult{File: file, Valid: valid, Problems: make([]jsonProblem, 0, len(problems))}
-	for _, p := range problems {
+	shown, more := config.LimitProblems(problems)
+	res := jsonResult{File: file, Valid: valid, Problems: make([]jsonProblem, 0, len(shown)), More: more}
+	for _, p := range shown {
 		res.Problems = append(res.Problems, jsonProblem{
 			File: p.File, Line: p.Line, Column: p.Col, Path: p.Path,
 			Severity: p.Severity.String(), Message: p.Message, Hint: p.Hint,

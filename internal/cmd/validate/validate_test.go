@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
+	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
 )
 
@@ -40,10 +42,10 @@ func TestValidateFiveMistakes(t *testing.T) {
 	}
 	want := []string{
 		file + `:2:1: resource_name "my-app" must contain only letters and digits — `,
-		file + `:11:9: name "custom:tier" must not start with custom: — write tier; Cognito adds the custom: prefix`,
-		file + `:14:5: mode "SOMETIMES" is not allowed — use one of OFF, ON, OPTIONAL`,
-		file + `:27:11: callback_urls[1] "http://app.example.com/callback" must be https unless it is localhost, 127.0.0.1 or [::1]`,
-		file + `:29:3: prefix "MyLogin" must be lowercase — write mylogin`,
+		file + `:11:9: user_pool.attributes.custom[0].name "custom:tier" must not start with custom: — write tier; Cognito adds the custom: prefix`,
+		file + `:14:5: user_pool.mfa.mode "SOMETIMES" is not allowed — use one of OFF, ON, OPTIONAL`,
+		file + `:27:11: app_clients[0].oauth.callback_urls[1] "http://app.example.com/callback" must be https unless it is localhost, 127.0.0.1 or [::1]`,
+		file + `:29:3: domain.prefix "MyLogin" must be lowercase — write mylogin`,
 	}
 	lines := strings.Split(strings.TrimSpace(stderr), "\n")
 	if len(lines) != len(want)+1 {
@@ -224,7 +226,7 @@ func TestValidateLoadAndRuleMistakesTogether(t *testing.T) {
 		file + `:9:21: user_pool.password_policy.minimum_length must be a whole number, not "five"`,
 		file + `:10:22: user_pool.password_policy.require_numbers must be true or false, not "maybe"`,
 		file + `:13:5: the sms factor needs SMS configuration`,
-		file + `:13:20: factors[1] "carrier_pigeon" is not allowed — use one of sms, totp, email`,
+		file + `:13:20: user_pool.mfa.factors[1] "carrier_pigeon" is not allowed — use one of sms, totp, email`,
 		file + `:16:31: app_clients[0].token_validity.access: "90x" has an unknown unit "x"`,
 		file + `:17:5: app client web is declared twice`,
 	}
@@ -236,5 +238,36 @@ func TestValidateLoadAndRuleMistakesTogether(t *testing.T) {
 		if !strings.HasPrefix(lines[i], w) {
 			t.Errorf("line %d:\n got %s\nwant %s...", i+1, lines[i], w)
 		}
+	}
+}
+
+// A file whose every list item breaks a rule (valid YAML, so the load
+// does not stop) prints ReportLimit problems, a count of the rest and the
+// summary, not one line per item.
+func TestValidateCapsTheProblemsPrinted(t *testing.T) {
+	t.Parallel()
+	file := filepath.Join(t.TempDir(), "cognito.yaml")
+	src := "version: 1\nresource_name: AppAuth\nuser_pool:\n  name: AppUserPool\n  groups:\n" + strings.Repeat("    - name: 'a b'\n", 20000)
+	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code, _ := run(t, file)
+	lines := strings.Split(strings.TrimSpace(stderr), "\n")
+	if code != cmdutil.ExitFailure || len(lines) != config.ReportLimit+2 {
+		t.Fatalf("exit %d, %d lines; want 1 and %d", code, len(lines), config.ReportLimit+2)
+	}
+	if got := lines[config.ReportLimit]; !strings.HasPrefix(got, "… and 19900 more problems") {
+		t.Errorf("line %d = %q", config.ReportLimit+1, got)
+	}
+	if got := lines[len(lines)-1]; got != "20000 errors in "+file {
+		t.Errorf("summary %q", got)
+	}
+	stdout, _, _, _ := run(t, file, "--json")
+	var res struct {
+		Problems []json.RawMessage `json:"problems"`
+		More     int               `json:"more"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &res); err != nil || len(res.Problems) != config.ReportLimit || res.More != 19900 {
+		t.Errorf("--json: %d problems, more %d, %v; want %d and 19900", len(res.Problems), res.More, err, config.ReportLimit)
 	}
 }

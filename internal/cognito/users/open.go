@@ -15,7 +15,7 @@ func Open(ctx context.Context, api cognito.API, poolID, configFile string) (*Ser
 	if poolID != "" {
 		return New(api, poolID), nil
 	}
-	doc, err := config.Load(configFile)
+	doc, err := config.LoadContext(ctx, configFile)
 	if err != nil {
 		return nil, &Error{Msg: fmt.Sprintf("finding the user pool: %v", err), Hint: "pass --pool-id, or point -f at your cognito.yaml", Err: err}
 	}
