@@ -157,7 +157,8 @@ func CheckSources(projectDir string, c *config.Config, f Function) error {
 		}
 	}
 	m := filepath.Join(projectDir, filepath.FromSlash(slashDir(c.FunctionsSourceDir())), ManifestFile)
-	data, err := os.ReadFile(m)
+	// readRegular never opens a pipe or a device that could block.
+	data, err := readRegular(m)
 	switch {
 	case os.IsNotExist(err):
 		return nil
@@ -165,7 +166,7 @@ func CheckSources(projectDir string, c *config.Config, f Function) error {
 		return fmt.Errorf("reading %s: %w", m, err)
 	}
 	var man manifest
-	if json.Unmarshal(data, &man) != nil || man.Files == nil {
+	if data == nil || json.Unmarshal(data, &man) != nil || man.Files == nil {
 		return fmt.Errorf("%s is not cogwiz's record of the sources it wrote: delete it and run cogwiz functions generate, which writes it anew and keeps your edited files", m)
 	}
 	return nil
