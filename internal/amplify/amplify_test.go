@@ -561,3 +561,26 @@ func TestCapabilitySettingsFromTeamProviderInfo(t *testing.T) {
 		t.Errorf("the user is not told to set RECAPTCHA_SECRET:\n%s", r.Summary())
 	}
 }
+
+// Amplify's identity pool keeps its roles: team-provider-info.json names
+// the environment's AuthRole and UnauthRole, and the stack id gives the
+// account, so the file names them by ARN (cogwiz uses them as they are).
+// Without an environment cogwiz creates its own, and says so.
+func TestIdentityPoolRolesByName(t *testing.T) {
+	r := importFixture(t, "default", Options{Env: "dev"})
+	ip := r.Config.IdentityPool
+	if ip.AuthenticatedRole == nil || ip.AuthenticatedRole.ARN != "arn:aws:iam::111122223333:role/amplify-shopapp-dev-123456-authRole" ||
+		ip.UnauthenticatedRole == nil || ip.UnauthenticatedRole.ARN != "arn:aws:iam::111122223333:role/amplify-shopapp-dev-123456-unauthRole" {
+		t.Errorf("roles = %+v / %+v", ip.AuthenticatedRole, ip.UnauthenticatedRole)
+	}
+	if ip.AllowUnauthenticated {
+		t.Error("guest access was not carried over as false")
+	}
+	if errs := config.Validate(r.Config); slices.ContainsFunc(errs, func(is config.Issue) bool { return is.Severity == config.SeverityError }) {
+		t.Errorf("invalid: %v", errs)
+	}
+	full := importFixture(t, "full", Options{})
+	if full.Config.IdentityPool != nil && full.Config.IdentityPool.AuthenticatedRole != nil {
+		t.Errorf("without an environment's role names, a role is made up: %+v", full.Config.IdentityPool.AuthenticatedRole)
+	}
+}

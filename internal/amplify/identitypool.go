@@ -1,6 +1,11 @@
 package amplify
 
-import "github.com/cogwiz/cogwiz/internal/config"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/cogwiz/cogwiz/internal/config"
+)
 
 // identityPoolProviders maps Amplify's identity-pool provider domains to
 // cognito.yaml's provider types and the keys that hold their app ids.
@@ -110,8 +115,35 @@ func (im *importer) identityPool() error {
 	} else if len(domains) > 0 {
 		im.r.drop("authProviders", "thirdPartyAuth is false, so Amplify does not deploy them", "nothing to do")
 	}
+	ip.AuthenticatedRole = im.amplifyRole("AuthRole")
+	ip.UnauthenticatedRole = im.amplifyRole("UnauthRole")
 	im.c.IdentityPool = ip
 	return nil
+}
+
+// amplifyRole maps the environment's AuthRole or UnauthRole (Amplify's
+// root stack makes them; team-provider-info.json names them) to an
+// existing role named by ARN, which cogwiz points the identity pool at and
+// never changes. Without an environment, or without the account (from
+// the stack id), cogwiz creates its own role instead, and says so.
+func (im *importer) amplifyRole(kind string) *config.IdentityPoolRole {
+	e, ok := im.tpi[im.env]
+	if !ok {
+		im.r.drop(kind+"Name", "Amplify names the identity pool's roles per environment in team-provider-info.json, and no environment was chosen",
+			"pass --env NAME to keep Amplify's roles, or let cogwiz create new ones (they have no permissions until you add some)")
+		return nil
+	}
+	if arn, ok := e.AWSCloudFormation[kind+"Arn"].(string); ok && arn != "" {
+		return &config.IdentityPoolRole{ARN: arn}
+	}
+	name, _ := e.AWSCloudFormation[kind+"Name"].(string)
+	stack := strings.Split(im.tpi.stackID(im.env), ":") // arn:aws:cloudformation:REGION:ACCOUNT:stack/...
+	if name == "" || len(stack) < 6 {
+		im.r.drop(kind+"Name", "team-provider-info.json does not name the "+kind+" of environment "+im.env+" with its account",
+			"set identity_pool."+map[string]string{"AuthRole": "authenticated_role", "UnauthRole": "unauthenticated_role"}[kind]+".arn to Amplify's role, or let cogwiz create one")
+		return nil
+	}
+	return &config.IdentityPoolRole{ARN: fmt.Sprintf("arn:%s:iam::%s:role/%s", stack[1], stack[4], name)}
 }
 
 func knownDomain(d string) bool {

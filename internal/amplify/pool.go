@@ -285,7 +285,7 @@ func (im *importer) groups() error {
 	}
 	if len(groups) > 0 && im.c.Services == config.ServicesUserPoolIdentityPool {
 		im.r.drop("group IAM roles", "with an identity pool, Amplify creates an IAM role per group and its ARN is known only after deploy",
-			"set user_pool.groups[].role_arn to each <group>GroupRole ARN if your app uses them")
+			"cogwiz creates a role per group (identity_pool.group_roles); to keep Amplify's, set user_pool.groups[].role_arn to each <group>GroupRole ARN")
 	}
 	im.c.UserPool.Groups = groups
 	return nil

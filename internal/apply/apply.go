@@ -48,6 +48,16 @@ type Options struct {
 	// Grace bounds how long calls under way may run on once ctx is
 	// cancelled (Ctrl-C); 0 means DefaultGrace.
 	Grace time.Duration
+	// Identity and IdentityState are the identity pool's clients and its
+	// state as read before planning (PrepareAll); nil without an identity pool.
+	Identity      *IdentityClients
+	IdentityState *plan.IdentityState
+	// Functions, FunctionState and Bundles are the generated functions'
+	// clients, their state as read before planning and their packages
+	// (PrepareWith); nil without generated functions.
+	Functions     *FunctionClients
+	FunctionState *plan.FunctionState
+	Bundles       Bundles
 }
 
 // DefaultGrace lets a call under way at Ctrl-C finish (creating a pool
@@ -79,6 +89,11 @@ type Result struct {
 	PoolARN string
 	// State is the pool as read back after the changes.
 	State *cognito.State
+	// Identity is the identity pool and its roles as read back (nil
+	// without an identity pool).
+	Identity *plan.IdentityState
+	// Functions are the generated functions as read back (nil without any).
+	Functions *plan.FunctionState
 }
 
 // Run executes the plan. It refuses a plan with blocked changes before
@@ -105,9 +120,19 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if o.State != nil && !o.Plan.HasChanges() {
 		// Nothing to do: the state the plan was made from was read just
 		// now, so reading it back again would verify nothing new.
-		return &Result{PoolID: o.State.PoolID, PoolARN: o.State.PoolARN, State: o.State}, nil
+		return &Result{PoolID: o.State.PoolID, PoolARN: o.State.PoolARN, State: o.State, Identity: o.IdentityState, Functions: o.FunctionState}, nil
 	}
-	e := &executor{o: o, stop: ctx, lim: newLimiter(o.RatePerSecond), created: map[string]string{}, known: map[string]bool{}}
+	// Groups whose role cogwiz makes are written with that role's ARN; the
+	// identity phase fills in the ARNs of roles it creates.
+	desired := o.Desired
+	o.Desired = plan.WithGroupRoles(o.Desired, o.IdentityState)
+	// Triggers served by generated functions keep their wiring until the
+	// functions phase sets it.
+	o.Desired = plan.WithFunctionTriggers(o.Desired, o.FunctionState, liveTriggers(o.State))
+	e := &executor{o: o, file: desired, stop: ctx, lim: newLimiter(o.RatePerSecond), created: map[string]string{}, known: map[string]bool{}, clientIDs: map[string]string{}}
+	for name, id := range o.Plan.ClientIDs {
+		e.clientIDs[name] = id
+	}
 	if o.State != nil {
 		e.poolID, e.poolARN = o.State.PoolID, o.State.PoolARN
 		for _, c := range o.State.Config.AppClients {
@@ -138,8 +163,19 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if err != nil {
 		return &Result{PoolID: e.poolID, PoolARN: e.poolARN}, fmt.Errorf("verifying: %w", err)
 	}
-	after := plan.Compute(plan.Input{Desired: o.Desired, State: st, LookupEnv: o.LookupEnv})
-	res := &Result{PoolID: e.poolID, PoolARN: st.PoolARN, State: st}
+	var ident *plan.IdentityState
+	if o.IdentityState != nil {
+		ident, err = ReadIdentity(ctx, o.Identity, desired)
+	}
+	if err != nil {
+		return &Result{PoolID: e.poolID, PoolARN: e.poolARN}, fmt.Errorf("verifying: %w", err)
+	}
+	fns, err := ReadFunctions(ctx, o.Functions, desired, st, o.Bundles)
+	if err != nil {
+		return &Result{PoolID: e.poolID, PoolARN: e.poolARN}, fmt.Errorf("verifying: %w", err)
+	}
+	after := plan.Compute(plan.Input{Desired: desired, State: st, LookupEnv: o.LookupEnv, Identity: ident, Functions: fns})
+	res := &Result{PoolID: e.poolID, PoolARN: st.PoolARN, State: st, Identity: ident, Functions: fns}
 	if o.State == nil {
 		if err := e.onlyPool(ctx); err != nil {
 			return res, err
@@ -157,6 +193,12 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 
 type executor struct {
 	o Options
+	// file is the config as written (o.Desired has the groups' role ARNs
+	// and the generated functions' live trigger wiring filled in).
+	file *config.Config
+	// clientIDs maps the file's clients to their ids: those the plan
+	// matched and those this run made (the identity pool trusts them).
+	clientIDs map[string]string
 	// stop is the caller's context: once it is done (Ctrl-C), no new call
 	// starts.
 	stop context.Context
@@ -336,6 +378,12 @@ func (e *executor) run(ctx context.Context) error {
 		return err
 	}
 
+	// 3b. The identity pool, its roles and their attachment: after the
+	// clients it trusts, before the groups that take the roles' ARNs.
+	if err := e.identity(ctx); err != nil {
+		return err
+	}
+
 	// 4. Domain and groups.
 	ts = nil
 	if cs := byRes["domain"]; len(cs) > 0 && cs[0].Action != plan.Delete {
@@ -348,6 +396,12 @@ func (e *executor) run(ctx context.Context) error {
 		}
 	}
 	if err := e.phase(ctx, ts); err != nil {
+		return err
+	}
+
+	// 4b. The generated trigger functions and their wiring: the pool
+	// exists, and the groups a function adds users to do too.
+	if err := e.functions(ctx); err != nil {
 		return err
 	}
 
@@ -391,6 +445,12 @@ func (e *executor) run(ctx context.Context) error {
 		if err := e.phase(ctx, ts); err != nil {
 			return err
 		}
+	}
+	if err := e.identityDeletes(ctx); err != nil {
+		return err
+	}
+	if err := e.functionDeletes(ctx); err != nil {
+		return err
 	}
 
 	// 6. Record the new clients by id and forget what was deleted. Until
@@ -702,6 +762,7 @@ func (e *executor) clientTask(c *config.AppClient, ch plan.Change, rm cognito.Re
 			}
 			e.mu.Lock()
 			e.created[c.Name] = id
+			e.clientIDs[c.Name] = id
 			e.mu.Unlock()
 			e.did("created app client %s (%s)", c.Name, id)
 			return nil
@@ -819,16 +880,21 @@ func (l *limiter) wait(ctx context.Context, cat string) error {
 // ResolveReferences), in place, so that the caller applies what was
 // planned.
 func Prepare(ctx context.Context, api cognito.API, desired *config.Config, lookupEnv func(string) (string, bool)) (*cognito.State, *plan.Plan, error) {
-	return prepare(ctx, api, desired, nil, lookupEnv)
+	return prepare(ctx, api, desired, nil, lookupEnv, nil, nil)
 }
 
 // PrepareDocument is Prepare for a loaded file: keys of a section the file
 // writes empty are planned as removals.
 func PrepareDocument(ctx context.Context, api cognito.API, doc *config.Document, lookupEnv func(string) (string, bool)) (*cognito.State, *plan.Plan, error) {
-	return prepare(ctx, api, doc.Config, doc.Written, lookupEnv)
+	return prepare(ctx, api, doc.Config, doc.Written, lookupEnv, nil, nil)
 }
 
-func prepare(ctx context.Context, api cognito.API, desired *config.Config, written func(string) bool, lookupEnv func(string) (string, bool)) (*cognito.State, *plan.Plan, error) {
+// prepare reads the pool and plans; readFunctions, when not nil, reads
+// the generated functions once the pool's state is known (the triggers
+// point at them). written is the file's Document.Written (nil: nothing is
+// written empty).
+func prepare(ctx context.Context, api cognito.API, desired *config.Config, written func(string) bool, lookupEnv func(string) (string, bool), ident *plan.IdentityState,
+	readFunctions func(*cognito.State) (*plan.FunctionState, error)) (*cognito.State, *plan.Plan, error) {
 	if err := ResolveReferences(desired, lookupEnv); err != nil {
 		return nil, nil, err
 	}
@@ -845,7 +911,13 @@ func prepare(ctx context.Context, api cognito.API, desired *config.Config, writt
 			return nil, nil, err
 		}
 	}
-	p := plan.Compute(plan.Input{Desired: desired, State: st, LookupEnv: lookupEnv, Written: written})
+	var fns *plan.FunctionState
+	if readFunctions != nil {
+		if fns, err = readFunctions(st); err != nil {
+			return nil, nil, err
+		}
+	}
+	p := plan.Compute(plan.Input{Desired: desired, State: st, LookupEnv: lookupEnv, Written: written, Identity: ident, Functions: fns})
 	p.Found = l.How
 	if st == nil {
 		p.Found = fmt.Sprintf("no pool in this account and region is tagged %s=%s (%s listed, %d described)", cognito.TagResourceName, desired.ResourceName, count(l.Listed, "pool"), l.Described)

@@ -8,6 +8,8 @@ import (
 
 	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/config"
+	"github.com/cogwiz/cogwiz/internal/functions"
+	"github.com/cogwiz/cogwiz/internal/plan"
 )
 
 // Outputs are what an app needs to talk to the pool. They never carry a
@@ -21,6 +23,29 @@ type Outputs struct {
 	HostedUIURL string `json:"hosted_ui_url,omitempty"`
 	// AppClientIDs maps client name to client id.
 	AppClientIDs map[string]string `json:"app_client_ids"`
+	// The identity pool and its roles, when the file has one.
+	IdentityPoolID         string            `json:"identity_pool_id,omitempty"`
+	AuthenticatedRoleARN   string            `json:"authenticated_role_arn,omitempty"`
+	UnauthenticatedRoleARN string            `json:"unauthenticated_role_arn,omitempty"`
+	GroupRoleARNs          map[string]string `json:"group_role_arns,omitempty"`
+}
+
+// AddIdentity adds the identity pool id and its role ARNs, as read back
+// after apply.
+func (o *Outputs) AddIdentity(s *plan.IdentityState, d *config.Config) {
+	if s == nil || s.Pool == nil {
+		return
+	}
+	o.IdentityPoolID = s.Pool.ID
+	o.AuthenticatedRoleARN, o.UnauthenticatedRoleARN = s.Roles.Authenticated, s.Roles.Unauthenticated
+	for _, r := range d.IdentityRoles() {
+		if arn := s.RoleARN(r); r.Group != "" && arn != plan.KnownAfterApply {
+			if o.GroupRoleARNs == nil {
+				o.GroupRoleARNs = map[string]string{}
+			}
+			o.GroupRoleARNs[r.Group] = arn
+		}
+	}
 }
 
 // BuildOutputs computes the outputs from the pool read back after apply.
@@ -96,7 +121,8 @@ func LambdaPermissionCommands(t *config.Triggers, poolARN string) []string {
 
 // SecretRefs lists every ${env:NAME} the file refers to, by config path.
 func SecretRefs(c *config.Config) map[string]string {
-	refs := map[string]string{}
+	// The generated functions' secrets (the reCAPTCHA key) too.
+	refs := functions.SecretRefs(c)
 	for _, p := range c.IdentityProviders {
 		base := "identity_providers[" + p.ProviderName() + "]"
 		if p.ClientSecret != "" {

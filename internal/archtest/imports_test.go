@@ -26,6 +26,9 @@ type rule struct {
 var rules = []rule{
 	{"gopkg.in/yaml.v3", []string{"internal/config"}, "all YAML code lives in one package"},
 	{"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider", []string{"internal/cognito"}, "the Cognito layer is the only door to the SDK's Cognito service"},
+	{"github.com/aws/aws-sdk-go-v2/service/cognitoidentity", []string{"internal/aws/cognitoidentity"}, "the identity pool edge is the only door to the SDK's Cognito identity service"},
+	{"github.com/aws/aws-sdk-go-v2/service/iam", []string{"internal/aws/iam"}, "the IAM edge is the only door to the SDK's IAM service"},
+	{"github.com/aws/aws-sdk-go-v2/service/lambda", []string{"internal/aws/lambda"}, "the Lambda edge is the only door to the SDK's Lambda service"},
 	{"charm.land/huh", []string{"internal/prompt"}, "prompts are drawn in one place"},
 	{"charm.land/bubbletea", []string{"internal/prompt"}, "prompts are drawn in one place"},
 	{"charm.land/lipgloss", []string{"internal/prompt", "internal/render"}, "styling lives in prompt and render"},
@@ -62,7 +65,7 @@ func TestImportDirections(t *testing.T) {
 				t.Errorf("%s imports %s: internal/config imports nothing of ours", rel, imp)
 			}
 			for _, r := range rules {
-				if !strings.HasPrefix(imp, r.imports) || allowed(dir, r.only) {
+				if !importsPath(imp, r.imports) || allowed(dir, r.only) {
 					continue
 				}
 				t.Errorf("%s imports %s: %s (allowed only under %s)", rel, imp, r.why, strings.Join(r.only, ", "))
@@ -73,6 +76,15 @@ func TestImportDirections(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// importsPath reports whether imp is the package path p or below it
+// (service/cognitoidentity is not service/cognitoidentityprovider).
+func importsPath(imp, p string) bool {
+	if strings.HasSuffix(p, "/") {
+		return strings.HasPrefix(imp, p)
+	}
+	return imp == p || strings.HasPrefix(imp, p+"/")
 }
 
 func allowed(dir string, prefixes []string) bool {

@@ -11,9 +11,9 @@
 //
 // Protocols: services speaking AWS JSON 1.0/1.1 (X-Amz-Target: Prefix.Op —
 // Cognito user pools, Cognito identity pools, the Resource Groups Tagging
-// API) register with Service/Op. REST services (Lambda's restJson1) and
-// query services (IAM) can mount an http.Handler with HandleHTTP and use the
-// same Store.
+// API) register with Service/Op; query services (IAM: a form in, XML out)
+// with QueryService/QueryOp; REST-JSON services (Lambda's restJson1) with
+// RESTService/RESTOp. All share the same Store.
 package awsfake
 
 import (
@@ -34,6 +34,7 @@ type Server struct {
 
 	mu       sync.Mutex // one request at a time, as one consistent region
 	services map[string]*Service
+	query    map[string]*QueryService
 	mux      *http.ServeMux
 	hs       *httptest.Server
 }
@@ -109,6 +110,10 @@ func Op[In, Out any](sv *Service, name string, fn func(*In) (*Out, error)) {
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	target := r.Header.Get("X-Amz-Target")
+	if target == "" && isQuery(r) {
+		s.serveQuery(w, r)
+		return
+	}
 	if target == "" {
 		s.mu.Lock()
 		defer s.mu.Unlock()

@@ -7,6 +7,8 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync"
 	"syscall"
@@ -16,18 +18,27 @@ import (
 // its own), as it went on the wire.
 type Call struct {
 	// Service is the X-Amz-Target prefix (AWSCognitoIdentityProviderService),
-	// or the path for requests without one.
+	// the name of a REST service with an operation registered for the
+	// request's method and path (Op is then that operation), or the path.
 	Service string `json:"-"`
 	Op      string `json:"op"`
 	// Input is the request body.
 	Input json.RawMessage `json:"input"`
 	// Fault is the fault injected into this call, if any.
 	Fault Fault `json:"-"`
+	// form is the request of a query protocol call (IAM), whose Input is
+	// its members as nested JSON strings.
+	form url.Values
 }
 
-// Decode reads the request body into v (an SDK input type: its Go names
-// are the wire names).
-func (c Call) Decode(v any) error { return json.Unmarshal(c.Input, v) }
+// Decode reads the request into v (an SDK input type: its Go names are the
+// wire names), from JSON or, for a query protocol call, from the form.
+func (c Call) Decode(v any) error {
+	if c.form != nil {
+		return DecodeQuery(c.form, v)
+	}
+	return json.Unmarshal(c.Input, v)
+}
 
 // Fault is what the Transport does to a call instead of passing it on.
 type Fault int
@@ -103,6 +114,13 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	c := Call{Service: req.URL.Path, Op: req.URL.Path, Input: json.RawMessage(body)}
 	if target := req.Header.Get("X-Amz-Target"); target != "" {
 		c.Service, c.Op, _ = strings.Cut(target, ".")
+	} else if svc, op, ok := restOp(req); ok {
+		c.Service, c.Op = svc, op
+	} else if isQuery(req) {
+		if form, err := url.ParseQuery(string(body)); err == nil {
+			c.form = form
+			c.Service, c.Op, c.Input = "query:"+form.Get("Version"), form.Get("Action"), queryTree(form)
+		}
 	}
 	if !json.Valid(c.Input) {
 		c.Input, _ = json.Marshal(string(body))
@@ -131,6 +149,13 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		_, _ = io.Copy(io.Discard, resp.Body)
 		resp.Body.Close()
 	}
+	errorResponse := errorResponse
+	throttled := "TooManyRequestsException"
+	if c.form != nil {
+		// IAM's own codes for the same answers.
+		// https://docs.aws.amazon.com/IAM/latest/APIReference/CommonErrors.html
+		errorResponse, throttled = queryErrorResponse, "Throttling"
+	}
 	switch c.Fault {
 	case LoseReply:
 		return nil, &net.OpError{Op: "read", Net: "tcp", Err: syscall.ECONNRESET}
@@ -139,7 +164,7 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	case Fail503, Fail503Applied:
 		return errorResponse(req, 503, "ServiceUnavailable", "injected: service unavailable"), nil
 	case Throttle:
-		return errorResponse(req, 400, "TooManyRequestsException", "injected: too many requests"), nil
+		return errorResponse(req, 400, throttled, "injected: too many requests"), nil
 	case Stall, StallApplied:
 		<-req.Context().Done()
 		return nil, req.Context().Err()
@@ -154,6 +179,14 @@ func errorResponse(req *http.Request, status int, code, msg string) *http.Respon
 	h.Set("X-Amzn-ErrorType", code)
 	return &http.Response{StatusCode: status, Status: http.StatusText(status), Header: h, Body: io.NopCloser(bytes.NewReader(b)),
 		ContentLength: int64(len(b)), Request: req, Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1}
+}
+
+func queryErrorResponse(req *http.Request, status int, code, msg string) *http.Response {
+	rec := httptest.NewRecorder()
+	writeQueryError(rec, &Error{Status: status, Code: code, Message: msg})
+	resp := rec.Result()
+	resp.Request = req
+	return resp
 }
 
 // Once returns a Fault function that injects f into the nth call (from 0)

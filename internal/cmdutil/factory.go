@@ -2,8 +2,14 @@ package cmdutil
 
 import (
 	"context"
+	"os"
 	"sync"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+
+	"github.com/cogwiz/cogwiz/internal/aws/cognitoidentity"
+	"github.com/cogwiz/cogwiz/internal/aws/iam"
+	"github.com/cogwiz/cogwiz/internal/aws/lambda"
 	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
@@ -24,6 +30,12 @@ type Factory struct {
 	// Cognito returns the Cognito client; tests replace it with a fake or
 	// point AWS.EndpointURL at cognito-local.
 	Cognito func(ctx context.Context) (cognito.API, error)
+	// IdentityPools and IAM return the clients a file with an identity
+	// pool needs; tests replace them with fakes.
+	IdentityPools func(ctx context.Context) (cognitoidentity.API, error)
+	IAM           func(ctx context.Context) (iam.API, error)
+	// Lambda returns the client the generated trigger functions need (with IAM).
+	Lambda func(ctx context.Context) (lambda.API, error)
 
 	// RunCommand runs another cogwiz command line (e.g. ["plan", "-f",
 	// "x.yaml"]) over the same factory; the root sets it, so that the
@@ -33,13 +45,71 @@ type Factory struct {
 	once   sync.Once
 	client cognito.API
 	err    error
+
+	cfgOnce sync.Once
+	awsCfg  aws.Config
+	cfgErr  error
 }
 
 // New returns a Factory wired to the real world.
 func New(version string) *Factory {
 	f := &Factory{IOStreams: iostreams.System(), Version: version}
 	f.Cognito = f.defaultCognito
+	f.IdentityPools = func(ctx context.Context) (cognitoidentity.API, error) {
+		cfg, err := f.awsConfig(ctx)
+		return cognitoidentity.New(cfg, f.endpointLike("AWS_ENDPOINT_URL_COGNITO_IDENTITY")), err
+	}
+	f.IAM = func(ctx context.Context) (iam.API, error) {
+		cfg, err := f.awsConfig(ctx)
+		return iam.New(cfg, f.endpointLike("AWS_ENDPOINT_URL_IAM")), err
+	}
+	f.Lambda = func(ctx context.Context) (lambda.API, error) {
+		cfg, err := f.awsConfig(ctx)
+		return lambda.New(cfg, f.endpointLike("AWS_ENDPOINT_URL_LAMBDA")), err
+	}
 	return f
+}
+
+// endpointLike is the endpoint of another service when Cognito's is
+// overridden (an emulator): --endpoint-url, or the Cognito endpoint
+// variable unless the service's own variable (env) says otherwise. A
+// local Cognito never means that the identity pool and IAM calls should
+// go to AWS with the emulator's credentials; the emulator answers that it
+// has no such service, and cogwiz says so.
+func (f *Factory) endpointLike(env string) string {
+	if f.AWS.EndpointURL != "" {
+		return f.AWS.EndpointURL
+	}
+	if os.Getenv(env) != "" || os.Getenv("AWS_ENDPOINT_URL") != "" {
+		return "" // the SDK reads them itself
+	}
+	return os.Getenv("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER")
+}
+
+func (f *Factory) awsConfig(ctx context.Context) (aws.Config, error) {
+	f.cfgOnce.Do(func() {
+		endpoint, source := f.Endpoint()
+		if f.cfgErr = CheckEndpoint(endpoint, source); f.cfgErr != nil {
+			return
+		}
+		f.awsCfg, f.cfgErr = cognito.LoadConfig(ctx, f.AWS)
+	})
+	return f.awsCfg, f.cfgErr
+}
+
+// IdentityClients returns the identity pool and IAM clients when cfg has
+// an identity pool, and nils otherwise (a user pool alone needs neither,
+// nor their permissions).
+func (f *Factory) IdentityClients(ctx context.Context, cfg *config.Config) (cognitoidentity.API, iam.API, error) {
+	if cfg.IdentityPool == nil || f.IdentityPools == nil || f.IAM == nil {
+		return nil, nil, nil
+	}
+	ip, err := f.IdentityPools(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	im, err := f.IAM(ctx)
+	return ip, im, err
 }
 
 // ConfigPath is the -f/--file flag, or cognito.yaml when it is empty (a

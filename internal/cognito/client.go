@@ -67,6 +67,21 @@ func (t Timeouts) orDefaults() Timeouts {
 
 // New builds the real client from the standard credential chain.
 func New(ctx context.Context, o Options) (API, error) {
+	cfg, err := LoadConfig(ctx, o)
+	if err != nil {
+		return nil, err
+	}
+	return cip.NewFromConfig(cfg, func(co *cip.Options) {
+		if o.EndpointURL != "" {
+			co.BaseEndpoint = aws.String(o.EndpointURL)
+		}
+	}), nil
+}
+
+// LoadConfig loads the AWS configuration every cogwiz client shares (the
+// identity pool and IAM clients too): credentials, region, retries and
+// the HTTP transport.
+func LoadConfig(ctx context.Context, o Options) (aws.Config, error) {
 	var opts []func(*awsconfig.LoadOptions) error
 	if o.Profile != "" {
 		opts = append(opts, awsconfig.WithSharedConfigProfile(o.Profile))
@@ -86,7 +101,7 @@ func New(ctx context.Context, o Options) (API, error) {
 	opts = append(opts, awsconfig.WithLogger(logging.Nop{}), awsconfig.WithClientLogMode(0))
 	cfg, err := awsconfig.LoadDefaultConfig(ctx, opts...)
 	if err != nil {
-		return nil, Friendly(fmt.Errorf("loading AWS configuration: %w", err))
+		return aws.Config{}, Friendly(fmt.Errorf("loading AWS configuration: %w", err))
 	}
 	if o.WrapTransport != nil {
 		// The configuration may have changed the transport (AWS_CA_BUNDLE),
@@ -99,19 +114,17 @@ func New(ctx context.Context, o Options) (API, error) {
 	// max_attempts) still caps the attempts, as in every AWS tool.
 	cfg.Retryer = func() aws.Retryer { return newRetryer(o.RetryMaxBackoff) }
 	if cfg.Region == "" {
-		return nil, &Error{msg: "no AWS region", hint: "pass --region, or set AWS_REGION or a region in your AWS profile"}
+		return aws.Config{}, &Error{msg: "no AWS region", hint: "pass --region, or set AWS_REGION or a region in your AWS profile"}
 	}
 	if o.EndpointURL == "" {
 		if err := CheckRegion(cfg.Region); err != nil {
-			return nil, err
+			return aws.Config{}, err
 		}
 	}
-	return cip.NewFromConfig(cfg, func(co *cip.Options) {
-		if o.EndpointURL != "" {
-			co.BaseEndpoint = aws.String(o.EndpointURL)
-		}
-		co.APIOptions = append(co.APIOptions, deadline(to))
-	}), nil
+	// Every client built from this configuration (Cognito, identity pools,
+	// IAM, Lambda) gives up on a call that takes too long.
+	cfg.APIOptions = append(cfg.APIOptions, deadline(to))
+	return cfg, nil
 }
 
 // newRetryer retries throttling with back-off, more patiently than the

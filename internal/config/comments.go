@@ -177,13 +177,30 @@ func (e *emitter) createOnlyNote(s *Setting, path string) string {
 		return "can never change once the pool exists"
 	}
 	why := firstSentence(s.CreateOnlyWhy)
+	key := NormalizeKey(path)
 	for _, w := range e.shown.why {
 		if w.why == why {
-			return "like " + w.key + " above"
+			return "like " + nearName(w.key, key) + " above"
 		}
 	}
-	e.shown.why = append(e.shown.why, shownWhy{why: why, key: label(NormalizeKey(path))})
+	e.shown.why = append(e.shown.why, shownWhy{why: why, key: key})
 	return why
+}
+
+// nearName names the key at path as seen from the key at from: by its
+// last segment when it is a parent or an earlier sibling (sign_in), in
+// full when it is elsewhere in the file (identity_pool.authenticated_role.name).
+func nearName(path, from string) string {
+	parent := path
+	if i := strings.LastIndexByte(path, '.'); i >= 0 {
+		parent = path[:i]
+	} else {
+		parent = ""
+	}
+	if parent == "" || strings.HasPrefix(from, parent+".") {
+		return label(path)
+	}
+	return path
 }
 
 // briefComment is the one-line comment written after the value of path.

@@ -319,11 +319,165 @@ type Scope struct {
 	Description string `yaml:"description" json:"description"`
 }
 
-// IdentityPool is the optional identity pool (services: user_pool_and_identity_pool).
+// IdentityPool is the optional identity pool (services:
+// user_pool_and_identity_pool): AWS credentials for the pool's users
+// through an authenticated and an unauthenticated IAM role, and a role per
+// group.
 type IdentityPool struct {
-	Name                 string                 `yaml:"name" json:"name"`
-	AllowUnauthenticated bool                   `yaml:"allow_unauthenticated" json:"allow_unauthenticated"`
-	Providers            []IdentityPoolProvider `yaml:"providers,omitempty" json:"providers,omitempty"`
+	// ID pins the identity pool; when empty, apply finds it by its
+	// resource-name tag.
+	ID                   string `yaml:"id,omitempty" json:"id,omitempty"`
+	Name                 string `yaml:"name" json:"name"`
+	AllowUnauthenticated bool   `yaml:"allow_unauthenticated" json:"allow_unauthenticated"`
+	// AllowClassicFlow is the basic (classic) authentication flow.
+	AllowClassicFlow *bool `yaml:"allow_classic_flow,omitempty" json:"allow_classic_flow,omitempty"`
+	// AppClients names the app clients whose sign-ins the pool accepts;
+	// empty means every client under app_clients.
+	AppClients           []string `yaml:"app_clients,omitempty" json:"app_clients,omitempty"`
+	ServerSideTokenCheck *bool    `yaml:"server_side_token_check,omitempty" json:"server_side_token_check,omitempty"`
+	// Providers are social logins trusted directly (Amplify's third-party auth).
+	Providers                 []IdentityPoolProvider `yaml:"providers,omitempty" json:"providers,omitempty"`
+	OpenIDConnectProviderARNs []string               `yaml:"openid_connect_provider_arns,omitempty" json:"openid_connect_provider_arns,omitempty"`
+	SAMLProviderARNs          []string               `yaml:"saml_provider_arns,omitempty" json:"saml_provider_arns,omitempty"`
+	// DeveloperProviderName is create-only once set.
+	DeveloperProviderName string `yaml:"developer_provider_name,omitempty" json:"developer_provider_name,omitempty"`
+	// AuthenticatedRole and UnauthenticatedRole: absent means a role cogwiz
+	// creates with its default name and no permissions.
+	AuthenticatedRole   *IdentityPoolRole `yaml:"authenticated_role,omitempty" json:"authenticated_role,omitempty"`
+	UnauthenticatedRole *IdentityPoolRole `yaml:"unauthenticated_role,omitempty" json:"unauthenticated_role,omitempty"`
+	// GroupRoles: cogwiz creates a role per group that has no role_arn
+	// (default true, as Amplify does).
+	GroupRoles *bool `yaml:"group_roles,omitempty" json:"group_roles,omitempty"`
+	// RoleMapping: token (the roles in the ID token's cognito:roles and
+	// cognito:preferred_role claims, so group roles take effect) or none.
+	RoleMapping string `yaml:"role_mapping,omitempty" json:"role_mapping,omitempty"`
+	// AmbiguousRoleResolution: AuthenticatedRole or Deny, with token mapping.
+	AmbiguousRoleResolution string `yaml:"ambiguous_role_resolution,omitempty" json:"ambiguous_role_resolution,omitempty"`
+}
+
+// IdentityPoolRole is an IAM role of the identity pool: one cogwiz creates
+// (Name, or the default name) or an existing one (ARN) that cogwiz uses
+// as it is and never changes or deletes.
+type IdentityPoolRole struct {
+	Name string `yaml:"name,omitempty" json:"name,omitempty"`
+	ARN  string `yaml:"arn,omitempty" json:"arn,omitempty"`
+	// ManagedPolicyARNs are attached to a role cogwiz creates; without
+	// them the role has no permissions.
+	ManagedPolicyARNs []string `yaml:"managed_policy_arns,omitempty" json:"managed_policy_arns,omitempty"`
+}
+
+// Values of IdentityPool.RoleMapping and AmbiguousRoleResolution.
+const (
+	RoleMappingToken        = "token"
+	RoleMappingNone         = "none"
+	AmbiguousAuthenticated  = "AuthenticatedRole"
+	AmbiguousDeny           = "Deny"
+	IdentityRoleAuth        = "authenticated"
+	IdentityRoleUnauth      = "unauthenticated"
+	identityRoleGroupPrefix = "group:"
+)
+
+// IdentityRole is one IAM role of the identity pool, with its defaults
+// resolved: what plan, apply and the exports work from.
+type IdentityRole struct {
+	// Key is authenticated, unauthenticated or group:<name>; cogwiz tags
+	// the roles it creates with it.
+	Key string
+	// Group is the group's name for a group role.
+	Group string
+	// Name is the role cogwiz creates; empty when ARN names an existing role.
+	Name              string
+	ARN               string
+	ManagedPolicyARNs []string
+	// AMR is the cognito-identity.amazonaws.com:amr value the trust policy
+	// allows: authenticated or unauthenticated.
+	AMR string
+}
+
+// Created reports whether cogwiz creates (and owns) the role.
+func (r IdentityRole) Created() bool { return r.ARN == "" }
+
+// GroupRoleKey is the IdentityRole key of a group's role.
+func GroupRoleKey(group string) string { return identityRoleGroupPrefix + group }
+
+// IdentityRoles lists the identity pool's roles: authenticated,
+// unauthenticated, then one per group (in file order) that gets a role
+// cogwiz creates. Nil without an identity pool.
+func (c *Config) IdentityRoles() []IdentityRole {
+	ip := c.IdentityPool
+	if ip == nil {
+		return nil
+	}
+	role := func(key, amr, defName string, r *IdentityPoolRole) IdentityRole {
+		out := IdentityRole{Key: key, AMR: amr, Name: defName}
+		if r != nil {
+			out.ManagedPolicyARNs = r.ManagedPolicyARNs
+			if r.ARN != "" {
+				out.Name, out.ARN = "", r.ARN
+			} else if r.Name != "" {
+				out.Name = r.Name
+			}
+		}
+		return out
+	}
+	out := []IdentityRole{
+		role(IdentityRoleAuth, IdentityRoleAuth, c.ResourceName+"-authRole", ip.AuthenticatedRole),
+		role(IdentityRoleUnauth, IdentityRoleUnauth, c.ResourceName+"-unauthRole", ip.UnauthenticatedRole),
+	}
+	if ip.GroupRoles == nil || *ip.GroupRoles {
+		for _, g := range c.UserPool.Groups {
+			if g.RoleARN == "" {
+				out = append(out, IdentityRole{Key: GroupRoleKey(g.Name), Group: g.Name, Name: c.ResourceName + "-" + g.Name + "GroupRole", AMR: IdentityRoleAuth})
+			}
+		}
+	}
+	return out
+}
+
+// IdentityRolePath is the IAM path of the roles cogwiz creates for this
+// file: it lets cogwiz list them (ListRoles by path) without knowing
+// their names, for instance the role of a group removed from the file.
+func (c *Config) IdentityRolePath() string { return "/cogwiz/" + c.ResourceName + "/" }
+
+// EffectiveRoleMapping is RoleMapping with its default: token when the
+// pool has group roles (so they take effect, as Amplify sets it up),
+// none otherwise.
+func (c *Config) EffectiveRoleMapping() string {
+	ip := c.IdentityPool
+	if ip == nil {
+		return RoleMappingNone
+	}
+	if ip.RoleMapping != "" {
+		return ip.RoleMapping
+	}
+	for _, g := range c.UserPool.Groups {
+		if g.RoleARN != "" || ip.GroupRoles == nil || *ip.GroupRoles {
+			return RoleMappingToken
+		}
+	}
+	return RoleMappingNone
+}
+
+// EffectiveAmbiguousRoleResolution is AmbiguousRoleResolution with its
+// default, AuthenticatedRole (Amplify's choice).
+func (c *Config) EffectiveAmbiguousRoleResolution() string {
+	if c.IdentityPool != nil && c.IdentityPool.AmbiguousRoleResolution != "" {
+		return c.IdentityPool.AmbiguousRoleResolution
+	}
+	return AmbiguousAuthenticated
+}
+
+// IdentityPoolClients are the names of the app clients the identity pool
+// trusts: identity_pool.app_clients, or every app client.
+func (c *Config) IdentityPoolClients() []string {
+	if c.IdentityPool != nil && len(c.IdentityPool.AppClients) > 0 {
+		return c.IdentityPool.AppClients
+	}
+	out := make([]string, 0, len(c.AppClients))
+	for _, a := range c.AppClients {
+		out = append(out, a.Name)
+	}
+	return out
 }
 
 // IdentityPoolProvider is a federated login provider of the identity pool.

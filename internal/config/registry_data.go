@@ -19,6 +19,8 @@ const (
 		"(they exist only on CreateUserPool). A different sign-in method needs a new pool and a user migration."
 	whyCustomAttr = "Cognito can add custom attributes to a pool (AddCustomAttributes) but never change or remove one. " +
 		"For a different definition, add a new attribute under another name and copy the values over."
+	whyRoleName = "IAM cannot rename a role. Put the old name back; to move to another role, create it yourself " +
+		"and name it by arn (cogwiz then deletes the role it made)."
 	whyIdP = "UpdateIdentityProvider changes only the details, attribute mapping and identifiers. " +
 		"A different type or name means deleting the provider and creating a new one; apps that name it must follow."
 )
@@ -1290,7 +1292,10 @@ var settings = []Setting{
 		Key:   "identity_pool",
 		Title: "Identity pool",
 		Meaning: "Trades a user pool sign-in (or a social login) for temporary AWS credentials, so the app can call " +
-			"AWS services directly. Only with services: user_pool_and_identity_pool.",
+			"AWS services directly. Only with services: user_pool_and_identity_pool. apply creates the identity pool, " +
+			"an authenticated and an unauthenticated IAM role and one role per group. The roles cogwiz creates have " +
+			"no permissions until you list managed policy ARNs (or attach policies yourself): what the app may do " +
+			"with the credentials is your decision.",
 		Default:        "absent",
 		Recommended:    "absent (user pool only)",
 		RecommendedWhy: "most apps call their own API, which checks the user pool's tokens; no IAM credentials needed.",
@@ -1298,9 +1303,17 @@ var settings = []Setting{
 		DocURL:         devGuide + "cognito-identity.html",
 	},
 	{
+		Key:   "identity_pool.id",
+		Title: "Identity pool ID",
+		Meaning: "Pins an existing identity pool (REGION:GUID). When absent, cogwiz finds the identity pool by its " +
+			"tag cogwiz:resource-name, which it sets when it creates the pool.",
+		APIField: "DescribeIdentityPool.IdentityPoolId",
+		DocURL:   identityAPI + "API_DescribeIdentityPool.html",
+	},
+	{
 		Key:      "identity_pool.name",
 		Title:    "Identity pool name",
-		Meaning:  "The identity pool's display name, 1–128 characters (letters, digits, spaces, _ and -).",
+		Meaning:  "The identity pool's display name, 1–128 letters, digits or underscores (Amplify's rule). It can be changed later.",
 		APIField: "CreateIdentityPool.IdentityPoolName",
 		DocURL:   identityAPI + "API_CreateIdentityPool.html",
 	},
@@ -1314,6 +1327,36 @@ var settings = []Setting{
 		RecommendedWhy: "guest credentials reach AWS without any sign-in; allow them only for a clear need.",
 		APIField:       "CreateIdentityPool.AllowUnauthenticatedIdentities",
 		DocURL:         devGuide + "identity-pools.html",
+	},
+	{
+		Key:            "identity_pool.allow_classic_flow",
+		Title:          "Basic (classic) flow",
+		Meaning:        "Whether apps may use the basic authentication flow (GetOpenIdToken, then STS themselves) besides the enhanced one.",
+		Values:         []string{"true", "false"},
+		Default:        "false",
+		Recommended:    "false",
+		RecommendedWhy: "the enhanced flow keeps the role choice and its checks on Cognito's side.",
+		APIField:       "CreateIdentityPool.AllowClassicFlow",
+		DocURL:         devGuide + "authentication-flow.html",
+	},
+	{
+		Key:   "identity_pool.app_clients",
+		Title: "Trusted app clients",
+		Meaning: "The app clients (by name, from app_clients) whose users the identity pool accepts. Absent: every app client " +
+			"in the file, as Amplify does.",
+		Default:  "every app client",
+		APIField: "CreateIdentityPool.CognitoIdentityProviders",
+		DocURL:   devGuide + "amazon-cognito-integrating-user-pools-with-identity-pools.html",
+	},
+	{
+		Key:   "identity_pool.server_side_token_check",
+		Title: "Server-side token check",
+		Meaning: "Whether the identity pool asks the user pool, on each credential request, that the user is still signed in " +
+			"(so a global sign-out takes effect at once).",
+		Values:   []string{"true", "false"},
+		Default:  "false",
+		APIField: "CreateIdentityPool.CognitoIdentityProviders[].ServerSideTokenCheck",
+		DocURL:   identityAPI + "API_CognitoIdentityProvider.html",
 	},
 	{
 		Key:      "identity_pool.providers",
@@ -1343,6 +1386,136 @@ var settings = []Setting{
 		Meaning:  "Google only: the iOS and Android client IDs, accepted as extra audiences of Google's tokens.",
 		APIField: "CreateIdentityPool.OpenIdConnectProviderARNs (IAM OIDC provider audiences)",
 		DocURL:   devGuide + "open-id.html",
+	},
+	{
+		Key:   "identity_pool.openid_connect_provider_arns",
+		Title: "OpenID Connect providers",
+		Meaning: "ARNs of IAM OpenID Connect providers the identity pool trusts (create them in IAM first), " +
+			"e.g. arn:aws:iam::123456789012:oidc-provider/accounts.google.com.",
+		APIField: "CreateIdentityPool.OpenIdConnectProviderARNs",
+		DocURL:   devGuide + "open-id.html",
+	},
+	{
+		Key:      "identity_pool.saml_provider_arns",
+		Title:    "SAML providers",
+		Meaning:  "ARNs of IAM SAML providers the identity pool trusts (create them in IAM first).",
+		APIField: "CreateIdentityPool.SamlProviderARNs",
+		DocURL:   devGuide + "saml-identity-provider.html",
+	},
+	{
+		Key:   "identity_pool.developer_provider_name",
+		Title: "Developer provider name",
+		Meaning: "The \"domain\" your own backend uses for developer-authenticated identities, e.g. login.myapp " +
+			"(1–128 letters, digits, . _ -). Absent: none.",
+		CreateOnly: true,
+		CreateOnlyWhy: "Cognito accepts a developer provider name once and never changes it afterwards. " +
+			"Put the old name back, or create a new identity pool (remove identity_pool.id and the old pool's tag) and move your backend to it.",
+		APIField: "CreateIdentityPool.DeveloperProviderName",
+		DocURL:   devGuide + "developer-authenticated-identities.html",
+	},
+	{
+		Key:   "identity_pool.authenticated_role",
+		Title: "Authenticated role",
+		Meaning: "The IAM role signed-in users get credentials for. Absent: cogwiz creates <resource_name>-authRole, " +
+			"trusted only by this identity pool (cognito-identity.amazonaws.com with aud = the pool id and amr = authenticated), " +
+			"with no permissions unless managed_policy_arns lists some.",
+		Default:  "a role cogwiz creates, named <resource_name>-authRole, with no permissions",
+		APIField: "SetIdentityPoolRoles.Roles.authenticated (IAM CreateRole)",
+		DocURL:   devGuide + "role-trust-and-permissions.html",
+	},
+	{
+		Key:   "identity_pool.authenticated_role.name",
+		Title: "Authenticated role name",
+		Meaning: "The name of the role cogwiz creates (1–64 letters, digits or + = , . @ _ -), under the IAM path " +
+			"/cogwiz/<resource_name>/ so that cogwiz can find the roles it made.",
+		Default:       "<resource_name>-authRole",
+		CreateOnly:    true,
+		CreateOnlyWhy: whyRoleName,
+		APIField:      "IAM CreateRole.RoleName",
+		DocURL:        "https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html",
+	},
+	{
+		Key:   "identity_pool.authenticated_role.arn",
+		Title: "Existing authenticated role",
+		Meaning: "Use this existing role instead of creating one. cogwiz only points the identity pool at it: it never " +
+			"changes its trust or permissions, and destroy never deletes it. Its trust policy must allow this identity pool.",
+		APIField: "SetIdentityPoolRoles.Roles.authenticated",
+		DocURL:   devGuide + "role-trust-and-permissions.html",
+	},
+	{
+		Key:   "identity_pool.authenticated_role.managed_policy_arns",
+		Title: "Authenticated role policies",
+		Meaning: "Managed policies cogwiz attaches to the role it creates, e.g. arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess. " +
+			"Absent: none, so the role grants nothing until you add permissions.",
+		APIField: "IAM AttachRolePolicy.PolicyArn",
+		DocURL:   "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html",
+	},
+	{
+		Key:   "identity_pool.unauthenticated_role",
+		Title: "Unauthenticated (guest) role",
+		Meaning: "The IAM role guests get credentials for when allow_unauthenticated is true. Absent: cogwiz creates " +
+			"<resource_name>-unauthRole (trust: this identity pool, amr = unauthenticated) with no permissions.",
+		Default:  "a role cogwiz creates, named <resource_name>-unauthRole, with no permissions",
+		APIField: "SetIdentityPoolRoles.Roles.unauthenticated (IAM CreateRole)",
+		DocURL:   devGuide + "role-trust-and-permissions.html",
+	},
+	{
+		Key:           "identity_pool.unauthenticated_role.name",
+		Title:         "Unauthenticated role name",
+		Meaning:       "The name of the guest role cogwiz creates (1–64 letters, digits or + = , . @ _ -).",
+		Default:       "<resource_name>-unauthRole",
+		CreateOnly:    true,
+		CreateOnlyWhy: whyRoleName,
+		APIField:      "IAM CreateRole.RoleName",
+		DocURL:        "https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html",
+	},
+	{
+		Key:      "identity_pool.unauthenticated_role.arn",
+		Title:    "Existing unauthenticated role",
+		Meaning:  "Use this existing role for guests instead of creating one; cogwiz never changes or deletes it.",
+		APIField: "SetIdentityPoolRoles.Roles.unauthenticated",
+		DocURL:   devGuide + "role-trust-and-permissions.html",
+	},
+	{
+		Key:      "identity_pool.unauthenticated_role.managed_policy_arns",
+		Title:    "Unauthenticated role policies",
+		Meaning:  "Managed policies cogwiz attaches to the guest role it creates. Absent: none, so guests can do nothing.",
+		APIField: "IAM AttachRolePolicy.PolicyArn",
+		DocURL:   "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html",
+	},
+	{
+		Key:   "identity_pool.group_roles",
+		Title: "Group roles",
+		Meaning: "Whether cogwiz creates an IAM role for each group that has no role_arn, named <resource_name>-<group>GroupRole " +
+			"(Amplify's <group>GroupRole), and sets it as the group's role. The roles have no permissions; attach " +
+			"policies yourself, or give the group a role_arn of your own.",
+		Values:   []string{"true", "false"},
+		Default:  "true",
+		APIField: "IAM CreateRole, then UpdateGroup.RoleArn",
+		DocURL:   devGuide + "cognito-user-pools-user-groups.html",
+	},
+	{
+		Key:   "identity_pool.role_mapping",
+		Title: "Role mapping",
+		Meaning: "token: signed-in users get the role their ID token names (cognito:preferred_role, from their groups), " +
+			"so group roles take effect; none: everyone signed in gets the authenticated role.",
+		Values:         []string{RoleMappingToken, RoleMappingNone},
+		Default:        "token when groups get roles, none otherwise",
+		Recommended:    RoleMappingToken,
+		RecommendedWhy: "without it, group roles are never used.",
+		APIField:       "SetIdentityPoolRoles.RoleMappings[].Type",
+		DocURL:         devGuide + "role-based-access-control.html",
+	},
+	{
+		Key:            "identity_pool.ambiguous_role_resolution",
+		Title:          "Ambiguous role resolution",
+		Meaning:        "With token mapping: what a user in several groups without a preferred role gets.",
+		Values:         []string{AmbiguousAuthenticated, AmbiguousDeny},
+		Default:        AmbiguousAuthenticated,
+		Recommended:    AmbiguousAuthenticated,
+		RecommendedWhy: "what Amplify sets; set group precedence so the preferred role is never ambiguous.",
+		APIField:       "SetIdentityPoolRoles.RoleMappings[].AmbiguousRoleResolution",
+		DocURL:         devGuide + "role-based-access-control.html",
 	},
 
 	// ---- admin queries

@@ -76,6 +76,8 @@ var (
 	SocialProviderTypes       = []string{IdPGoogle, IdPFacebook, IdPAmazon, IdPApple}
 	AttributesRequestMethods  = []string{"GET", "POST"}
 	IdentityPoolProviderTypes = []string{"facebook", "google", "amazon", "apple"}
+	RoleMappings              = []string{RoleMappingToken, RoleMappingNone}
+	AmbiguousRoleResolutions  = []string{AmbiguousAuthenticated, AmbiguousDeny}
 	ManagedLoginVersions      = []string{"1", "2"}
 	// ReservedDomainWords may not appear anywhere in a domain prefix; the
 	// API model's pattern does not say so, CreateUserPoolDomain does.
@@ -86,6 +88,13 @@ var (
 var (
 	ResourceNamePattern     = lazyRegexp(`^[a-zA-Z0-9]{1,128}$`)
 	IdentityPoolNamePattern = lazyRegexp(`^[a-zA-Z0-9_]{1,128}$`)
+	// IAM role names and paths, and the developer provider name.
+	// https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html
+	// https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_CreateIdentityPool.html
+	RoleNamePattern          = lazyRegexp(`^[\w+=,.@-]{1,64}$`)
+	RoleARNPattern           = lazyRegexp(`^arn:aws[\w-]*:iam::\d{12}:role/[\w+=,.@/-]+$`)
+	PolicyARNPattern         = lazyRegexp(`^arn:aws[\w-]*:iam::(\d{12}|aws):policy/[\w+=,.@/-]+$`)
+	DeveloperProviderPattern = lazyRegexp(`^[\w._-]{1,128}$`)
 	// PoolNamePattern also covers app client and resource server names.
 	PoolNamePattern            = lazyRegexp(`^[\w\s+=,.@-]+$`)
 	GroupNamePattern           = lazyRegexp(`^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`)

@@ -65,6 +65,12 @@ func GeneratedTriggers(c *Config) []GeneratedTrigger {
 	return out
 }
 
+// generatesTrigger reports whether a function cogwiz generates serves the
+// trigger key (override_id_token_claims for pre_token_generation, ...).
+func generatesTrigger(c *Config, key string) bool {
+	return slices.ContainsFunc(GeneratedTriggers(c), func(g GeneratedTrigger) bool { return g.Key == key })
+}
+
 // CheckFunctionsSourceDir reports why dir cannot hold the generated
 // sources: it must stay inside the directory of cognito.yaml, so a file
 // from elsewhere cannot make cogwiz write outside the project.
@@ -145,4 +151,56 @@ func (v *validator) capabilityServedBy(p string, cp Capability, wired map[string
 			}
 		}
 	}
+}
+
+// Trigger returns the ARN under key (pre_sign_up, post_confirmation, ...);
+// "" for a nil Triggers or a key without one.
+func (t *Triggers) Trigger(key string) string {
+	if t == nil {
+		return ""
+	}
+	if p := t.field(key); p != nil {
+		return *p
+	}
+	return ""
+}
+
+// SetTrigger sets the ARN under key; it reports false for a key that is
+// not a trigger.
+func (t *Triggers) SetTrigger(key, arn string) bool {
+	p := t.field(key)
+	if p != nil {
+		*p = arn
+	}
+	return p != nil
+}
+
+func (t *Triggers) field(key string) *string {
+	switch key {
+	case "pre_sign_up":
+		return &t.PreSignUp
+	case "custom_message":
+		return &t.CustomMessage
+	case "post_confirmation":
+		return &t.PostConfirmation
+	case "pre_authentication":
+		return &t.PreAuthentication
+	case "post_authentication":
+		return &t.PostAuthentication
+	case "define_auth_challenge":
+		return &t.DefineAuthChallenge
+	case "create_auth_challenge":
+		return &t.CreateAuthChallenge
+	case "verify_auth_challenge_response":
+		return &t.VerifyAuthChallengeResponse
+	case "pre_token_generation":
+		return &t.PreTokenGeneration
+	case "user_migration":
+		return &t.UserMigration
+	case "custom_sms_sender":
+		return &t.CustomSMSSender
+	case "custom_email_sender":
+		return &t.CustomEmailSender
+	}
+	return nil
 }

@@ -194,6 +194,95 @@ func (v *validator) identityPool() {
 		}
 		v.value(p+".app_id", "required", pr.AppID)
 	}
+	clients := map[string]bool{}
+	for _, c := range v.c.AppClients {
+		clients[c.Name] = true
+	}
+	for i, name := range ip.AppClients {
+		if !clients[name] {
+			v.errorf(fmt.Sprintf("identity_pool.app_clients[%d]", i), "name a client declared under app_clients",
+				"app client %q is not declared under app_clients", name)
+		}
+	}
+	if n := len(v.c.IdentityPoolClients()); v.c.EffectiveRoleMapping() == RoleMappingToken && n > 10 {
+		// https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_SetIdentityPoolRoles.html
+		v.errorf("identity_pool.app_clients", "list at most 10 clients under identity_pool.app_clients, or set role_mapping: none",
+			"token role mapping takes one entry per app client and an identity pool holds at most 10; the pool trusts %d", n)
+	}
+	v.oneOf("identity_pool.role_mapping", ip.RoleMapping, RoleMappings, true)
+	v.oneOf("identity_pool.ambiguous_role_resolution", ip.AmbiguousRoleResolution, AmbiguousRoleResolutions, true)
+	if ip.DeveloperProviderName != "" && !DeveloperProviderPattern().MatchString(ip.DeveloperProviderName) {
+		v.errorf("identity_pool.developer_provider_name", "use 1–128 letters, digits, . _ or -, e.g. login.myapp",
+			"developer_provider_name %q is not a valid developer provider name", ip.DeveloperProviderName)
+	}
+	for _, p := range []struct {
+		path string
+		list []string
+		what string
+	}{
+		{"identity_pool.openid_connect_provider_arns", ip.OpenIDConnectProviderARNs, "oidc-provider"},
+		{"identity_pool.saml_provider_arns", ip.SAMLProviderARNs, "saml-provider"},
+	} {
+		for i, arn := range p.list {
+			if !strings.HasPrefix(arn, "arn:") || !strings.Contains(arn, ":"+p.what+"/") {
+				v.errorf(fmt.Sprintf("%s[%d]", p.path, i), "use the ARN IAM shows, e.g. arn:aws:iam::123456789012:"+p.what+"/example.com",
+					"%q is not an IAM %s ARN", arn, p.what)
+			}
+		}
+	}
+	for _, r := range []struct {
+		path string
+		r    *IdentityPoolRole
+	}{{"identity_pool.authenticated_role", ip.AuthenticatedRole}, {"identity_pool.unauthenticated_role", ip.UnauthenticatedRole}} {
+		if r.r != nil && r.r.ARN != "" && r.r.Name != "" {
+			v.warnf(r.path+".name", "remove name, or remove arn to let cogwiz create the role",
+				"ignored: arn names an existing role, which cogwiz uses as it is")
+		}
+	}
+	roles := map[string]string{}
+	for _, r := range v.c.IdentityRoles() {
+		path := identityRolePath(r)
+		if r.ARN != "" {
+			if !RoleARNPattern().MatchString(r.ARN) {
+				v.errorf(path+".arn", "use the role's ARN, e.g. arn:aws:iam::123456789012:role/MyRole",
+					"%q is not an IAM role ARN", r.ARN)
+			}
+			if len(r.ManagedPolicyARNs) > 0 {
+				v.warnf(path+".managed_policy_arns", "attach policies to an existing role yourself, or remove arn to let cogwiz create the role",
+					"ignored: cogwiz never changes a role named by arn")
+			}
+			continue
+		}
+		if len(r.Name) > 64 || !RoleNamePattern().MatchString(r.Name) {
+			hint, at := "set "+path+".name to at most 64 letters, digits or + = , . @ _ -", path+".name"
+			if r.Group != "" {
+				hint, at = "shorten resource_name or the group's name, give the group a role_arn, or set identity_pool.group_roles: false", path
+			}
+			v.errorf(at, hint, "role name %q is not a valid IAM role name (1–64 letters, digits or + = , . @ _ -)", r.Name)
+		}
+		if other, dup := roles[r.Name]; dup {
+			v.errorf(path+".name", "give each role its own name", "role name %q is used by %s too", r.Name, other)
+		}
+		roles[r.Name] = path
+		for i, arn := range r.ManagedPolicyARNs {
+			if !PolicyARNPattern().MatchString(arn) {
+				v.errorf(fmt.Sprintf("%s.managed_policy_arns[%d]", path, i), "use a managed policy ARN, e.g. arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess",
+					"%q is not an IAM managed policy ARN", arn)
+			}
+		}
+	}
+}
+
+// identityRolePath is where a role is written in the file (group roles
+// have no key of their own: they follow the group).
+func identityRolePath(r IdentityRole) string {
+	switch r.Key {
+	case IdentityRoleAuth:
+		return "identity_pool.authenticated_role"
+	case IdentityRoleUnauth:
+		return "identity_pool.unauthenticated_role"
+	}
+	return "identity_pool.group_roles"
 }
 
 func (v *validator) adminQueries() {

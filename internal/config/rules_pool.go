@@ -379,7 +379,7 @@ func (v *validator) triggers() {
 	}
 	if t.PreTokenGenerationVersion != "" {
 		v.oneOf(p+".pre_token_generation_version", t.PreTokenGenerationVersion, PreTokenGenerationVersions, false)
-		if t.PreTokenGeneration == "" {
+		if t.PreTokenGeneration == "" && !generatesTrigger(v.c, "pre_token_generation") {
 			v.errorf(p+".pre_token_generation_version", "set pre_token_generation to the function's ARN, or remove the version",
 				"pre_token_generation_version needs pre_token_generation")
 		}

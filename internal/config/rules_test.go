@@ -147,6 +147,15 @@ func google(f func(ip *IdentityProvider)) func(*Config) {
 	return func(c *Config) { f(&c.IdentityProviders[0]) }
 }
 
+// identity gives the valid base file an identity pool and lets f spoil it.
+func identity(f func(*IdentityPool)) func(*Config) {
+	return func(c *Config) {
+		c.Services = ServicesUserPoolIdentityPool
+		c.IdentityPool = &IdentityPool{Name: "my_pool"}
+		f(c.IdentityPool)
+	}
+}
+
 var invalidCases = []ruleCase{
 	// top level
 	{"version missing", func(c *Config) { c.Version = 0 }, "version", "version is missing", 0},
@@ -170,6 +179,22 @@ var invalidCases = []ruleCase{
 		c.Services = ServicesUserPoolIdentityPool
 		c.IdentityPool = &IdentityPool{Name: "my_pool", Providers: []IdentityPoolProvider{{Type: "google"}}}
 	}, "identity_pool.providers[0].app_id", "cannot be empty", 0},
+	{"identity pool trusts an unknown client", identity(func(ip *IdentityPool) { ip.AppClients = []string{"mobile"} }),
+		"identity_pool.app_clients[0]", `app client "mobile" is not declared`, 0},
+	{"identity pool role mapping", identity(func(ip *IdentityPool) { ip.RoleMapping = "groups" }), "identity_pool.role_mapping", "not allowed", 0},
+	{"identity pool role name", identity(func(ip *IdentityPool) { ip.AuthenticatedRole = &IdentityPoolRole{Name: strings.Repeat("r", 65)} }),
+		"identity_pool.authenticated_role.name", "not a valid IAM role name", 0},
+	{"identity pool role ARN", identity(func(ip *IdentityPool) { ip.UnauthenticatedRole = &IdentityPoolRole{ARN: "arn:aws:iam::1:user/x"} }),
+		"identity_pool.unauthenticated_role.arn", "not an IAM role ARN", 0},
+	{"identity pool policy ARN", identity(func(ip *IdentityPool) {
+		ip.AuthenticatedRole = &IdentityPoolRole{ManagedPolicyARNs: []string{"AmazonS3ReadOnlyAccess"}}
+	}), "identity_pool.authenticated_role.managed_policy_arns[0]", "not an IAM managed policy ARN", 0},
+	{"identity pool roles share a name", identity(func(ip *IdentityPool) { ip.UnauthenticatedRole = &IdentityPoolRole{Name: "AppAuth-authRole"} }),
+		"identity_pool.unauthenticated_role.name", "is used by identity_pool.authenticated_role too", 0},
+	{"identity pool OIDC ARN", identity(func(ip *IdentityPool) { ip.OpenIDConnectProviderARNs = []string{"accounts.google.com"} }),
+		"identity_pool.openid_connect_provider_arns[0]", "not an IAM oidc-provider ARN", 0},
+	{"identity pool developer provider", identity(func(ip *IdentityPool) { ip.DeveloperProviderName = "login app" }),
+		"identity_pool.developer_provider_name", "not a valid developer provider name", 0},
 
 	// pool name and sign-in
 	{"pool id", pool(func(up *UserPool) { up.ID = "AbCdEf123" }), "user_pool.id", "<region>_<id>", 0},
@@ -892,5 +917,45 @@ func BenchmarkValidate(b *testing.B) {
 		if issues := Validate(c); len(issues) != 0 {
 			b.Fatal(issues)
 		}
+	}
+}
+
+// Trigger and SetTrigger reach every trigger key validate knows.
+func TestTriggerByKey(t *testing.T) {
+	var tr Triggers
+	for i, f := range triggerFields(&tr) {
+		if !tr.SetTrigger(f[0], fmt.Sprint("arn:", i)) {
+			t.Errorf("SetTrigger(%s) refused a trigger key", f[0])
+		}
+	}
+	for i, f := range triggerFields(&tr) {
+		if got := tr.Trigger(f[0]); got != fmt.Sprint("arn:", i) || f[1] != got {
+			t.Errorf("%s: Trigger = %q, field holds %q", f[0], got, f[1])
+		}
+	}
+	if tr.SetTrigger("kms_key_id", "x") || (*Triggers)(nil).Trigger("pre_sign_up") != "" {
+		t.Error("kms_key_id is not a trigger, and a nil Triggers has none")
+	}
+}
+
+// A pre token generation function cogwiz generates (override ID token
+// claims) takes the event version as a function given by ARN does.
+func TestPreTokenVersionWithAGeneratedFunction(t *testing.T) {
+	c := Recommended()
+	c.UserPool.Triggers = &Triggers{PreTokenGenerationVersion: "V2_0"}
+	has := func() bool {
+		for _, p := range Validate(c) {
+			if strings.Contains(p.Message, "pre_token_generation_version needs pre_token_generation") {
+				return true
+			}
+		}
+		return false
+	}
+	if !has() {
+		t.Fatal("a version without any function was accepted")
+	}
+	c.UserPool.Capabilities = []Capability{{Type: CapOverrideIDTokenClaims}}
+	if has() {
+		t.Error("the generated function does not count as the pre token generation function")
 	}
 }

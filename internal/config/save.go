@@ -90,10 +90,12 @@ var textMarshaler = reflect.TypeFor[encoding.TextMarshaler]()
 func (e *emitter) structBody(v reflect.Value, path string, indent int, dash, comment bool) {
 	info := structInfoOf(v.Type())
 	first := true
-	// What the fields of this struct say is for them and their children only.
+	// What the fields of this struct say about links and recommendations is
+	// for them and their children only; a ⚠️ reason is said once in the
+	// whole file, and later keys with the same reason point at it.
 	saved := e.shown
 	defer func() {
-		e.shown.docs, e.shown.why, e.shown.recs = e.shown.docs[:len(saved.docs)], e.shown.why[:len(saved.why)], e.shown.recs[:len(saved.recs)]
+		e.shown.docs, e.shown.recs = e.shown.docs[:len(saved.docs)], e.shown.recs[:len(saved.recs)]
 	}()
 	for _, f := range info.fields {
 		fv := v.Field(f.index)

@@ -30,6 +30,7 @@ func AWSCLI(cfg *config.Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.notes = append(s.notes, functionsStderrNote(s, "aws-cli")...)
 	var b strings.Builder
 	b.WriteString(`#!/usr/bin/env bash
 # Creates the Cognito user pool ` + oneLine(cfg.UserPool.Name) + ` and everything in it with the
@@ -39,7 +40,7 @@ func AWSCLI(cfg *config.Config) (*Result, error) {
 # needs AWS CLI ` + MinAWSCLI + ` or later. Run it once: every run creates new
 # resources. cogwiz apply does the same and can also update what exists.
 #
-` + ownershipNote("# ") + `set -euo pipefail
+` + ownershipNote("# ") + functionsNote(s, "aws-cli", "# ") + `set -euo pipefail
 `)
 	if len(s.secrets) > 0 {
 		b.WriteString("\n# Secrets come from the environment and are never written in this file.\n")
@@ -137,6 +138,13 @@ need() {
 		return cliRequest(&b, step, o)
 	}
 
+	b.WriteString(cliFunctionsCheck(s))
+	// The functions come first: the pool is created pointing at them.
+	vars := map[string]string{}
+	if err := cliFunctions(&b, s, vars, section, request); err != nil {
+		return nil, err
+	}
+
 	section("Create the user pool.",
 		"Sign-in identifiers, case sensitivity and required attributes can never",
 		"change once it exists. The pool is tagged "+quoteLabel(cfg.ResourceName)+" so cogwiz can find it.")
@@ -153,16 +161,27 @@ need() {
 		}
 		fmt.Fprintf(&b, "aws cognito-idp set-user-pool-mfa-config >/dev/null \\\n  --cli-input-json \"file://$requests/%d.json\"\n", step)
 	}
+	if err := cliFunctionsAfterPool(&b, s, section, request); err != nil {
+		return nil, err
+	}
 
-	vars := map[string]string{}
+	identityDone := s.identity == nil
 	for _, it := range s.items {
+		if it.kind == "group" && !identityDone {
+			// The identity pool trusts the clients made above; the groups
+			// below take the ARNs of its roles.
+			identityDone = true
+			if err := cliIdentity(&b, s.identity, vars, section, request); err != nil {
+				return nil, err
+			}
+		}
 		switch it.kind {
 		case "idp":
 			section("Add the identity provider "+oneLine(it.name)+".", "App clients can list it only once it exists.")
 		case "resource_server":
 			section("Add the resource server " + oneLine(it.name) + " and its custom scopes.")
 		case "client":
-			vars[it.id] = "CLIENT_ID_" + strings.ToUpper(snake(it.name))
+			vars[it.id] = cliVarName(resRef{kind: "client", id: it.id})
 			section("Create the app client "+oneLine(it.name)+".", "Whether it has a secret can never change once it exists.")
 		case "domain":
 			section("Create the hosted UI domain "+oneLine(it.name)+".", "A domain cannot be renamed: a new one means delete and create.")
@@ -181,11 +200,25 @@ need() {
 		fmt.Fprintf(&b, "aws cognito-idp %s >/dev/null \\\n  %s\n", cliOps[it.kind], file)
 	}
 
+	if !identityDone {
+		if err := cliIdentity(&b, s.identity, vars, section, request); err != nil {
+			return nil, err
+		}
+	}
+
 	b.WriteString("\n# What was created, for your app's configuration.\n")
 	b.WriteString("echo \"user_pool_id=$POOL_ID\"\n")
 	for _, it := range s.items {
 		if v, ok := vars[it.id]; ok {
 			fmt.Fprintf(&b, "echo \"%s=$%s\"\n", strings.ToLower(v), v)
+		}
+	}
+	if is := s.identity; is != nil {
+		b.WriteString("echo \"identity_pool_id=$IDENTITY_POOL_ID\"\n")
+		for _, r := range is.roles {
+			if v, ok := vars[r.id]; ok {
+				fmt.Fprintf(&b, "echo \"%s=$%s\"\n", strings.ToLower(v), v)
+			}
 		}
 	}
 	return &Result{Data: []byte(b.String()), Skipped: s.skipped, Secrets: sortedSecrets(s.secrets), Notes: s.notes}, nil
@@ -230,6 +263,12 @@ const (
 
 var cliSecretPattern = regexp.MustCompile(`@@COGWIZ_SECRET:([A-Za-z_][A-Za-z0-9_]*)@@`)
 
+// cliVarPattern marks a shell variable holding what an earlier step made
+// (a client id, the identity pool id, a role ARN).
+var cliVarPattern = regexp.MustCompile(`@@COGWIZ_VAR:([A-Za-z_][A-Za-z0-9_]*)@@`)
+
+func cliVar(name string) string { return "@@COGWIZ_VAR:" + name + "@@" }
+
 // cliRequest writes the request for step n to $requests/n.json with an
 // unquoted heredoc: the shell expands only the pool id and the escaped
 // secrets, everything else is escaped so it reaches the CLI byte for byte.
@@ -240,6 +279,7 @@ func cliRequest(b *strings.Builder, n int, o *obj) error {
 	}
 	text := strings.NewReplacer(`\`, `\\`, "$", `\$`, "`", "\\`").Replace(string(data))
 	text = strings.ReplaceAll(text, cliPoolMarker, "${POOL_ID}")
+	text = cliVarPattern.ReplaceAllString(text, "$${$1}")
 	text = cliSecretPattern.ReplaceAllStringFunc(text, func(m string) string {
 		return "${" + cliSecretVar(cliSecretPattern.FindStringSubmatch(m)[1]) + "}"
 	})
@@ -248,8 +288,31 @@ func cliRequest(b *strings.Builder, n int, o *obj) error {
 }
 
 func cliMarkers(v any) any {
-	return substituteRefs(v, func() any { return cliPoolMarker },
-		func(x secretRef) any { return cliSecretMarker + x.Name + "@@" })
+	return substituteAll(v, func() any { return cliPoolMarker },
+		func(x secretRef) any { return cliSecretMarker + x.Name + "@@" }, cliResVar)
+}
+
+// cliResVar is the shell variable an earlier step put a resource's id or ARN in.
+func cliResVar(r resRef) any {
+	switch r.kind {
+	case "identity_pool":
+		return cliVar("IDENTITY_POOL_ID")
+	case "pool":
+		return "cognito-idp." + cliVar("REGION") + ".amazonaws.com/" + cliPoolMarker
+	case "pool_arn":
+		return cliVar("POOL_ARN")
+	}
+	return cliVar(cliVarName(r))
+}
+
+func cliVarName(r resRef) string {
+	switch r.kind {
+	case "role":
+		return "ROLE_ARN_" + strings.ToUpper(snake(strings.TrimPrefix(r.id, "Role")))
+	case "arn":
+		return "ARN_" + strings.ToUpper(snake(r.id))
+	}
+	return "CLIENT_ID_" + strings.ToUpper(snake(strings.TrimPrefix(r.id, "Client")))
 }
 
 // oneLine keeps a name on its comment line.

@@ -27,8 +27,10 @@ if [ "${1:-}" = "--version" ]; then echo "aws-cli/2.9.19 Python/3.11.2 Linux/6.1
 op=$2
 if [ "${3:-}" = "--generate-cli-skeleton" ]; then cat "$SKELETONS/$op.json" 2>/dev/null || echo '{}'; exit 0; fi
 json=""
+zipfile=""
 while [ $# -gt 0 ]; do
   if [ "$1" = "--cli-input-json" ]; then json=$2; fi
+  if [ "$1" = "--zip-file" ]; then zipfile=${2#fileb://}; fi
   shift
 done
 case $json in file://*) ;; *) echo "stub: --cli-input-json is not a file:// reference" >&2; exit 2 ;; esac
@@ -37,10 +39,15 @@ shopt -s nullglob
 done_calls=("$CALLS"/*)
 n=${#done_calls[@]}
 printf '%s\n%s\n%s' "$op" "$(stat -c %a "$f")" "$(<"$f")" >"$CALLS/$(printf '%02d' "$n")"
+if [ -n "$zipfile" ]; then cp "$zipfile" "$ZIPS/$(printf '%02d' "$n").zip"; fi
 sleep "${STUB_SLEEP:-0}"
 case $op in
   create-user-pool) echo "eu-west-1_TESTPOOL" ;;
   create-user-pool-client) echo "client$n" ;;
+  create-identity-pool) echo "eu-west-1:00000000-0000-4000-8000-00000000000$n" ;;
+  create-role) echo "arn:aws:iam::123456789012:role/cogwiz/role$n" ;;
+  create-function) echo "arn:aws:lambda:eu-west-1:123456789012:function:fn$n" ;;
+  describe-user-pool) echo "arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_TESTPOOL" ;;
 esac
 `
 
@@ -88,6 +95,8 @@ type scriptRun struct {
 	calls []recordedCall
 	// tmp is the TMPDIR the script ran with.
 	tmp string
+	// zips holds a copy of each --zip-file, named after its call's number.
+	zips string
 }
 
 type recordedCall struct {
@@ -103,7 +112,8 @@ func runScript(t *testing.T, script []byte, skeletons map[string]any, env []stri
 	dir := t.TempDir()
 	path := filepath.Join(dir, "create-pool.sh")
 	bin, calls, skel, tmp := filepath.Join(dir, "bin"), filepath.Join(dir, "calls"), filepath.Join(dir, "skeletons"), filepath.Join(dir, "tmp")
-	for _, d := range []string{bin, calls, skel, tmp} {
+	zips := filepath.Join(dir, "zips")
+	for _, d := range []string{bin, calls, skel, tmp, zips} {
 		if err := os.Mkdir(d, 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -124,7 +134,7 @@ func runScript(t *testing.T, script []byte, skeletons map[string]any, env []stri
 		}
 	}
 	cmd := exec.Command("bash", path)
-	cmd.Env = append(os.Environ(), "PATH="+bin+":"+os.Getenv("PATH"), "CALLS="+calls, "SKELETONS="+skel, "TMPDIR="+tmp)
+	cmd.Env = append(os.Environ(), "PATH="+bin+":"+os.Getenv("PATH"), "CALLS="+calls, "SKELETONS="+skel, "TMPDIR="+tmp, "ZIPS="+zips)
 	cmd.Env = append(cmd.Env, env...)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
@@ -142,7 +152,7 @@ func runScript(t *testing.T, script []byte, skeletons map[string]any, env []stri
 	err := cmd.Wait()
 	close(done)
 	<-watched
-	r := scriptRun{out: out.String(), err: err, tmp: tmp}
+	r := scriptRun{out: out.String(), err: err, tmp: tmp, zips: zips}
 	entries, err := os.ReadDir(calls)
 	if err != nil {
 		t.Fatal(err)

@@ -252,7 +252,7 @@ func TestAWSCLIScriptSyntax(t *testing.T) {
 
 func TestSkippedParts(t *testing.T) {
 	c := sample()
-	c.IdentityPool = &config.IdentityPool{Name: "shop_identity"}
+	c.IdentityPool = &config.IdentityPool{Name: "shop_identity", ID: "eu-west-1:11111111-2222-3333-4444-555555555555"}
 	c.AdminQueries = &config.AdminQueries{Enabled: true, Group: "Admins"}
 	c.UserPool.Capabilities = []config.Capability{{Type: config.CapAddUserToGroup, Group: "Customers"}}
 	r, err := Terraform(c)
@@ -260,7 +260,7 @@ func TestSkippedParts(t *testing.T) {
 		t.Fatal(err)
 	}
 	joined := strings.Join(r.Skipped, "\n")
-	for _, s := range []string{"identity_pool", "admin_queries", "user_pool.capabilities"} {
+	for _, s := range []string{"identity_pool.id", "admin_queries", "user_pool.capabilities"} {
 		if !strings.Contains(joined, s) {
 			t.Errorf("skipped list lacks %s:\n%s", s, joined)
 		}

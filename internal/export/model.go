@@ -57,6 +57,10 @@ type stack struct {
 	secrets []string
 	skipped []string
 	notes   []string
+	// identity is the identity pool and its roles; nil without one.
+	identity *identityStack
+	// functions are the generated trigger functions.
+	functions []exportFunction
 }
 
 func build(cfg *config.Config) (*stack, error) {
@@ -135,6 +139,10 @@ func build(cfg *config.Config) (*stack, error) {
 		g := &cfg.UserPool.Groups[i]
 		s.items = append(s.items, resource{kind: "group", name: g.Name, id: uniq("Group", g.Name), body: tree(cognito.ExpandCreateGroup(poolSentinel, g))})
 	}
+	buildIdentity(s, uniq)
+	if err := buildFunctions(s, uniq, secrets); err != nil {
+		return nil, err
+	}
 	s.noteSkipped()
 	return s, nil
 }
@@ -155,14 +163,14 @@ func (s *stack) noteSkipped() {
 	if c.UserPool.ID != "" {
 		s.skipped = append(s.skipped, "user_pool.id — the export creates a new pool; import the existing one into your stack instead if you need it")
 	}
-	if c.IdentityPool != nil {
-		s.skipped = append(s.skipped, "identity_pool — an identity pool is a Cognito Identity resource, outside the user pool; create it with its own resources")
+	if c.IdentityPool != nil && c.IdentityPool.ID != "" {
+		s.skipped = append(s.skipped, "identity_pool.id — the export creates a new identity pool")
 	}
 	if c.AdminQueries != nil && c.AdminQueries.Enabled {
 		s.skipped = append(s.skipped, "admin_queries — it is an API Gateway API and a Lambda, not a Cognito setting")
 	}
-	if n := len(c.UserPool.Capabilities); n > 0 {
-		s.skipped = append(s.skipped, fmt.Sprintf("user_pool.capabilities (%d) — they describe Lambda functions you deploy yourself; the exported triggers point at their ARNs", n))
+	if n := len(c.UserPool.Capabilities); n > 0 && len(s.functions) == 0 {
+		s.skipped = append(s.skipped, fmt.Sprintf("user_pool.capabilities (%d) — your own functions serve them; the exported triggers point at their ARNs", n))
 	}
 	for _, cl := range c.AppClients {
 		if cl.ID != "" {

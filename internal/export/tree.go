@@ -174,24 +174,32 @@ func placeholder(s string) any {
 // pool() and each secret placeholder with secret(it): each output format
 // says in its own way where those values come from.
 func substituteRefs(v any, pool func() any, secret func(secretRef) any) any {
+	return substituteAll(v, pool, secret, func(r resRef) any { return r })
+}
+
+// substituteAll is substituteRefs that also replaces references to the
+// export's other resources (resRef) with res(it).
+func substituteAll(v any, pool func() any, secret func(secretRef) any, res func(resRef) any) any {
 	switch x := v.(type) {
 	case *obj:
 		o := newObj()
 		o.isMap = x.isMap
 		for _, k := range x.keys {
-			o.set(k, substituteRefs(x.vals[k], pool, secret))
+			o.set(k, substituteAll(x.vals[k], pool, secret, res))
 		}
 		return o
 	case []any:
 		out := make([]any, len(x))
 		for i, e := range x {
-			out[i] = substituteRefs(e, pool, secret)
+			out[i] = substituteAll(e, pool, secret, res)
 		}
 		return out
 	case poolRef:
 		return pool()
 	case secretRef:
 		return secret(x)
+	case resRef:
+		return res(x)
 	}
 	return v
 }

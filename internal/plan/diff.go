@@ -18,6 +18,8 @@ type differ struct {
 	// clientIndex maps a client name to its place in the file, for the
 	// file's own paths (app_clients[2].oauth...).
 	clientIndex map[string]int
+	// clientIDs maps each file client matched to a live one to its id.
+	clientIDs map[string]string
 }
 
 // writtenEmpty reports whether the file writes the key at path with no
@@ -654,6 +656,7 @@ func liveMapping(live, desired map[string]string) map[string]string {
 // stays recorded by name, as an intent that apply replaces with the id
 // once the create has answered.
 func (df *differ) keepClient(name, id string) {
+	df.clientIDs[name] = id
 	delete(df.p.ManagedKeys, cognito.ManagedKey(cognito.KindClient, name))
 	df.p.ManagedKeys[cognito.ManagedClientKey(id)] = true
 }

@@ -16,6 +16,9 @@
 //     are matched by name. One that is in Cognito but not in the file is
 //     deleted only when cogwiz created it (the pool's cogwiz:managed tags
 //     say so); anything else is left alone and listed as such.
+//   - The identity pool's roles are cogwiz's when it created them (their
+//     IAM path and tags say so): only those are changed or deleted; a
+//     role the file names by ARN is only pointed at.
 //   - Secrets are write-only: a client_secret is compared in memory with
 //     what Cognito holds when its ${env:NAME} is set, and shown only as
 //     "(sensitive)"; Apple's private_key cannot be read back and is never
@@ -117,6 +120,10 @@ type Plan struct {
 	// KeepKeys are entries to keep until their resources are deleted.
 	ManagedKeys map[string]bool `json:"-"`
 	KeepKeys    map[string]bool `json:"-"`
+	// ClientIDs maps each of the file's clients that exists to its id: the
+	// one pinned, or the one cogwiz recorded, never one that only shares
+	// the name.
+	ClientIDs map[string]string `json:"-"`
 }
 
 // HasChanges reports whether apply would do anything (blocked included).
@@ -190,22 +197,38 @@ type Input struct {
 	// Written): a key of a section written empty removes what Cognito
 	// has, a key left out leaves it alone. Nil: nothing is written empty.
 	Written func(path string) bool
+	// Identity is the live identity pool and its roles; nil when they were
+	// not read (the file has no identity pool, or no client was given).
+	Identity *IdentityState
+	// Functions is what exists of the generated trigger functions; nil
+	// when they were not read (none to compare, or no client was given).
+	Functions *FunctionState
 }
 
 // Compute diffs desired against the live state.
 func Compute(in Input) *Plan {
-	d := in.Desired
+	// Groups are compared with the roles cogwiz makes for them; the
+	// identity pool's roles are planned from the file as written.
+	file := in.Desired
+	d := WithGroupRoles(file, in.Identity)
+	var liveTriggers *config.Triggers
+	if in.State != nil {
+		liveTriggers = in.State.Config.UserPool.Triggers
+	}
+	d = WithFunctionTriggers(d, in.Functions, liveTriggers)
 	p := &Plan{PoolName: d.UserPool.Name, ManagedKeys: desiredKeys(d), KeepKeys: map[string]bool{}}
-	p.Notes = append(p.Notes, unmanagedNotes(d)...)
+	p.Notes = append(p.Notes, unmanagedNotes(file, in.Identity != nil, in.Functions != nil)...)
 	if in.State == nil {
 		createAll(p, d)
+		(&differ{p: p}).identity(file, in.Identity, "", map[string]string{})
+		(&differ{p: p}).functions(file, in.Functions, "", nil)
 		return p
 	}
 	p.PoolID = in.State.PoolID
 	for _, u := range in.State.Unsupported {
 		p.Notes = append(p.Notes, fmt.Sprintf("%s were not compared: the endpoint does not support them", u))
 	}
-	df := &differ{p: p, state: in.State, lookupEnv: in.LookupEnv, written: in.Written, clientIndex: map[string]int{}}
+	df := &differ{p: p, state: in.State, lookupEnv: in.LookupEnv, written: in.Written, clientIndex: map[string]int{}, clientIDs: map[string]string{}}
 	for i, c := range d.AppClients {
 		df.clientIndex[c.Name] = i
 	}
@@ -215,6 +238,12 @@ func Compute(in Input) *Plan {
 	df.identityProviders(d, in.State.Config)
 	df.resourceServers(d, in.State.Config)
 	df.domain(d, in.State.Config)
+	// The identity pool trusts the file's clients as matched above (by
+	// pinned id or by what cogwiz recorded), never a client made by hand
+	// that only shares a name.
+	df.identity(file, in.Identity, in.State.PoolID, df.clientIDs)
+	p.ClientIDs = df.clientIDs
+	df.functions(file, in.Functions, in.State.PoolARN, liveTriggers)
 	// The cogwiz:managed record is bookkeeping: it rides along with real
 	// changes but never makes a plan dirty on its own. A pool adopted with
 	// `cogwiz import pool` therefore plans clean; the resources it already
@@ -275,16 +304,23 @@ func createAll(p *Plan, d *config.Config) {
 
 // unmanagedNotes says which parts of the file apply records but does not
 // create, so that nothing is silently skipped.
-func unmanagedNotes(d *config.Config) []string {
+func unmanagedNotes(d *config.Config, identityRead, functionsRead bool) []string {
 	var notes []string
-	if d.IdentityPool != nil || d.Services == config.ServicesUserPoolIdentityPool {
-		notes = append(notes, "identity_pool is recorded in the file but not created by apply: cogwiz manages the user pool only")
+	if d.IdentityPool != nil && !identityRead {
+		notes = append(notes, "identity_pool was not compared: this endpoint has no identity pools (cognito-local has none)")
+	}
+	if d.IdentityPool != nil {
+		for _, pr := range d.IdentityPool.Providers {
+			if len(pr.ExtraAudiences) > 0 {
+				notes = append(notes, "identity_pool.providers["+pr.Type+"].extra_audiences are recorded, not created: make an IAM OpenID Connect provider with them and list its ARN under identity_pool.openid_connect_provider_arns")
+			}
+		}
 	}
 	if d.AdminQueries != nil && d.AdminQueries.Enabled {
 		notes = append(notes, "admin_queries is recorded but not created: it is Amplify's API Gateway + Lambda, not a Cognito setting")
 	}
-	if n := len(d.UserPool.Capabilities); n > 0 {
-		notes = append(notes, fmt.Sprintf("%d capabilities are recorded; apply wires only their Lambda ARNs under user_pool.triggers", n))
+	if n := len(config.GeneratedTriggers(d)); n > 0 && !functionsRead {
+		notes = append(notes, fmt.Sprintf("the %d generated trigger function(s) were not compared, and apply does not deploy them: Lambda is not reached beside a local Cognito endpoint (without --endpoint-url, AWS_ENDPOINT_URL_LAMBDA and AWS_ENDPOINT_URL_IAM point them at one)", n))
 	}
 	return notes
 }

@@ -17,9 +17,14 @@ func TestPlanNotesWhatApplyDoesNotCreate(t *testing.T) {
 	d.AdminQueries = &config.AdminQueries{Enabled: true}
 	d.UserPool.Capabilities = []config.Capability{{Type: config.CapAddUserToGroup, Group: "Admins"}}
 	notes := strings.Join(Compute(Input{Desired: d}).Notes, "\n")
-	for _, want := range []string{"identity_pool", "admin_queries", "1 capabilities"} {
+	for _, want := range []string{"identity_pool", "admin_queries", "1 generated trigger function(s) were not compared"} {
 		if !strings.Contains(notes, want) {
 			t.Errorf("notes lack %q:\n%s", want, notes)
 		}
+	}
+	// Read, the functions are compared: no note.
+	notes = strings.Join(Compute(Input{Desired: d, Functions: &FunctionState{}}).Notes, "\n")
+	if strings.Contains(notes, "trigger function") {
+		t.Errorf("functions read, yet noted:\n%s", notes)
 	}
 }

@@ -187,7 +187,7 @@ func planValue(v any) string {
 		if x == "" {
 			return `""`
 		}
-		if x == plan.Sensitive {
+		if x == plan.Sensitive || x == plan.KnownAfterApply {
 			return x
 		}
 		return fmt.Sprintf("%q", x)

@@ -3,6 +3,8 @@ package render
 import (
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -31,6 +33,12 @@ func PlanOutputs(w io.Writer, o apply.Outputs, lambdaCommands []string) error {
 	sort.Strings(names)
 	for _, n := range names {
 		row("client "+n, o.AppClientIDs[n])
+	}
+	row("identity_pool_id", o.IdentityPoolID)
+	row("auth_role_arn", o.AuthenticatedRoleARN)
+	row("unauth_role_arn", o.UnauthenticatedRoleARN)
+	for _, g := range slices.Sorted(maps.Keys(o.GroupRoleARNs)) {
+		row("role "+g, o.GroupRoleARNs[g])
 	}
 	if len(lambdaCommands) > 0 {
 		b.WriteString("\nCognito needs permission to invoke your triggers; cogwiz does not change Lambda.\nRun once per function:\n")

@@ -58,10 +58,23 @@ ${env:NAME} references in the file, read when apply starts; a missing
 variable stops apply before any call. On a terminal cogwiz asks for it
 without echo. Secrets are never written, printed or logged.
 
+With services: user_pool_and_identity_pool, apply also creates the
+identity pool (after the app clients it trusts), its authenticated and
+unauthenticated IAM roles and one role per group (each trusted by this
+identity pool only, with no permissions unless the file lists managed
+policies), then attaches the roles to the pool and the groups.
+
+The capabilities under user_pool.capabilities run as trigger functions
+whose sources cogwiz generated (cogwiz functions generate). apply deploys
+each from its folder: an execution role with only the permissions its code
+needs, the function, and a permission that lets this pool alone invoke it;
+then it points the trigger at it. Unchanged code is not uploaded again.
+
 When the changes are made, apply reads everything back: any remaining
 difference is an error. Then it prints the outputs (pool id and ARN,
-client ids, issuer, JWKS and hosted UI URLs) and, for Lambda triggers, the
-aws lambda add-permission command Cognito needs.
+client ids, issuer, JWKS and hosted UI URLs, the identity pool id and
+role ARNs) and, for Lambda triggers, the aws lambda add-permission command
+Cognito needs.
 
 Ctrl-C during the changes starts no further call, lets the ones under way
 finish (15 seconds at most), prints what was made, and exits 130; running
@@ -127,15 +140,26 @@ func applyRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
+	sides, err := apply.FunctionSides(ctx, opts.File, cfg, opts.Factory.FunctionClients)
+	if err != nil {
+		return err
+	}
 	api, err := opts.Factory.Cognito(ctx)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(io.ErrOut, "reading user pool %s…\n", cfg.ResourceName)
-	st, p, err := apply.PrepareDocument(ctx, api, doc, opts.LookupEnv)
+	ip, im, err := opts.Factory.IdentityClients(ctx, cfg)
 	if err != nil {
 		return err
 	}
+	ic := apply.NewIdentityClients(ip, im)
+	fmt.Fprintf(io.ErrOut, "reading user pool %s…\n", cfg.ResourceName)
+	sides.Identity, sides.Written = ic, doc.Written
+	prep, err := apply.PrepareWith(ctx, api, sides, cfg, opts.LookupEnv)
+	if err != nil {
+		return err
+	}
+	st, p := prep.State, prep.Plan
 	color := io.ColorEnabled() && io.IsStdoutTTY()
 	if err := render.PlanText(io.Out, p, render.PlanOptions{Color: color, Width: io.TerminalWidth()}); err != nil {
 		return err
@@ -157,6 +181,8 @@ func applyRun(ctx context.Context, opts *Options) error {
 	}
 	res, err := apply.Run(ctx, apply.Options{
 		API: api, Desired: cfg, State: st, Plan: p, Secrets: secrets, LookupEnv: opts.LookupEnv,
+		Identity: ic, IdentityState: prep.Identity,
+		Functions: sides.Functions, FunctionState: prep.Functions, Bundles: sides.Bundles,
 		Progress: func(s string) { fmt.Fprintln(io.ErrOut, s) },
 	})
 	var stopped *apply.InterruptedError
@@ -175,6 +201,7 @@ func applyRun(ctx context.Context, opts *Options) error {
 		return cmdutil.WithHint(fmt.Errorf("apply stopped: %w", err), hint)
 	}
 	out := apply.BuildOutputs(res.State, cfg)
+	out.AddIdentity(res.Identity, cfg)
 	if err := render.PlanOutputs(io.Out, out, apply.LambdaPermissionCommands(cfg.UserPool.Triggers, res.PoolARN)); err != nil {
 		return err
 	}

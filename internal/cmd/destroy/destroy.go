@@ -5,14 +5,18 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/cogwiz/cogwiz/internal/apply"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
+	"github.com/cogwiz/cogwiz/internal/plan"
 )
 
 // Options holds the dependencies and flags of `cogwiz destroy`.
@@ -34,7 +38,10 @@ func NewCmdDestroy(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command
 		Short: "Delete what apply created",
 		Long: `Delete the user pool cognito.yaml describes, with everything in it: app
 clients, groups, domain, identity providers, resource servers and every
-user account. There is no undo from cogwiz (AWS keeps a deleted pool
+user account. With an identity pool, destroy deletes it and the IAM roles
+cogwiz created for it first; a role the file names by ARN is never deleted.
+Then the trigger functions cogwiz deployed for it go, with their roles
+(never a function the file names by ARN). There is no undo from cogwiz (AWS keeps a deleted pool
 inactive for 14 days, and only AWS Support can restore it).
 
 destroy first shows what will be deleted and how many users the pool has
@@ -89,10 +96,44 @@ func destroyRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
+	ip, im, err := opts.Factory.IdentityClients(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	ic := apply.NewIdentityClients(ip, im)
 	fmt.Fprintf(io.ErrOut, "reading user pool %s…\n", cfg.ResourceName)
 	l, err := cognito.FindPool(ctx, api, cfg)
 	if err != nil {
 		return err
+	}
+	ident, err := apply.ReadIdentity(ctx, ic, cfg)
+	if err != nil {
+		return err
+	}
+	if l.ID == "" {
+		// The user pool is gone but its identity pool, its functions or
+		// their roles are not (an earlier destroy stopped half-way):
+		// finish the job.
+		fs, fc, err := readFunctions(ctx, opts.Factory, cfg, nil)
+		if err != nil {
+			return err
+		}
+		if identityLeft(ident) || functionsLeft(fs) {
+			writeIdentitySummary(io, cfg, ident)
+			writeFunctions(io, fs)
+			name := cfg.ResourceName
+			if identityLeft(ident) {
+				name = identityName(ident, cfg)
+			}
+			if err := confirmName(ctx, opts, name); err != nil {
+				return err
+			}
+			progress := func(s string) { fmt.Fprintln(io.ErrOut, s) }
+			if err := apply.DestroyIdentity(ctx, ic, ident, progress); err != nil {
+				return err
+			}
+			return apply.DestroyFunctions(ctx, fc, fs, progress)
+		}
 	}
 	if l.ID == "" {
 		if cfg.UserPool.ID != "" {
@@ -119,7 +160,13 @@ func destroyRun(ctx context.Context, opts *Options) error {
 	// this file's: a pinned id or --pool-id may name anyone's pool.
 	owner := sum.Tags[cognito.TagResourceName]
 	mine := owner != "" && owner == cfg.ResourceName
+	fs, fc, err := readFunctions(ctx, opts.Factory, cfg, st)
+	if err != nil {
+		return err
+	}
 	writeSummary(io, sum, st, users, more)
+	writeIdentitySummary(io, cfg, ident)
+	writeFunctions(io, fs)
 	if !mine {
 		fmt.Fprintf(io.Out, "  %s\n", foreign(owner, cfg.ResourceName))
 	}
@@ -131,14 +178,13 @@ func destroyRun(ctx context.Context, opts *Options) error {
 		return cmdutil.WithHint(fmt.Errorf("user pool %s (%s) is not tagged %s=%s; nothing was deleted", id, sum.Name, cognito.TagResourceName, cfg.ResourceName),
 			"--auto-approve deletes only this file's pool; to delete this one, run destroy on a terminal without --auto-approve and type its name")
 	}
-	if !opts.AutoApprove {
-		line, err := cmdutil.ReadLine(ctx, io.In, io.ErrOut, fmt.Sprintf("\nType the pool name (%s) to delete it: ", sum.Name))
-		if err != nil {
-			return err
-		}
-		if strings.TrimSpace(line) != sum.Name {
-			return errors.New("destroy cancelled: the name did not match; nothing was deleted")
-		}
+	if err := confirmName(ctx, opts, sum.Name); err != nil {
+		return err
+	}
+	// The identity pool and its roles go first: they refer to the user
+	// pool's clients, and an identity pool left without them is useless.
+	if err := apply.DestroyIdentity(ctx, ic, ident, func(s string) { fmt.Fprintln(io.ErrOut, s) }); err != nil {
+		return err
 	}
 	if sum.DeletionProtection {
 		fmt.Fprintf(io.ErrOut, "turning off deletion protection of %s\n", id)
@@ -151,6 +197,10 @@ func destroyRun(ctx context.Context, opts *Options) error {
 		if sum.DeletionProtection {
 			return protectionAfterFailure(ctx, api, id, err)
 		}
+		return err
+	}
+	// The functions go once no pool can call them any more.
+	if err := apply.DestroyFunctions(ctx, fc, fs, func(s string) { fmt.Fprintln(io.ErrOut, s) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(io.ErrOut, "Destroyed user pool %s (%s).\n", sum.Name, id)
@@ -174,6 +224,81 @@ func protectionAfterFailure(ctx context.Context, api cognito.API, id string, err
 	}
 	return cmdutil.WithHint(fmt.Errorf("%w; deletion protection of %s was turned back on", cognito.Friendly(err), id),
 		"fix the cause and run destroy again")
+}
+
+// readFunctions finds the trigger functions and roles cogwiz created for
+// the file (by their tags), which destroy deletes after the pool.
+func readFunctions(ctx context.Context, f *cmdutil.Factory, cfg *config.Config, st *cognito.State) (*plan.FunctionState, *apply.FunctionClients, error) {
+	l, i, err := f.FunctionClients(ctx)
+	if err != nil || l == nil {
+		return nil, nil, err
+	}
+	fc := &apply.FunctionClients{Lambda: l, IAM: i}
+	fs, err := apply.ReadFunctions(ctx, fc, cfg, st, nil)
+	return fs, fc, err
+}
+
+func functionsLeft(s *plan.FunctionState) bool {
+	return s != nil && (len(s.Live) > 0 || len(s.Roles) > 0)
+}
+
+// writeFunctions lists the functions and roles destroy deletes.
+func writeFunctions(io *iostreams.IOStreams, fs *plan.FunctionState) {
+	if fs == nil {
+		return
+	}
+	for _, key := range slices.Sorted(maps.Keys(fs.Live)) {
+		fmt.Fprintf(io.Out, "  - trigger function %s (%s)\n", fs.Live[key].Function.Name, key)
+	}
+	for _, name := range slices.Sorted(maps.Keys(fs.Roles)) {
+		fmt.Fprintf(io.Out, "  - its IAM role %s\n", name)
+	}
+}
+
+// confirmName asks for name to be typed, unless --auto-approve.
+func confirmName(ctx context.Context, opts *Options, name string) error {
+	if opts.AutoApprove {
+		return nil
+	}
+	line, err := cmdutil.ReadLine(ctx, opts.IO.In, opts.IO.ErrOut, fmt.Sprintf("\nType the pool name (%s) to delete it: ", name))
+	if err != nil {
+		return err
+	}
+	if strings.TrimSpace(line) != name {
+		return errors.New("destroy cancelled: the name did not match; nothing was deleted")
+	}
+	return nil
+}
+
+func identityLeft(s *plan.IdentityState) bool {
+	return s != nil && (s.Pool != nil || len(s.Created) > 0)
+}
+
+func identityName(s *plan.IdentityState, cfg *config.Config) string {
+	if s.Pool != nil {
+		return s.Pool.Name
+	}
+	return cfg.IdentityPool.Name
+}
+
+// writeIdentitySummary lists the identity pool and the roles cogwiz
+// created, and the roles it leaves alone because the file names them by ARN.
+func writeIdentitySummary(io *iostreams.IOStreams, cfg *config.Config, s *plan.IdentityState) {
+	if s == nil {
+		return
+	}
+	w := io.Out
+	if s.Pool != nil {
+		fmt.Fprintf(w, "cogwiz will delete identity pool %s (%s)\n", s.Pool.Name, s.Pool.ID)
+	}
+	for _, name := range slices.Sorted(maps.Keys(s.Created)) {
+		fmt.Fprintf(w, "  - IAM role %s (cogwiz created it)\n", name)
+	}
+	for _, r := range cfg.IdentityRoles() {
+		if !r.Created() {
+			fmt.Fprintf(w, "  left alone: IAM role %s (named by ARN in the file; cogwiz did not create it)\n", r.ARN)
+		}
+	}
 }
 
 // writeSummary lists what will be deleted, on stdout (it is data).

@@ -35,7 +35,9 @@ func NewCmdFunctions(f *cmdutil.Factory, runF func(*Options) error) *cobra.Comma
 filters, verification link, reCAPTCHA, custom auth scaffolding, ID token
 claims) is served by a Lambda trigger function whose Node.js source cogwiz
 generates beside cognito.yaml, one folder per trigger, unless the trigger
-under user_pool.triggers holds the ARN of your own function.
+under user_pool.triggers holds the ARN of your own function. cogwiz apply
+deploys each function with its execution role and invoke permission and
+points the trigger at it; the exports include them too.
 
 The source is yours: edit it freely, cogwiz never overwrites a file you
 edited. cogwiz init and cogwiz update generate the sources after writing

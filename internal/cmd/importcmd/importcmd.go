@@ -25,8 +25,10 @@ type Options struct {
 	Source string
 	// Path is the Amplify project, resource folder or cli-inputs.json.
 	Path string
-	// PoolID is the live pool to read.
-	PoolID string
+	// PoolID is the live pool to read; IdentityPoolID the identity pool to
+	// read with it (default: the one that trusts the pool's clients).
+	PoolID         string
+	IdentityPoolID string
 
 	Output   string
 	Force    bool

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cogwiz/cogwiz/internal/apply"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/config"
@@ -20,6 +21,10 @@ func newCmdPool(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		Long: `Read a live user pool — its settings, MFA, app clients, groups, domain,
 identity providers and resource servers — and write cognito.yaml, so that
 cogwiz plan right after shows no changes.
+
+The identity pool that trusts the pool's app clients comes along, with its
+roles: roles cogwiz created stay cogwiz's, any other role is named by ARN
+(cogwiz uses it and never changes or deletes it).
 
 It reads with the same mapping plan uses, and changes nothing in Cognito.
 When the pool was not made by cogwiz, the file pins it with user_pool.id.
@@ -41,6 +46,7 @@ reference, and cogwiz lists the variables to set.`,
 		},
 	}
 	addOutputFlags(cmd, opts)
+	cmd.Flags().StringVar(&opts.IdentityPoolID, "identity-pool-id", "", "import this identity pool `ID` with the user pool (default: the one that trusts the pool's app clients)")
 	return cmd
 }
 
@@ -68,6 +74,9 @@ func poolRun(ctx context.Context, opts *Options) error {
 		fmt.Fprintf(opts.IO.ErrOut, "note: the pool has no %s tag, so the file pins it with user_pool.id; resource_name is %s\n", cognito.TagResourceName, cfg.ResourceName)
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "imported user pool %s (%s)\n", opts.PoolID, cfg.UserPool.Name)
+	if err := importIdentity(ctx, opts, cfg); err != nil {
+		return err
+	}
 	if refs := secretNames(cfg); len(refs) > 0 {
 		fmt.Fprintln(opts.IO.ErrOut, "secrets are not copied; set these environment variables before cogwiz plan or apply:")
 		for _, n := range refs {
@@ -75,6 +84,32 @@ func poolRun(ctx context.Context, opts *Options) error {
 		}
 	}
 	return write(ctx, opts.IO, output, opts.Force, cfg, opts.Comments)
+}
+
+// importIdentity adds the identity pool that trusts the pool's clients
+// (or the one --identity-pool-id names), with its roles.
+func importIdentity(ctx context.Context, opts *Options, cfg *config.Config) error {
+	probe := &config.Config{IdentityPool: &config.IdentityPool{}}
+	ip, im, err := opts.Factory.IdentityClients(ctx, probe)
+	if err != nil {
+		return err
+	}
+	notes, err := apply.ImportIdentity(ctx, apply.NewIdentityClients(ip, im), cfg, opts.PoolID, opts.IdentityPoolID)
+	if err != nil {
+		if opts.IdentityPoolID == "" && cognito.IsUnsupported(err) {
+			// cognito-local has no identity pools.
+			fmt.Fprintln(opts.IO.ErrOut, "note: this endpoint has no identity pools; only the user pool was imported")
+			return nil
+		}
+		return err
+	}
+	for _, n := range notes {
+		fmt.Fprintf(opts.IO.ErrOut, "note: %s\n", n)
+	}
+	if cfg.IdentityPool != nil {
+		fmt.Fprintf(opts.IO.ErrOut, "imported identity pool %s (%s)\n", cfg.IdentityPool.Name, opts.IdentityPoolID+cfg.IdentityPool.ID)
+	}
+	return nil
 }
 
 // resourceName keeps the letters and digits of a pool name, as

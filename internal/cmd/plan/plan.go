@@ -94,15 +94,25 @@ func planRun(ctx context.Context, opts *Options) error {
 	if opts.PoolID != "" {
 		cfg.UserPool.ID = opts.PoolID
 	}
+	sides, err := apply.FunctionSides(ctx, opts.File, cfg, opts.Factory.FunctionClients)
+	if err != nil {
+		return err
+	}
 	api, err := opts.Factory.Cognito(ctx)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "reading user pool %s…\n", cfg.ResourceName)
-	_, p, err := apply.PrepareDocument(ctx, api, doc, opts.LookupEnv)
+	ip, im, err := opts.Factory.IdentityClients(ctx, cfg)
 	if err != nil {
 		return err
 	}
+	fmt.Fprintf(opts.IO.ErrOut, "reading user pool %s…\n", cfg.ResourceName)
+	sides.Identity, sides.Written = apply.NewIdentityClients(ip, im), doc.Written
+	prep, err := apply.PrepareWith(ctx, api, sides, cfg, opts.LookupEnv)
+	if err != nil {
+		return err
+	}
+	p := prep.Plan
 	if opts.JSON {
 		err = render.PlanJSON(opts.IO.Out, p)
 	} else {

@@ -11,9 +11,9 @@
 //
 // The checkers are generic over resource types: a new resource in an
 // export (an identity pool, an IAM role, a Lambda function) is checked
-// against the specification with no change here. Terraform types of the
-// hashicorp/archive provider (archive_file) need @cdktf/provider-archive
-// added to package.json; oracle.js already knows where to find it.
+// against the specification with no change here. The hashicorp/archive
+// provider's types (archive_file, which zips the trigger functions) come
+// from @cdktf/provider-archive.
 package oracle
 
 import (
@@ -81,7 +81,7 @@ func available() (string, error) {
 	if _, err := exec.LookPath("node"); err != nil {
 		return "", fmt.Errorf("node not found on PATH")
 	}
-	for _, p := range []string{"yaml", "@aws-cdk/aws-service-spec", "@cdktf/provider-aws"} {
+	for _, p := range []string{"yaml", "@aws-cdk/aws-service-spec", "@cdktf/provider-aws", "@cdktf/provider-archive"} {
 		if _, err := os.Stat(filepath.Join(dir, "node_modules", p, "package.json")); err != nil {
 			return "", fmt.Errorf("%s is not installed in %s", p, dir)
 		}

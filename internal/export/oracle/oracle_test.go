@@ -126,10 +126,10 @@ func TestCheckersKnowResourcesToCome(t *testing.T) {
 			t.Errorf("terraform: %q → %q: want a problem with %q", c.old, c.new, c.want)
 		}
 	}
-	// archive_file comes from the hashicorp/archive provider, whose
-	// package is not installed yet: the check says which one to add.
+	// archive_file comes from the hashicorp/archive provider's schema:
+	// an archive without its output path is refused.
 	ps := CheckTerraform([]byte("data \"archive_file\" \"fn\" {\n  type = \"zip\"\n}\n"), "next.tf", a.TF)
-	if !has(ps, "@cdktf/provider-archive") {
+	if !has(ps, "required argument output_path is missing") {
 		t.Errorf("archive_file: %v", ps)
 	}
 }

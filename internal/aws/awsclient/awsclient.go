@@ -1,0 +1,70 @@
+// Package awsclient holds what the AWS service edges under internal/aws
+// share: the endpoint override, and sending a create once.
+package awsclient
+
+import (
+	"errors"
+	"net"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/smithy-go"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
+)
+
+// SendOnce wraps a retryer so that a create is not sent again after a
+// failure that leaves open whether AWS made the resource: a 5xx, a
+// timeout, a connection that broke once the request was on its way. A
+// second request could make a second identity pool (names are not unique)
+// or fail on a role that the first one made. Only a request that provably
+// did nothing is sent again: one that never left (a refused connection)
+// or that AWS turned away (throttling). After an ambiguous failure the
+// caller looks the resource up instead.
+func SendOnce(r aws.Retryer) aws.Retryer {
+	if v2, ok := r.(aws.RetryerV2); ok {
+		return &sendOnceRetryer{RetryerV2: v2}
+	}
+	return r
+}
+
+type sendOnceRetryer struct{ aws.RetryerV2 }
+
+func (r *sendOnceRetryer) IsErrorRetryable(err error) bool {
+	return !IsAmbiguous(err) && r.RetryerV2.IsErrorRetryable(err)
+}
+
+// IsAmbiguous reports whether err leaves open whether the request was
+// applied: anything but a request that never left or a 4xx answer.
+func IsAmbiguous(err error) bool {
+	if err == nil {
+		return false
+	}
+	var rse *smithyhttp.RequestSendError
+	if errors.As(err, &rse) {
+		var ne *net.OpError
+		return !(errors.As(err, &ne) && ne.Op == "dial")
+	}
+	var re *smithyhttp.ResponseError
+	if errors.As(err, &re) {
+		return re.HTTPStatusCode() >= 500
+	}
+	// No HTTP answer at all (a timeout, a cancelled context): unknown.
+	return true
+}
+
+// ErrorCode is the AWS error code of err ("" when it is not an AWS error).
+func ErrorCode(err error) string {
+	var ae smithy.APIError
+	if errors.As(err, &ae) {
+		return ae.ErrorCode()
+	}
+	return ""
+}
+
+// Endpoint sets a client's BaseEndpoint when url is not empty (tests and
+// emulators; AWS_ENDPOINT_URL_<SERVICE> works through the configuration).
+func Endpoint(url string) *string {
+	if url == "" {
+		return nil
+	}
+	return aws.String(url)
+}

@@ -1,0 +1,517 @@
+package export
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclwrite"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/cogwiz/cogwiz/internal/cognito"
+	"github.com/cogwiz/cogwiz/internal/config"
+	"github.com/cogwiz/cogwiz/internal/functions"
+)
+
+// The generated trigger functions in an export, as apply deploys them:
+// an execution role Lambda alone may assume with the logging policy, the
+// function from its folder, a policy with its Cognito actions on this
+// pool only, a permission that lets this pool alone invoke it, and the
+// pool's trigger pointing at it.
+//
+// The pool names the function (its trigger) and the role's policy names
+// the pool, so the role's Cognito policy is a resource of its own, made
+// after the pool: inline in the role it would make a cycle CloudFormation
+// and Terraform refuse.
+//
+// The code cannot sit in a CloudFormation template: CloudFormation writes
+// inline code as a single index.js, a CommonJS module, and the functions
+// are ES modules in several files. The template takes the zip from S3.
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-lambda-function-code.html
+
+// exportFunction is one generated function in an export.
+type exportFunction struct {
+	functions.Function
+	// id is the stem of its resources' ids: PostConfirmation.
+	id string
+	// env holds the variables, a secret as a secretRef.
+	env *obj
+	// roleID, fnID, policyID and permID are the ids of its resources;
+	// keyParam is the CloudFormation parameter of its zip's S3 key.
+	roleID, fnID, policyID, permID, keyParam string
+	tags                                     map[string]string
+	desc                                     string
+}
+
+// body is what CreateFunction and AWS::Lambda::Function share: the
+// function's name, description, runtime, handler, timeout and role.
+func (f exportFunction) body(role any) *obj {
+	o := newObj()
+	o.set("FunctionName", f.Name)
+	o.set("Description", f.desc)
+	o.set("Runtime", f.Runtime)
+	o.set("Handler", f.Handler)
+	o.set("Timeout", int64(functions.Timeout))
+	o.set("Role", role)
+	return o
+}
+
+// poolARNRef stands for the ARN of the pool being created.
+var poolARNRef = resRef{kind: "pool_arn"}
+
+// codeBucketParam is the CloudFormation parameter naming the S3 bucket
+// that holds the functions' zip files.
+const codeBucketParam = "FunctionsCodeBucket"
+
+// buildFunctions adds the generated functions to s and points the pool's
+// triggers at them.
+func buildFunctions(s *stack, uniq func(prefix, name string) string, secrets func(string) (string, error)) error {
+	cfg := s.cfg
+	for _, f := range functions.Functions(cfg) {
+		id := identifier(f.Trigger)
+		ef := exportFunction{Function: f, id: id, desc: functions.Description(cfg.ResourceName, f),
+			tags: map[string]string{cognito.TagResourceName: cfg.ResourceName, functions.TagFunction: f.Trigger}}
+		ef.roleID, ef.fnID, ef.policyID, ef.permID = uniq("", id+"Role"), uniq("", id+"Function"), uniq("", id+"Policy"), uniq("", id+"Permission")
+		ef.keyParam = uniq("", id+"CodeKey")
+		ef.env = newObj()
+		ef.env.isMap = true
+		for _, e := range f.Env {
+			if _, secret := config.SecretRefName(e.Value); secret {
+				ph, err := secrets(e.Value)
+				if err != nil {
+					return fmt.Errorf("user_pool.capabilities: %w", err)
+				}
+				ef.env.set(e.Name, placeholder(ph))
+				continue
+			}
+			ef.env.set(e.Name, e.Value)
+		}
+		s.functions = append(s.functions, ef)
+
+		lc, ok := s.pool.get("LambdaConfig")
+		if !ok {
+			lc = newObj()
+			s.pool.set("LambdaConfig", lc)
+		}
+		arn := resRef{kind: "arn", id: ef.fnID}
+		lc.(*obj).set(id, arn)
+		if f.Trigger == "pre_token_generation" && cfg.UserPool.Triggers != nil && cfg.UserPool.Triggers.PreTokenGenerationVersion != "" {
+			// The event version goes with the ARN, in the newer member.
+			// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_LambdaConfigType.html
+			v := newObj()
+			v.set("LambdaArn", arn)
+			v.set("LambdaVersion", cfg.UserPool.Triggers.PreTokenGenerationVersion)
+			lc.(*obj).set("PreTokenGenerationConfig", v)
+		}
+	}
+	return nil
+}
+
+// trustTree and poolPolicyTree are the role's documents as trees; the
+// pool's ARN is the reference poolARN.
+func trustTree() *obj {
+	var doc map[string]any
+	_ = json.Unmarshal([]byte(functions.TrustPolicy().JSON()), &doc)
+	return policyTree(doc, nil).(*obj)
+}
+
+func poolPolicyTree(f functions.Function, poolARN any) (*obj, bool) {
+	p, ok := functions.PoolPolicy(f, "\x00aud\x00")
+	if !ok {
+		return nil, false
+	}
+	var doc map[string]any
+	_ = json.Unmarshal([]byte(p.JSON()), &doc)
+	return policyTree(doc, poolARN).(*obj), true
+}
+
+func tagTree(tags map[string]string) *obj {
+	o := newObj()
+	o.isMap = true
+	for _, k := range slices.Sorted(maps.Keys(tags)) {
+		o.set(k, tags[k])
+	}
+	return o
+}
+
+// functionsNote says, as comment lines starting with prefix, where each
+// format takes the functions' code from.
+func functionsNote(s *stack, format, prefix string) string {
+	if len(s.functions) == 0 {
+		return ""
+	}
+	dir := strings.TrimSuffix(s.functions[0].Dir, "/"+s.functions[0].Trigger)
+	var lines []string
+	switch format {
+	case "cloudformation":
+		lines = []string{
+			"",
+			"The trigger functions' code comes from S3: zip each folder of " + dir + "/,",
+			"for example (cd " + s.functions[0].Dir + " && zip -qrX ../" + s.functions[0].Trigger + ".zip .),",
+			"upload the zips to a bucket in the stack's region and pass its name as",
+			codeBucketParam + ". CloudFormation does not notice a changed object:",
+			"upload changed code under a new key and pass it as the function's CodeKey.",
+		}
+	case "terraform":
+		lines = []string{
+			"The trigger functions' code is zipped from " + dir + "/ beside this file",
+			"(archive_file): write this file next to cognito.yaml, or change source_dir.",
+		}
+	case "aws-cli":
+		lines = []string{
+			"Run it from the folder of cognito.yaml: the trigger functions are zipped",
+			"from " + dir + "/ there (or set FUNCTIONS_DIR). It needs zip.",
+		}
+	}
+	var b strings.Builder
+	for _, l := range lines {
+		b.WriteString(prefix + l + "\n")
+	}
+	return b.String()
+}
+
+// functionsStderrNote is the one line each format says on stderr about
+// where the functions' code comes from.
+func functionsStderrNote(s *stack, format string) []string {
+	if len(s.functions) == 0 {
+		return nil
+	}
+	dir := strings.TrimSuffix(s.functions[0].Dir, "/"+s.functions[0].Trigger)
+	switch format {
+	case "cloudformation":
+		return []string{"cloudformation: the trigger functions' code comes from S3: upload the zip of each folder of " + dir + "/ and pass " + codeBucketParam + " (see the template's header)"}
+	case "terraform":
+		return []string{"terraform: archive_file zips the trigger functions from " + dir + "/ beside the .tf file: keep it next to cognito.yaml"}
+	}
+	return []string{"aws-cli: run the script from the folder of cognito.yaml: it zips the trigger functions from " + dir + "/ there"}
+}
+
+// cfnFunctionParams adds the code bucket and each function's S3 key.
+func cfnFunctionParams(params *obj, s *stack) {
+	if len(s.functions) == 0 {
+		return
+	}
+	p := newObj()
+	p.set("Type", "String")
+	p.set("Description", "the S3 bucket, in this stack's region, holding the zip of each trigger function's folder")
+	params.set(codeBucketParam, p)
+	for _, f := range s.functions {
+		p := newObj()
+		p.set("Type", "String")
+		p.set("Default", f.Dir+".zip")
+		p.set("Description", "the S3 key of the zip of "+f.Dir+" (a new key for changed code)")
+		params.set(f.keyParam, p)
+	}
+}
+
+// cfnFunctions adds each function's role, function, Cognito policy and
+// permission.
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-function.html
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-permission.html
+func cfnFunctions(res *obj, s *stack) {
+	for _, f := range s.functions {
+		role := newObj()
+		role.set("RoleName", f.Name)
+		role.set("Path", functions.RolePath(s.cfg.ResourceName))
+		role.set("Description", f.desc)
+		role.set("AssumeRolePolicyDocument", trustTree())
+		role.set("ManagedPolicyArns", []any{sub(functions.LoggingPolicyARN("${AWS::Partition}"))})
+		role.set("Tags", cfnTagList(tagTree(f.tags)))
+		res.set(f.roleID, typed("AWS::IAM::Role", role))
+
+		code := newObj()
+		code.set("S3Bucket", ref(codeBucketParam))
+		code.set("S3Key", ref(f.keyParam))
+		fn := f.body(getAtt(f.roleID, "Arn"))
+		fn.set("Code", code)
+		if len(f.env.keys) > 0 {
+			env := newObj()
+			env.set("Variables", cfnRefs(f.env))
+			fn.set("Environment", env)
+		}
+		fn.set("Tags", cfnTagList(tagTree(f.tags)))
+		res.set(f.fnID, typed("AWS::Lambda::Function", fn))
+
+		if doc, ok := poolPolicyTree(f.Function, getAtt("UserPool", "Arn")); ok {
+			p := newObj()
+			p.set("PolicyName", functions.PoolPolicyName)
+			p.set("Roles", []any{ref(f.roleID)})
+			p.set("PolicyDocument", doc)
+			res.set(f.policyID, typed("AWS::IAM::Policy", p))
+		}
+
+		perm := newObj()
+		perm.set("FunctionName", getAtt(f.fnID, "Arn"))
+		perm.set("Action", functions.InvokeAction)
+		perm.set("Principal", functions.InvokePrincipal)
+		perm.set("SourceArn", getAtt("UserPool", "Arn"))
+		perm.set("SourceAccount", ref("AWS::AccountId"))
+		res.set(f.permID, typed("AWS::Lambda::Permission", perm))
+	}
+}
+
+func typed(typ string, props *obj) *obj {
+	r := newObj()
+	r.set("Type", typ)
+	r.set("Properties", props)
+	return r
+}
+
+// tfFunctionNames names each function's resources before anything is
+// written, so the pool's triggers can refer to them.
+func tfFunctionNames(w *tfWriter, s *stack, used map[string]bool) map[string]string {
+	names := map[string]string{}
+	w.refs["\x00pool_arn"] = append(slices.Clone(w.poolID[:2]), hcl.TraverseAttr{Name: "arn"})
+	for _, f := range s.functions {
+		n := tfName(resource{kind: "function", name: f.Name}, used)
+		names[f.fnID] = n
+		w.refs[f.fnID] = hcl.Traversal{hcl.TraverseRoot{Name: "aws_lambda_function"}, hcl.TraverseAttr{Name: n}}
+	}
+	return names
+}
+
+// tfFunctions writes, per function, the archive_file that zips its
+// folder, aws_iam_role with the logging policy attached, aws_lambda_function,
+// aws_iam_role_policy with its Cognito actions, and aws_lambda_permission.
+// https://registry.terraform.io/providers/hashicorp/archive/latest/docs/data-sources/file
+func tfFunctions(root *hclwrite.Body, w *tfWriter, s *stack, names map[string]string) {
+	if len(s.functions) == 0 {
+		return
+	}
+	root.AppendNewline()
+	root.AppendNewBlock("data", []string{"aws_partition", "current"})
+	root.AppendNewline()
+	root.AppendNewBlock("data", []string{"aws_caller_identity", "current"})
+	trav := func(parts ...string) hcl.Traversal {
+		t := hcl.Traversal{hcl.TraverseRoot{Name: parts[0]}}
+		for _, p := range parts[1:] {
+			t = append(t, hcl.TraverseAttr{Name: p})
+		}
+		return t
+	}
+	template := func(s string) hclwrite.Tokens { return tfTemplate(s) }
+	for _, f := range s.functions {
+		n := names[f.fnID]
+		root.AppendNewline()
+		zb := root.AppendNewBlock("data", []string{"archive_file", n}).Body()
+		zb.SetAttributeValue("type", cty.StringVal("zip"))
+		zb.SetAttributeRaw("source_dir", template("${path.module}/"+f.Dir))
+		zb.SetAttributeRaw("output_path", template("${path.module}/build/"+f.Dir+".zip"))
+
+		root.AppendNewline()
+		rb := root.AppendNewBlock("resource", []string{"aws_iam_role", n}).Body()
+		rb.SetAttributeValue("name", cty.StringVal(f.Name))
+		rb.SetAttributeValue("path", cty.StringVal(functions.RolePath(s.cfg.ResourceName)))
+		rb.SetAttributeValue("description", cty.StringVal(f.desc))
+		rb.SetAttributeRaw("assume_role_policy", hclwrite.TokensForFunctionCall("jsonencode", w.tokens(trustTree())))
+		rb.SetAttributeRaw("tags", w.tokens(tagTree(f.tags)))
+
+		root.AppendNewline()
+		ab := root.AppendNewBlock("resource", []string{"aws_iam_role_policy_attachment", n + "_logs"}).Body()
+		ab.SetAttributeTraversal("role", trav("aws_iam_role", n, "name"))
+		ab.SetAttributeRaw("policy_arn", template(functions.LoggingPolicyARN("${data.aws_partition.current.partition}")))
+
+		root.AppendNewline()
+		fb := root.AppendNewBlock("resource", []string{"aws_lambda_function", n}).Body()
+		fb.SetAttributeValue("function_name", cty.StringVal(f.Name))
+		fb.SetAttributeValue("description", cty.StringVal(f.desc))
+		fb.SetAttributeTraversal("role", trav("aws_iam_role", n, "arn"))
+		fb.SetAttributeValue("runtime", cty.StringVal(f.Runtime))
+		fb.SetAttributeValue("handler", cty.StringVal(f.Handler))
+		fb.SetAttributeValue("timeout", cty.NumberIntVal(functions.Timeout))
+		fb.SetAttributeTraversal("filename", trav("data", "archive_file", n, "output_path"))
+		fb.SetAttributeTraversal("source_code_hash", trav("data", "archive_file", n, "output_base64sha256"))
+		fb.SetAttributeRaw("tags", w.tokens(tagTree(f.tags)))
+		if len(f.env.keys) > 0 {
+			fb.AppendNewBlock("environment", nil).Body().SetAttributeRaw("variables", w.tokens(f.env))
+		}
+
+		if doc, ok := poolPolicyTree(f.Function, poolARNRef); ok {
+			root.AppendNewline()
+			pb := root.AppendNewBlock("resource", []string{"aws_iam_role_policy", n}).Body()
+			pb.SetAttributeValue("name", cty.StringVal(functions.PoolPolicyName))
+			pb.SetAttributeTraversal("role", trav("aws_iam_role", n, "id"))
+			pb.SetAttributeRaw("policy", hclwrite.TokensForFunctionCall("jsonencode", w.tokens(doc)))
+		}
+
+		root.AppendNewline()
+		pm := root.AppendNewBlock("resource", []string{"aws_lambda_permission", n}).Body()
+		pm.SetAttributeValue("statement_id", cty.StringVal(functions.StatementID))
+		pm.SetAttributeValue("action", cty.StringVal(functions.InvokeAction))
+		pm.SetAttributeTraversal("function_name", trav("aws_lambda_function", n, "function_name"))
+		pm.SetAttributeValue("principal", cty.StringVal(functions.InvokePrincipal))
+		pm.SetAttributeTraversal("source_arn", w.refs["\x00pool_arn"])
+		pm.SetAttributeTraversal("source_account", trav("data", "aws_caller_identity", "current", "account_id"))
+	}
+}
+
+// tfTemplate writes a quoted HCL string whose ${...} parts are
+// interpolations, and whose other characters are escaped.
+func tfTemplate(s string) hclwrite.Tokens {
+	f, diags := hclwrite.ParseConfig([]byte("x = \""+s+"\"\n"), "", hcl.InitialPos)
+	if diags.HasErrors() {
+		return hclwrite.TokensForValue(cty.StringVal(s))
+	}
+	return f.Body().GetAttribute("x").Expr().BuildTokens(nil)
+}
+
+// cliFunctions writes, per function, the steps that come before the pool:
+// its role with the logging policy, its zip and the function itself.
+func cliFunctions(b *strings.Builder, s *stack, vars map[string]string, section func(...string), request func(*obj) error) error {
+	for _, f := range s.functions {
+		roleVar := "ROLE_ARN_" + strings.ToUpper(f.Trigger)
+		section("Create the execution role "+oneLine(f.Name)+" of the "+f.Trigger+" function.",
+			"Only Lambda may assume it; it may write the function's logs.")
+		trust, err := compactJSON(trustTree())
+		if err != nil {
+			return err
+		}
+		in := newObj()
+		in.set("RoleName", f.Name)
+		in.set("Path", functions.RolePath(s.cfg.ResourceName))
+		in.set("Description", f.desc)
+		in.set("AssumeRolePolicyDocument", trust)
+		var tags []any
+		for _, k := range slices.Sorted(maps.Keys(f.tags)) {
+			t := newObj()
+			t.set("Key", k)
+			t.set("Value", f.tags[k])
+			tags = append(tags, t)
+		}
+		in.set("Tags", tags)
+		if err := request(in); err != nil {
+			return err
+		}
+		fmt.Fprintf(b, "%s=$(aws iam create-role \\\n  --query Role.Arn --output text \\\n  --cli-input-json \"file://$requests/%d.json\")\n", roleVar, stepOf(b))
+		fmt.Fprintf(b, "PARTITION=$(cut -d: -f2 <<<\"$%s\")\n", roleVar)
+		at := newObj()
+		at.set("RoleName", f.Name)
+		at.set("PolicyArn", functions.LoggingPolicyARN(cliVar("PARTITION")))
+		section("Let " + oneLine(f.Name) + " write the function's logs.")
+		if err := request(at); err != nil {
+			return err
+		}
+		fmt.Fprintf(b, "aws iam attach-role-policy \\\n  --cli-input-json \"file://$requests/%d.json\"\n", stepOf(b))
+
+		fnVar := cliVarName(resRef{kind: "arn", id: f.fnID})
+		vars[f.fnID] = fnVar
+		section("Create the function "+oneLine(f.Name)+" from "+f.Dir+".",
+			"Lambda refuses a role IAM has not yet made usable everywhere (a few seconds): the",
+			"create is tried again meanwhile.")
+		fn := f.body(cliVar(roleVar))
+		fn.set("PackageType", "Zip")
+		if len(f.env.keys) > 0 {
+			env := newObj()
+			env.set("Variables", f.env)
+			fn.set("Environment", env)
+		}
+		fn.set("Tags", tagTree(f.tags))
+		if err := request(fn); err != nil {
+			return err
+		}
+		n := stepOf(b)
+		folder := strings.TrimPrefix(f.Dir, strings.TrimSuffix(f.Dir, "/"+f.Trigger)+"/")
+		fmt.Fprintf(b, "(cd \"$FUNCTIONS_DIR/%s\" && zip -q -X -r \"$requests/%d.zip\" . -x '.*' '*/.*')\n", folder, n)
+		fmt.Fprintf(b, `for try in $(seq 20); do
+  if %s=$(aws lambda create-function \
+    --query FunctionArn --output text \
+    --zip-file "fileb://$requests/%d.zip" \
+    --cli-input-json "file://$requests/%d.json" 2>"$requests/error"); then
+    break
+  fi
+  if [[ $try = 20 ]] || ! grep -q "cannot be assumed by Lambda" "$requests/error"; then
+    cat "$requests/error" >&2
+    exit 1
+  fi
+  sleep 3
+done
+echo "created function %s" >&2
+`, fnVar, n, n, oneLine(f.Name))
+	}
+	return nil
+}
+
+// cliFunctionsAfterPool writes the steps that need the pool: its ARN,
+// then per function the Cognito policy and the invoke permission.
+func cliFunctionsAfterPool(b *strings.Builder, s *stack, section func(...string), request func(*obj) error) error {
+	if len(s.functions) == 0 {
+		return nil
+	}
+	section("Read the pool's ARN: the functions' permissions name it.")
+	q := newObj()
+	q.set("UserPoolId", poolRef{})
+	if err := request(q); err != nil {
+		return err
+	}
+	fmt.Fprintf(b, "POOL_ARN=$(aws cognito-idp describe-user-pool \\\n  --query UserPool.Arn --output text \\\n  --cli-input-json \"file://$requests/%d.json\")\n", stepOf(b))
+	b.WriteString("ACCOUNT=$(cut -d: -f5 <<<\"$POOL_ARN\")\n")
+	for _, f := range s.functions {
+		if doc, ok := poolPolicyTree(f.Function, cliVar("POOL_ARN")); ok {
+			section("Let " + oneLine(f.Name) + " call " + strings.Join(f.Actions, ", ") + " on this pool only.")
+			text, err := compactJSON(doc)
+			if err != nil {
+				return err
+			}
+			in := newObj()
+			in.set("RoleName", f.Name)
+			in.set("PolicyName", functions.PoolPolicyName)
+			in.set("PolicyDocument", text)
+			if err := request(in); err != nil {
+				return err
+			}
+			fmt.Fprintf(b, "aws iam put-role-policy \\\n  --cli-input-json \"file://$requests/%d.json\"\n", stepOf(b))
+		}
+		section("Let this pool, and only it, invoke " + oneLine(f.Name) + ".")
+		in := newObj()
+		in.set("FunctionName", f.Name)
+		in.set("StatementId", functions.StatementID)
+		in.set("Action", functions.InvokeAction)
+		in.set("Principal", functions.InvokePrincipal)
+		in.set("SourceArn", cliVar("POOL_ARN"))
+		in.set("SourceAccount", cliVar("ACCOUNT"))
+		if err := request(in); err != nil {
+			return err
+		}
+		fmt.Fprintf(b, "aws lambda add-permission >/dev/null \\\n  --cli-input-json \"file://$requests/%d.json\"\n", stepOf(b))
+	}
+	return nil
+}
+
+// compactJSON writes a tree as compact JSON: a policy document is a JSON
+// string inside the request.
+func compactJSON(o *obj) (string, error) {
+	pretty, err := marshalJSON(o)
+	if err != nil {
+		return "", err
+	}
+	var doc bytes.Buffer
+	if err := json.Compact(&doc, pretty); err != nil {
+		return "", err
+	}
+	return doc.String(), nil
+}
+
+// cliFunctionsCheck is the script's check, before the first call, that
+// it can zip the functions' folders.
+func cliFunctionsCheck(s *stack) string {
+	if len(s.functions) == 0 {
+		return ""
+	}
+	dir := strings.TrimSuffix(s.functions[0].Dir, "/"+s.functions[0].Trigger)
+	return `
+# The trigger functions are zipped from their folders.
+FUNCTIONS_DIR=${FUNCTIONS_DIR:-` + dir + `}
+if ! command -v zip >/dev/null; then
+  echo "zip not found: install it to package the trigger functions" >&2
+  exit 1
+fi
+if [[ ! -d $FUNCTIONS_DIR ]]; then
+  echo "$FUNCTIONS_DIR not found: run this script from the folder of cognito.yaml, or set FUNCTIONS_DIR" >&2
+  exit 1
+fi
+`
+}
