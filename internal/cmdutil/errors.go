@@ -22,6 +22,10 @@ const (
 // printed for it; the process exits 130.
 var ErrCancelled = errors.New("cancelled")
 
+// Cancelled is ErrCancelled saying what the cancel left behind; it is
+// printed ("cancelled: nothing was written") and exits 130.
+func Cancelled(note string) error { return fmt.Errorf("%w: %s", ErrCancelled, note) }
+
 // ErrSilent exits 1 without printing (the command already explained itself).
 var ErrSilent = errors.New("silent error")
 

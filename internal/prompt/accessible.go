@@ -48,7 +48,14 @@ func (a *Accessible) one(ctx context.Context, q Question) (any, error) {
 	}
 	fmt.Fprintln(a.out, q.Title)
 	if q.RecommendedWhy != "" {
-		fmt.Fprintf(a.out, "Recommended: %s\n", q.RecommendedWhy)
+		if ans, ok := recommendedAnswer(q); ok {
+			fmt.Fprintf(a.out, "Recommended: %s — %s\n", ans, q.RecommendedWhy)
+		} else {
+			fmt.Fprintf(a.out, "Recommended: %s\n", q.RecommendedWhy)
+		}
+	}
+	if q.AmplifyDefault != "" {
+		fmt.Fprintf(a.out, "Amplify's default: %s\n", amplifyDefault(q))
 	}
 	if q.AmplifyDefault != "" {
 		fmt.Fprintf(a.out, "Amplify's default: %s\n", q.AmplifyDefault)

@@ -1,8 +1,9 @@
 // Package prompt asks one question at a time. The wizard decides what to
-// ask; a Prompter only shows it and reads the answer: on a terminal (huh),
-// as plain numbered lines (accessible mode), or from a script in tests.
+// ask; a Prompter only shows it and reads the answer: on a terminal (one
+// bubbletea program for a whole walk), as plain numbered lines (accessible
+// mode), or from a script in tests.
 //
-// huh and bubbletea are used only in this package.
+// bubbletea is used only in this package.
 package prompt
 
 import (
@@ -45,8 +46,12 @@ type Question struct {
 	Default any
 	// RecommendedWhy is the ⭐ reason; the recommended option is marked in Options.
 	RecommendedWhy string
-	// AmplifyDefault, when set, is the answer `amplify add auth` preselects
-	// where it differs from the ⭐, shown as one line: "Amplify's default: …".
+	// RecommendedAnswer is the ⭐ answer where marked options cannot say
+	// it: true or false for a yes/no question, the values (maybe none) for
+	// a multi-select. Nil when unknown.
+	RecommendedAnswer any
+	// AmplifyDefault is Amplify's answer (an option value or the text),
+	// shown under the ⭐ line when the recommendation differs from it.
 	AmplifyDefault string
 	// CreateOnly is the ⚠️ text: why the answer can never change.
 	CreateOnly string

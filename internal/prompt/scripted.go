@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"sync"
-	"testing"
 )
 
 type special int
@@ -24,15 +23,22 @@ const (
 // without a scripted answer fails the test, and so does a scripted answer
 // that is never asked for (checked at cleanup).
 type Scripted struct {
-	t       testing.TB
+	t       TB
 	mu      sync.Mutex
 	answers map[string][]any
 	asked   []string
 	shown   map[string]Question
 }
 
+// TB is the part of testing.TB a script uses. Package prompt does not
+// import testing itself, so that the cogwiz binary does not carry it.
+type TB interface {
+	Errorf(format string, args ...any)
+	Cleanup(func())
+}
+
 // NewScripted returns an empty script bound to t.
-func NewScripted(t testing.TB) *Scripted {
+func NewScripted(t TB) *Scripted {
 	s := &Scripted{t: t, answers: map[string][]any{}, shown: map[string]Question{}}
 	t.Cleanup(s.verify)
 	return s

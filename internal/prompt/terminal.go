@@ -5,35 +5,43 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/huh/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
-	"github.com/charmbracelet/x/ansi"
+
+	"github.com/cogwiz/cogwiz/internal/sgr"
 )
 
-// Keys shown in the help line.
-const (
-	keyBack  = "ctrl+b"
-	keyHelp  = "?"
-	keyQuit  = "esc"
-	keyQuit2 = "ctrl+c"
-)
-
-// Terminal asks questions one at a time with huh on a terminal.
+// Terminal asks questions on a terminal. One bubbletea program draws every
+// question of a walk: the terminal is set up once, on the first question,
+// and each question is sent to the running program, so the next one shows
+// within a frame of the answer. Answered questions stay above as one line
+// each; going back takes the line of the answer it undoes away again.
+//
+// While the program runs it owns the terminal (raw mode), so nothing else
+// may write to it: call Close before printing anything between questions
+// and when the questions are over. The next Ask starts a program again.
+// A Terminal is used from one goroutine.
 type Terminal struct {
 	in    io.Reader
 	out   io.Writer
 	color bool
 	width int
+
+	prog   *tea.Program
+	exited chan struct{}
+	runErr error
+	starts int // programs started (tests)
 }
 
 // NewTerminal returns a prompter that reads keys from in and draws on out
 // (stderr), with colour unless color is false (NO_COLOR, --no-color).
+// width is used until the terminal reports its size.
 func NewTerminal(in io.Reader, out io.Writer, color bool, width int) *Terminal {
-	if width <= 0 || width > 100 {
+	if width <= 0 {
 		width = 80
 	}
 	return &Terminal{in: in, out: out, color: color, width: width}
@@ -41,9 +49,12 @@ func NewTerminal(in io.Reader, out io.Writer, color bool, width int) *Terminal {
 
 // Ask implements Prompter.
 func (t *Terminal) Ask(ctx context.Context, q Question) (any, error) {
+	if ctx.Err() != nil {
+		t.Close()
+		return nil, ErrCancelled
+	}
 	if q.Locked != "" {
-		st := newStyles(t.color)
-		fmt.Fprintln(t.out, lockedLine(st, q))
+		t.print(lockedLine(newStyles(t.color), q, min(t.width, maxTextWidth)))
 		return q.Default, nil
 	}
 	switch q.Kind {
@@ -55,72 +66,222 @@ func (t *Terminal) Ask(ctx context.Context, q Question) (any, error) {
 	return t.one(ctx, q)
 }
 
-// one runs a single huh field in its own bubbletea program.
+// one shows a single question in the running program and waits for it.
 func (t *Terminal) one(ctx context.Context, q Question) (any, error) {
-	m := NewModel(q, t.color, t.width)
-	opts := []tea.ProgramOption{tea.WithInput(t.in), tea.WithOutput(t.out), tea.WithContext(ctx), tea.WithoutSignalHandler()}
-	if !t.color {
+	t.start()
+	reply := make(chan result, 1)
+	t.prog.Send(askMsg{q: q, reply: reply})
+	select {
+	case r := <-reply:
+		return r.v, r.err
+	case <-t.exited:
+		err := t.exitError()
+		t.prog = nil
+		return nil, err
+	case <-ctx.Done():
+		t.Close()
+		return nil, ErrCancelled
+	}
+}
+
+// start runs the program unless it runs already.
+func (t *Terminal) start() {
+	if t.prog != nil {
+		return
+	}
+	opts := []tea.ProgramOption{
+		tea.WithInput(t.in), tea.WithOutput(t.out),
+		// Ctrl-C arrives as a key in raw mode; the command's own handler
+		// deals with signals.
+		tea.WithoutSignalHandler(),
+		// Frames are drawn on a ticker: at 120 a frame waits at most 8 ms.
+		tea.WithFPS(120),
+	}
+	// The screens use the eight basic colours only, so the profile is
+	// known without asking the terminal database.
+	if t.color {
+		opts = append(opts, tea.WithColorProfile(colorprofile.ANSI))
+	} else {
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
 	}
-	final, err := tea.NewProgram(m, opts...).Run()
-	if err != nil {
-		if errors.Is(err, tea.ErrInterrupted) || errors.Is(err, tea.ErrProgramKilled) || ctx.Err() != nil {
-			return nil, ErrCancelled
-		}
-		return nil, fmt.Errorf("prompt: %w", err)
+	t.starts++
+	t.prog = tea.NewProgram(newModel(t.color, t.width), opts...)
+	t.exited = make(chan struct{})
+	p, exited := t.prog, t.exited
+	go func() {
+		_, err := p.Run()
+		t.runErr = err
+		close(exited)
+	}()
+}
+
+// print writes a line above the question: through the program while it
+// runs (it owns the terminal), straight to out otherwise.
+func (t *Terminal) print(line string) {
+	if t.prog == nil {
+		fmt.Fprintln(t.out, line)
+		return
 	}
-	return final.(*Model).Result()
+	t.prog.Send(lineMsg(line))
+}
+
+// Close ends the program, if one runs, leaving the answered questions on
+// the screen and the terminal as it was. It is safe to call at any time.
+func (t *Terminal) Close() error {
+	if t.prog == nil {
+		return nil
+	}
+	p, exited := t.prog, t.exited
+	t.prog = nil
+	p.Send(closeMsg{})
+	select {
+	case <-exited:
+	case <-time.After(2 * time.Second):
+		p.Kill()
+		<-exited
+	}
+	if t.runErr != nil && !isQuit(t.runErr) {
+		return fmt.Errorf("prompt: %w", t.runErr)
+	}
+	return nil
+}
+
+func (t *Terminal) exitError() error {
+	if t.runErr == nil || isQuit(t.runErr) {
+		return ErrCancelled
+	}
+	return fmt.Errorf("prompt: %w", t.runErr)
+}
+
+func isQuit(err error) bool {
+	return errors.Is(err, tea.ErrInterrupted) || errors.Is(err, tea.ErrProgramKilled)
+}
+
+// Release ends the terminal program of p, if p has one, so that the
+// caller can write to the terminal. Other prompters need no release.
+func Release(p Prompter) {
+	if c, ok := p.(interface{ Close() error }); ok {
+		_ = c.Close()
+	}
+}
+
+// Messages from the Terminal to its program.
+type (
+	askMsg struct {
+		q     Question
+		reply chan<- result
+	}
+	closeMsg struct{}
+	// lineMsg is a line for the transcript that no answer produced (a
+	// locked question).
+	lineMsg string
+	// printedMsg: the lines given to tea.Println are on the screen.
+	printedMsg struct{}
+)
+
+// result is how a question ended: an answer, or an error (ErrBack,
+// ErrCancelled).
+type result struct {
+	v   any
+	err error
 }
 
 // askLoop asks for one item, then "add another?", until the answer is no.
-// Defaults replay a previous list; going back from any item goes back a question.
+// Defaults replay a previous list. Ctrl-B steps back through the items and
+// their "add another?" questions; from the first item it goes back a
+// question.
 func askLoop(ctx context.Context, ask func(context.Context, Question) (any, error), q Question) (any, error) {
 	defaults := defaultList(q)
-	var items []string
-	for i := 0; ; i++ {
-		item := q
-		item.Kind = Input
-		item.Default = ""
-		if i < len(defaults) {
-			item.Default = defaults[i]
-		} else if i > 0 {
-			item.Required = true
+	another := q.Another
+	if another == "" {
+		another = "Add another?"
+	}
+	var vals []string // the answer to each item asked, "" for none
+	var more []bool   // the answer to each "add another?"
+	for i, onItem := 0, true; ; {
+		if onItem {
+			item := q
+			item.Kind = Input
+			item.Default = ""
+			switch {
+			case i < len(vals):
+				item.Default = vals[i]
+			case i < len(defaults):
+				item.Default = defaults[i]
+			case i > 0:
+				item.Required = true
+			}
+			if i > 0 {
+				item.CreateOnly, item.Err = "", nil
+				item.Title = fmt.Sprintf("%s (%d)", q.Title, i+1)
+				item.CanGoBack = true
+			}
+			v, err := ask(ctx, item)
+			if errors.Is(err, ErrBack) && i > 0 {
+				i, onItem = i-1, false
+				continue
+			}
+			if err != nil {
+				return nil, err
+			}
+			s, _ := v.(string)
+			vals = setAt(vals, i, s)
+			onItem = false
+			continue
 		}
-		if i > 0 {
-			item.CreateOnly, item.Err = "", nil
-			item.Title = fmt.Sprintf("%s (%d)", q.Title, i+1)
+		def := i+1 < len(defaults)
+		if i < len(more) {
+			def = more[i]
 		}
-		v, err := ask(ctx, item)
+		v, err := ask(ctx, Question{ID: q.ID + ".another", Kind: Confirm, Title: another, Default: def, CanGoBack: true})
+		if errors.Is(err, ErrBack) {
+			onItem = true
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}
-		if s, _ := v.(string); s != "" {
-			items = append(items, s)
-		}
-		another := q.Another
-		if another == "" {
-			another = "Add another?"
-		}
-		more, err := ask(ctx, Question{ID: q.ID + ".another", Kind: Confirm, Title: another, Default: i+1 < len(defaults), CanGoBack: false})
-		if err != nil {
-			return nil, err
-		}
-		if b, _ := more.(bool); !b {
+		b, _ := v.(bool)
+		more = setAt(more, i, b)
+		if !b {
+			var items []string
+			for _, s := range vals[:i+1] {
+				if s != "" {
+					items = append(items, s)
+				}
+			}
 			return items, nil
 		}
+		i, onItem = i+1, true
 	}
 }
 
-// askOrder puts the options in order by asking which comes next.
+// setAt sets list[i], growing the list by one when i is its length.
+func setAt[T any](list []T, i int, v T) []T {
+	if i < len(list) {
+		list[i] = v
+		return list
+	}
+	return append(list, v)
+}
+
+// askOrder puts the options in order by asking which comes next; Ctrl-B
+// takes back the last pick.
 func askOrder(ctx context.Context, ask func(context.Context, Question) (any, error), q Question) (any, error) {
-	rest := defaultList(q)
-	if len(rest) == 0 {
+	all := defaultList(q)
+	if len(all) == 0 {
 		for _, o := range q.Options {
-			rest = append(rest, o.Value)
+			all = append(all, o.Value)
 		}
 	}
-	var order []string
-	for len(rest) > 1 {
+	var order, undone []string
+	for len(order) < len(all)-1 {
+		var rest []string
+		for _, r := range all {
+			if !slices.Contains(order, r) {
+				rest = append(rest, r)
+			}
+		}
 		step := q
 		step.Kind = Select
 		step.Title = fmt.Sprintf("%s: which comes %s?", q.Title, ordinal(len(order)+1))
@@ -129,20 +290,29 @@ func askOrder(ctx context.Context, ask func(context.Context, Question) (any, err
 			step.Options = append(step.Options, Option{Label: r, Value: r})
 		}
 		step.Default = rest[0]
+		if n := len(undone); n > 0 && slices.Contains(rest, undone[n-1]) {
+			step.Default = undone[n-1]
+			undone = undone[:n-1]
+		}
+		step.CanGoBack = q.CanGoBack || len(order) > 0
 		v, err := ask(ctx, step)
+		if errors.Is(err, ErrBack) && len(order) > 0 {
+			undone = append(undone, order[len(order)-1])
+			order = order[:len(order)-1]
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}
 		s, _ := v.(string)
 		order = append(order, s)
-		for i, r := range rest {
-			if r == s {
-				rest = append(rest[:i:i], rest[i+1:]...)
-				break
-			}
+	}
+	for _, r := range all {
+		if !slices.Contains(order, r) {
+			order = append(order, r)
 		}
 	}
-	return append(order, rest...), nil
+	return order, nil
 }
 
 func ordinal(n int) string {
@@ -157,41 +327,36 @@ func ordinal(n int) string {
 	return fmt.Sprintf("%dth", n)
 }
 
-// styles of the lines cogwiz adds around a huh field.
+// styles of the screen. Without colour every style is plain: markers
+// (>, [x], [ Yes ]) carry the meaning.
 type styles struct {
-	warn, note, err, dim, title lipgloss.Style
+	plain, warn, note, err, dim, title, bar, cursor, done sgr.Style
 }
 
 func newStyles(color bool) styles {
 	if !color {
-		p := lipgloss.NewStyle()
-		return styles{warn: p, note: p, err: p, dim: p, title: p}
+		return styles{}
 	}
 	return styles{
-		warn:  lipgloss.NewStyle().Foreground(lipgloss.Yellow).Bold(true),
-		note:  lipgloss.NewStyle().Foreground(lipgloss.Cyan),
-		err:   lipgloss.NewStyle().Foreground(lipgloss.Red),
-		dim:   lipgloss.NewStyle().Faint(true),
-		title: lipgloss.NewStyle().Bold(true),
+		warn:   sgr.Bold.With(sgr.Yellow),
+		note:   sgr.Cyan,
+		err:    sgr.Red,
+		dim:    sgr.Faint,
+		title:  sgr.Bold,
+		bar:    sgr.Cyan,
+		cursor: sgr.Bold.With(sgr.Cyan),
+		done:   sgr.Faint,
 	}
 }
 
-func lockedLine(st styles, q Question) string {
-	head := wrap(fmt.Sprintf("🔒 %s %s", strings.TrimSuffix(q.Title, "?")+":", answerText(q, q.Default)), 80)
-	why := wrap("can't be changed once the pool exists: "+q.Locked, 77)
-	return st.dim.Render(head + "\n   " + strings.ReplaceAll(why, "\n", "\n   "))
+func lockedLine(st styles, q Question, width int) string {
+	head := wrapLines(strings.TrimSuffix(q.Title, "?")+": "+answerText(q, q.Default), width, "🔒 ", "   ")
+	why := wrapLines("can't be changed once the pool exists: "+q.Locked, width, "   ", "   ")
+	return strings.Join(styled(st.dim, append(head, why...)), "\n")
 }
 
 // answerText renders an answer for the transcript line.
 func answerText(q Question, v any) string {
-	label := func(s string) string {
-		for _, o := range q.Options {
-			if o.Value == s {
-				return o.Label
-			}
-		}
-		return s
-	}
 	switch x := v.(type) {
 	case bool:
 		if x {
@@ -202,320 +367,200 @@ func answerText(q Question, v any) string {
 		if x == "" {
 			return "(none)"
 		}
-		return label(x)
+		return optionLabel(q, x)
 	case []string:
 		if len(x) == 0 {
 			return "(none)"
 		}
 		ls := make([]string, len(x))
 		for i, s := range x {
-			ls[i] = label(s)
+			ls[i] = optionLabel(q, s)
 		}
 		return strings.Join(ls, ", ")
 	}
 	return fmt.Sprint(v)
 }
 
-// Model is the bubbletea model of one question: a huh field with cogwiz's
-// warning, recommendation, doc link, help and keys around it.
+// Model is the bubbletea model of the Terminal's program: the transcript
+// of the latest answers, then the question it was last sent until it is
+// answered. Keys pressed before the next question arrives are kept for it,
+// so typing ahead (Enter, Enter, …) loses nothing.
+//
+// Transcript lines stay in the view, where going back can take them away,
+// until the view would not fit the terminal: then the oldest are printed
+// above it for good, one tea.Println at a time so that they keep their
+// order.
 type Model struct {
-	q     Question
-	st    styles
-	width int
-	form  *huh.Form
+	st            styles
+	width, height int
+	f             *field
+	reply         chan<- result
+	queue         []tea.Msg
+	last          *field // the question that ended last (screen tests)
 
-	str  string
-	strs []string
-	b    bool
-
-	showHelp bool
-	back     bool
-	cancel   bool
-	done     bool
+	recent   []entry  // transcript lines in the view, oldest first
+	toPrint  []string // transcript lines to print above, in order
+	printing bool     // a tea.Println is under way
+	closing  bool
 }
 
-// NewModel builds the model of q; exported for screen tests.
+// entry is one answered (or locked) question in the transcript.
+type entry struct {
+	text   string
+	answer bool // made by an answer, so going back takes it away
+}
+
+func newModel(color bool, width int) *Model {
+	return &Model{st: newStyles(color), width: width, height: 24}
+}
+
+// NewModel is a model showing q on a width×24 screen, for screen tests.
 func NewModel(q Question, color bool, width int) *Model {
-	m := &Model{q: q, st: newStyles(color), width: width}
-	m.form = m.buildForm()
+	m := newModel(color, width)
+	m.f = newField(q)
 	return m
 }
 
-func (m *Model) buildForm() *huh.Form {
-	q := m.q
-	desc := m.description()
-	var field huh.Field
-	switch q.Kind {
-	case Select:
-		m.str = defaultString(q)
-		opts := make([]huh.Option[string], 0, len(q.Options))
-		for _, o := range q.Options {
-			opts = append(opts, huh.NewOption(m.optionLabel(o), o.Value))
-		}
-		sel := huh.NewSelect[string]().Title(q.Title).Description(desc).Options(opts...).Value(&m.str)
-		if h := m.listHeight(len(opts)); h > 0 {
-			sel = sel.Height(h)
-		}
-		field = sel
-	case MultiSelect:
-		m.strs = defaultList(q)
-		opts := make([]huh.Option[string], 0, len(q.Options))
-		for _, o := range q.Options {
-			sel := false
-			for _, d := range m.strs {
-				if d == o.Value {
-					sel = true
-				}
-			}
-			opts = append(opts, huh.NewOption(m.optionLabel(o), o.Value).Selected(sel))
-		}
-		// A multi-select sizes itself to one row without a height.
-		h := m.listHeight(len(opts))
-		if h == 0 {
-			h = len(opts) + 1 + m.descLines()
-		}
-		field = huh.NewMultiSelect[string]().Title(q.Title).Description(desc).Options(opts...).Value(&m.strs).Height(h)
-	case Confirm:
-		m.b = defaultBool(q)
-		field = huh.NewConfirm().Title(q.Title).Description(desc).Affirmative("Yes").Negative("No").Value(&m.b)
-	default:
-		m.str = defaultString(q)
-		in := huh.NewInput().Title(q.Title).Description(desc).Value(&m.str).
-			Validate(func(s string) error { return Check(q, strings.TrimSpace(s)) })
-		field = in
-	}
-	f := huh.NewForm(huh.NewGroup(field)).
-		WithTheme(huh.ThemeFunc(huh.ThemeBase16)).
-		WithShowHelp(false).
-		WithWidth(m.width)
-	return f
-}
-
-// maxOptions is how many options show at once, so that a question with
-// its warning, help line and doc link fits a 24-line terminal.
-const maxOptions = 10
-
-// listHeight is the field height for n options (0 = let huh size it):
-// title, description lines and at most maxOptions options.
-func (m *Model) listHeight(n int) int {
-	if n <= maxOptions {
-		return 0
-	}
-	return maxOptions + 1 + m.descLines()
-}
-
-func (m *Model) descLines() int {
-	if d := m.description(); d != "" {
-		return strings.Count(wrap(d, m.width-2), "\n") + 1
-	}
-	return 0
-}
-
-// optionLabel is "Label — note ⭐", cut to fit one line.
-func (m *Model) optionLabel(o Option) string {
-	l := o.Label
-	if o.Note != "" {
-		l += " — " + o.Note
-	}
-	if o.Recommended {
-		l += " ⭐"
-	}
-	return ansi.Truncate(l, m.width-10, "…")
-}
-
-func (m *Model) description() string {
-	var lines []string
-	if m.q.RecommendedWhy != "" {
-		lines = append(lines, "⭐ "+m.q.RecommendedWhy)
-	}
-	if m.q.AmplifyDefault != "" {
-		lines = append(lines, "Amplify's default: "+m.q.AmplifyDefault)
-	}
-	return strings.Join(lines, "\n")
-}
-
 // Init implements tea.Model.
-func (m *Model) Init() tea.Cmd { return m.form.Init() }
+func (m *Model) Init() tea.Cmd { return nil }
 
 // Update implements tea.Model.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if k, ok := msg.(tea.KeyPressMsg); ok {
-		switch k.String() {
-		case keyQuit, keyQuit2:
-			m.cancel = true
-			return m, tea.Quit
-		case keyBack:
-			if m.q.CanGoBack {
-				m.back = true
-				return m, tea.Quit
-			}
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		if msg.Width > 0 {
+			m.width = msg.Width
+		}
+		if msg.Height > 0 {
+			m.height = msg.Height
+		}
+	case askMsg:
+		m.f, m.reply = newField(msg.q), msg.reply
+		for len(m.queue) > 0 && m.f != nil {
+			k := m.queue[0]
+			m.queue = m.queue[1:]
+			m.handle(k)
+		}
+	case lineMsg:
+		m.recent = append(m.recent, entry{text: string(msg)})
+	case closeMsg:
+		m.closing, m.f = true, nil
+		for _, e := range m.recent {
+			m.toPrint = append(m.toPrint, e.text)
+		}
+		m.recent = nil
+	case printedMsg:
+		m.printing = false
+	case tea.KeyPressMsg, tea.PasteMsg:
+		if m.f == nil {
+			m.queue = append(m.queue, msg)
 			return m, nil
-		case keyHelp:
-			if (m.q.Kind != Input && m.q.Kind != Number) || m.str == "" {
-				m.showHelp = !m.showHelp
-				return m, nil
-			}
+		}
+		m.handle(msg)
+	}
+	return m, m.flush()
+}
+
+func (m *Model) handle(msg tea.Msg) {
+	m.f.update(msg)
+	if m.f.outcome == pending {
+		return
+	}
+	r := m.f.result()
+	switch m.f.outcome {
+	case answered:
+		m.recent = append(m.recent, entry{text: m.f.transcript(m.st, min(m.width, maxTextWidth)), answer: true})
+	case wentBack:
+		if n := len(m.recent); n > 0 && m.recent[n-1].answer {
+			m.recent = m.recent[:n-1]
 		}
 	}
-	f, cmd := m.form.Update(msg)
-	if ff, ok := f.(*huh.Form); ok {
-		m.form = ff
+	if m.reply != nil {
+		m.reply <- r
+		m.reply = nil
 	}
-	switch m.form.State {
-	case huh.StateCompleted:
-		m.done = true
-		return m, tea.Quit
-	case huh.StateAborted:
-		m.cancel = true
-		return m, tea.Quit
+	m.last, m.f = m.f, nil
+}
+
+// flush moves the oldest transcript lines out of the view while it is
+// taller than the terminal, and prints what is waiting, one batch at a
+// time; after the last batch of a close it quits.
+func (m *Model) flush() tea.Cmd {
+	for len(m.recent) > 0 && m.rows() > m.height {
+		m.toPrint = append(m.toPrint, m.recent[0].text)
+		m.recent = m.recent[1:]
 	}
-	return m, cmd
+	if m.printing {
+		return nil
+	}
+	if len(m.toPrint) == 0 {
+		if m.closing {
+			return tea.Quit
+		}
+		return nil
+	}
+	text := strings.Join(m.toPrint, "\n")
+	m.toPrint, m.printing = nil, true
+	return tea.Sequence(tea.Println(text), func() tea.Msg { return printedMsg{} })
+}
+
+// rows is the height of the view.
+func (m *Model) rows() int {
+	n := 0
+	for _, e := range m.recent {
+		n += strings.Count(e.text, "\n") + 1
+	}
+	if m.f != nil {
+		// Measuring must not scroll the list: view moves the window.
+		offset := m.f.offset
+		s, _ := m.f.view(m.st, m.width, m.height)
+		m.f.offset = offset
+		n += strings.Count(s, "\n") + 1
+	}
+	return n
 }
 
 // View implements tea.Model.
 func (m *Model) View() tea.View {
-	return tea.NewView(m.Render())
+	s, cur := m.render()
+	v := tea.NewView(s)
+	v.Cursor = cur
+	return v
+}
+
+func (m *Model) render() (string, *tea.Cursor) {
+	var lines []string
+	for _, e := range m.recent {
+		lines = append(lines, e.text)
+	}
+	head := 0
+	for _, l := range lines {
+		head += strings.Count(l, "\n") + 1
+	}
+	var cur *tea.Cursor
+	if m.f != nil {
+		s, c := m.f.view(m.st, m.width, m.height-head)
+		lines = append(lines, s)
+		if c != nil {
+			c.Y += head
+			cur = c
+		}
+	}
+	return strings.Join(lines, "\n"), cur
 }
 
 // Render is the screen as a string (the View content).
 func (m *Model) Render() string {
-	q := m.q
-	if m.done {
-		return wrap("✔ "+q.Title+" "+answerText(q, m.answer()), m.width) + "\n"
-	}
-	if m.cancel || m.back {
-		return ""
-	}
-	var b strings.Builder
-	if q.CreateOnly != "" {
-		b.WriteString(m.st.warn.Render(wrap("⚠️  Can never be changed after the pool is created: "+q.CreateOnly, m.width)) + "\n")
-	}
-	if q.Err != nil {
-		b.WriteString(m.st.err.Render(wrap("✗ "+q.Err.Error(), m.width)) + "\n")
-	}
-	b.WriteString(strings.TrimRight(m.form.View(), "\n") + "\n")
-	if q.DocURL != "" {
-		b.WriteString(m.st.note.Hyperlink(q.DocURL).Render("📝 "+shortURL(q.DocURL, m.width-3)) + "\n")
-	}
-	if m.showHelp {
-		help := q.Help
-		if help == "" {
-			help = "No more to say about this one."
-		}
-		b.WriteString("\n" + wrap(strings.TrimSpace(help), m.width) + "\n")
-		if q.DocURL != "" {
-			b.WriteString(breakURL(q.DocURL, m.width) + "\n")
-		}
-	}
-	b.WriteString(m.st.dim.Render(m.keys()) + "\n")
-	return b.String()
-}
-
-func (m *Model) keys() string {
-	var k []string
-	switch m.q.Kind {
-	case Select:
-		k = append(k, "↑/↓ move", "enter choose")
-	case MultiSelect:
-		k = append(k, "↑/↓ move", "space toggle", "enter done")
-	case Confirm:
-		k = append(k, "←/→ or y/n", "enter choose")
-	default:
-		k = append(k, "enter accept")
-	}
-	if m.q.Help != "" {
-		if m.showHelp {
-			k = append(k, "? hide help")
-		} else {
-			k = append(k, "? learn more")
-		}
-	}
-	if m.q.CanGoBack {
-		k = append(k, keyBack+" back")
-	}
-	k = append(k, "esc quit")
-	return strings.Join(k, " · ")
-}
-
-func (m *Model) answer() any {
-	switch m.q.Kind {
-	case Select:
-		return m.str
-	case MultiSelect:
-		if m.strs == nil {
-			return []string{}
-		}
-		return m.strs
-	case Confirm:
-		return m.b
-	default:
-		return strings.TrimSpace(m.str)
-	}
-}
-
-// Result is the answer, ErrBack or ErrCancelled once the program ended.
-func (m *Model) Result() (any, error) {
-	switch {
-	case m.cancel:
-		return nil, ErrCancelled
-	case m.back:
-		return nil, ErrBack
-	case m.done:
-		return m.answer(), nil
-	}
-	return nil, ErrCancelled
-}
-
-// shortURL fits a link on one line: host/…/last-part. The full link is
-// the hyperlink target and is printed whole by the learn-more text.
-func shortURL(u string, width int) string {
-	if len(u) <= width {
-		return u
-	}
-	rest := strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
-	host, path, _ := strings.Cut(rest, "/")
-	last := path
-	if i := strings.LastIndexByte(strings.TrimSuffix(path, "/"), '/'); i >= 0 {
-		last = path[i+1:]
-	}
-	s := host + "/…/" + last
-	if ansi.StringWidth(s) > width {
-		s = ansi.Truncate(s, width, "…")
-	}
+	s, _ := m.render()
 	return s
 }
 
-// breakURL splits a long URL over lines of width, so it is shown whole.
-func breakURL(u string, width int) string {
-	var lines []string
-	for len(u) > width {
-		lines = append(lines, u[:width])
-		u = u[width:]
+// Result is the answer, ErrBack or ErrCancelled of the question that
+// ended last (screen tests).
+func (m *Model) Result() (any, error) {
+	if m.last == nil {
+		return nil, ErrCancelled
 	}
-	return strings.Join(append(lines, u), "\n")
-}
-
-// wrap breaks text at spaces so no line is longer than width.
-func wrap(text string, width int) string {
-	if width <= 0 {
-		width = 80
-	}
-	var out []string
-	for _, para := range strings.Split(text, "\n") {
-		line := ""
-		for _, w := range strings.Fields(para) {
-			if line != "" && lipgloss.Width(line+" "+w) > width {
-				out = append(out, line)
-				line = w
-				continue
-			}
-			if line == "" {
-				line = w
-			} else {
-				line += " " + w
-			}
-		}
-		out = append(out, line)
-	}
-	return strings.Join(out, "\n")
+	r := m.last.result()
+	return r.v, r.err
 }

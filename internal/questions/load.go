@@ -37,20 +37,39 @@ func Load(fsys fs.FS) (*Graph, error) {
 			return nil, err
 		}
 		for _, q := range f.Questions {
-			if q.ID == "" {
-				return nil, fmt.Errorf("questions: %s: a question has no id", name)
-			}
-			if _, dup := g.byID[q.ID]; dup {
-				return nil, fmt.Errorf("questions: %s: duplicate id %q", name, q.ID)
-			}
 			if q.Topic == "" {
 				q.Topic = name[:len(name)-len(".yaml")]
 			}
-			g.byID[q.ID] = len(g.Questions)
-			g.Questions = append(g.Questions, q)
+			if err := g.add(q); err != nil {
+				return nil, fmt.Errorf("questions: %s: %w", name, err)
+			}
 		}
 	}
 	return g, nil
+}
+
+// NewGraph makes a graph of questions in walk order (package builtin
+// holds them compiled); every question needs an id of its own.
+func NewGraph(qs []*Question) (*Graph, error) {
+	g := &Graph{byID: make(map[string]int, len(qs))}
+	for _, q := range qs {
+		if err := g.add(q); err != nil {
+			return nil, err
+		}
+	}
+	return g, nil
+}
+
+func (g *Graph) add(q *Question) error {
+	if q.ID == "" {
+		return errors.New("a question has no id")
+	}
+	if _, dup := g.byID[q.ID]; dup {
+		return fmt.Errorf("duplicate id %q", q.ID)
+	}
+	g.byID[q.ID] = len(g.Questions)
+	g.Questions = append(g.Questions, q)
+	return nil
 }
 
 func decodeFile(fsys fs.FS, name string, v any) error {

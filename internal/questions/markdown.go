@@ -30,7 +30,8 @@ pre-filled from cognito.yaml. The wording follows ` + "`amplify add auth`" + `.
   has every prompt side by side).
 
 Keys: ↑/↓ and Enter choose, space toggles a multi-select, ? shows more about
-the question, ctrl+b goes back one question (its answer is kept as the
+the question (Tab in free text, where ? is typed; the key line names the key
+that works), ctrl+b goes back one question (its answer is kept as the
 default), and Esc or ctrl+c quits without writing anything (exit code 130).
 With ` + "`--accessible`" + ` (or ` + "`ACCESSIBLE=1`" + `, or ` + "`TERM=dumb`" + `) the questions are plain
 numbered lines: type the number, ? for help, < to go back.

@@ -6,9 +6,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"charm.land/lipgloss/v2"
-
 	"github.com/cogwiz/cogwiz/internal/config"
+	"github.com/cogwiz/cogwiz/internal/sgr"
 )
 
 // ExplainOptions says how explain output is drawn.
@@ -37,15 +36,12 @@ func newExplainStyles(color bool) explainStyles {
 	if !color {
 		return explainStyles{plain, plain, plain, plain, plain}
 	}
-	render := func(st lipgloss.Style) func(string) string {
-		return func(s string) string { return st.Render(s) }
-	}
 	return explainStyles{
-		title: render(lipgloss.NewStyle().Bold(true)),
-		key:   render(lipgloss.NewStyle().Foreground(lipgloss.Color("6"))),
-		warn:  render(lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Color("3"))),
-		star:  render(lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Color("2"))),
-		faint: render(lipgloss.NewStyle().Faint(true)),
+		title: sgr.Bold.Render,
+		key:   sgr.Cyan.Render,
+		warn:  sgr.Bold.With(sgr.Yellow).Render,
+		star:  sgr.Bold.With(sgr.Green).Render,
+		faint: sgr.Faint.Render,
 	}
 }
 

@@ -7,9 +7,8 @@ import (
 	"sort"
 	"strings"
 
-	"charm.land/lipgloss/v2"
-
 	"github.com/cogwiz/cogwiz/internal/plan"
+	"github.com/cogwiz/cogwiz/internal/sgr"
 )
 
 // PlanOptions says how a plan is drawn.
@@ -40,14 +39,13 @@ func newPlanStyles(color bool) planStyles {
 	if !color {
 		return planStyles{plain, plain, plain, plain, plain, plain}
 	}
-	st := func(s lipgloss.Style) func(string) string { return func(v string) string { return s.Render(v) } }
 	return planStyles{
-		add:     st(lipgloss.NewStyle().Foreground(lipgloss.Color("2"))),
-		change:  st(lipgloss.NewStyle().Foreground(lipgloss.Color("3"))),
-		del:     st(lipgloss.NewStyle().Foreground(lipgloss.Color("1"))),
-		blocked: st(lipgloss.NewStyle().Foreground(lipgloss.Color("1")).Bold(true)),
-		faint:   st(lipgloss.NewStyle().Faint(true)),
-		bold:    st(lipgloss.NewStyle().Bold(true)),
+		add:     sgr.Green.Render,
+		change:  sgr.Yellow.Render,
+		del:     sgr.Red.Render,
+		blocked: sgr.Red.With(sgr.Bold).Render,
+		faint:   sgr.Faint.Render,
+		bold:    sgr.Bold.Render,
 	}
 }
 

@@ -185,6 +185,7 @@ func (w *Walker) askReplacements(ctx context.Context, q *questions.Question, pic
 		iq := prompt.Question{
 			ID: q.ID + "_value", Kind: prompt.Input, Title: "Update " + old,
 			Default: old, Required: true, Validate: w.validator(q), Help: q.Help, DocURL: q.Doc,
+			CanGoBack: true, // back to the list of items to update
 		}
 		for {
 			w.asked = append(w.asked, iq.ID)
@@ -344,6 +345,10 @@ func (w *Walker) holds(c *questions.Cond) bool {
 
 func same(a, b any) bool { return fmt.Sprint(a) == fmt.Sprint(b) }
 
+// Present is what the prompter would be shown for q at this point of the
+// walk; screen tests render every question through it.
+func (w *Walker) Present(q *questions.Question) prompt.Question { return w.render(q) }
+
 // render builds what the prompter shows for q.
 func (w *Walker) render(q *questions.Question) prompt.Question {
 	pq := prompt.Question{
@@ -359,6 +364,14 @@ func (w *Walker) render(q *questions.Question) prompt.Question {
 	}
 	if q.Recommended != nil {
 		pq.RecommendedWhy = q.Recommended.Why
+		switch q.Kind {
+		case questions.Confirm:
+			if b, ok := q.Recommended.Value.(bool); ok {
+				pq.RecommendedAnswer = b
+			}
+		case questions.MultiSelect:
+			pq.RecommendedAnswer = asList(q.Recommended.Value)
+		}
 	}
 	pq.Options = w.options(q)
 	pq.Default = w.defaultFor(q, pq.Options)

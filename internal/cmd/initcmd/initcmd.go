@@ -18,6 +18,7 @@ import (
 	"github.com/cogwiz/cogwiz/internal/iostreams"
 	"github.com/cogwiz/cogwiz/internal/prompt"
 	"github.com/cogwiz/cogwiz/internal/questions"
+	"github.com/cogwiz/cogwiz/internal/questions/builtin"
 	"github.com/cogwiz/cogwiz/internal/wizard"
 )
 
@@ -50,8 +51,9 @@ func NewCmdInit(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 
 Each question marks the recommended choice (⭐) with the reason, warns before
 a choice that can never be changed once the pool exists (⚠️), and links the
-AWS documentation (📝). Press ? for more about a question, ctrl+b to go back
-one question, and Esc or ctrl+c to quit without writing anything.
+AWS documentation (📝). Press ? for more about a question (Tab in free text,
+where ? is typed), ctrl+b to go back one question, and Esc or ctrl+c to quit
+without writing anything.
 
 The default path is four key presses: Enter on the mode, Enter on the sign-in
 method, Enter on "No, I am done.", and Enter to write the file.
@@ -148,7 +150,7 @@ func initRun(ctx context.Context, opts *Options) error {
 		return nil
 	}
 
-	g, err := questions.Default()
+	g, err := builtin.Graph()
 	if err != nil {
 		return err
 	}
@@ -164,10 +166,12 @@ func initRun(ctx context.Context, opts *Options) error {
 	} else if p == nil {
 		p = NewPrompter(opts.IO)
 	}
+	defer prompt.Release(p)
 
 	if interactive && exists && !opts.Force {
 		replace, err := prompt.AskConfirm(ctx, p, "replace_file",
 			fmt.Sprintf("%s already exists. Start over and replace it? (to change it instead, run cogwiz update)", opts.File), false)
+		prompt.Release(p)
 		if err != nil {
 			return mapPromptError(err)
 		}
@@ -181,6 +185,7 @@ func initRun(ctx context.Context, opts *Options) error {
 		fmt.Fprintf(opts.IO.ErrOut, "cogwiz writes %s from your answers.\nEnter takes the ⭐ recommended choice; nothing is written until you confirm.\n\n", opts.File)
 	}
 	res, err := wizard.Run(ctx, wizard.Options{Graph: g, Prompter: p, Names: &names})
+	prompt.Release(p)
 	if err != nil {
 		if !interactive && !errors.Is(err, prompt.ErrCancelled) {
 			return AnswerError(opts.AnswersFile, err)
@@ -261,6 +266,7 @@ func Finish(ctx context.Context, o FinishOptions) error {
 	if o.Confirm {
 		reportIssues(w, o.Config)
 		ok, err := prompt.AskConfirm(ctx, o.Prompter, "write_file", fmt.Sprintf("Write %s?", o.File), true)
+		prompt.Release(o.Prompter)
 		if err != nil {
 			return mapPromptError(err)
 		}
@@ -310,6 +316,7 @@ func offerPlan(ctx context.Context, o FinishOptions) error {
 		RecommendedWhy: "the file is yours to read and commit before anything reaches AWS",
 		CanGoBack:      false,
 	})
+	prompt.Release(o.Prompter)
 	if err != nil {
 		if errors.Is(err, prompt.ErrCancelled) {
 			return nil // the file is written; leaving here is not a failure
@@ -405,7 +412,7 @@ func NextSteps(w io.Writer, file string, pending []string) {
 }
 
 // NewPrompter picks the prompter for the streams: plain lines in
-// accessible mode, huh otherwise.
+// accessible mode, the terminal prompter otherwise.
 func NewPrompter(io *iostreams.IOStreams) prompt.Prompter {
 	if io.Accessible() {
 		return prompt.NewAccessible(io.In, io.ErrOut)
@@ -413,9 +420,11 @@ func NewPrompter(io *iostreams.IOStreams) prompt.Prompter {
 	return prompt.NewTerminal(io.In, io.ErrOut, io.ColorEnabled(), io.TerminalWidth())
 }
 
+// mapPromptError turns a quit (Ctrl-C, Esc, end of input) into the
+// cancelled exit, saying that the file was left alone.
 func mapPromptError(err error) error {
 	if errors.Is(err, prompt.ErrCancelled) {
-		return cmdutil.ErrCancelled
+		return cmdutil.Cancelled("nothing was written")
 	}
 	return err
 }

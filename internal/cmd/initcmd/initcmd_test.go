@@ -134,6 +134,9 @@ func TestInitCtrlCLeavesTheFileAlone(t *testing.T) {
 			if code := cmdutil.ExitCodeOf(err); code != cmdutil.ExitCancelled {
 				t.Fatalf("exit code %d (%v), want 130", code, err)
 			}
+			if err.Error() != "cancelled: nothing was written" {
+				t.Errorf("error %q should say that nothing was written", err)
+			}
 			got, _ := os.ReadFile(file)
 			if !bytes.Equal(got, orig) {
 				t.Errorf("file changed after cancel:\n%s", got)

@@ -20,7 +20,6 @@ import (
 	"github.com/cogwiz/cogwiz/internal/cmd/functionscmd"
 	"github.com/cogwiz/cogwiz/internal/cmd/importcmd"
 	"github.com/cogwiz/cogwiz/internal/cmd/initcmd"
-	"github.com/cogwiz/cogwiz/internal/cmd/man"
 	"github.com/cogwiz/cogwiz/internal/cmd/plan"
 	"github.com/cogwiz/cogwiz/internal/cmd/schema"
 	"github.com/cogwiz/cogwiz/internal/cmd/try"
@@ -34,7 +33,7 @@ import (
 
 // NewCmdRoot builds the whole command tree over f.
 func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
-	var noColor, accessible bool
+	var noColor, accessible, showVersion bool
 	cmd := &cobra.Command{
 		Use:   "cogwiz",
 		Short: "Set up AWS Cognito auth from your terminal, transparently",
@@ -60,7 +59,6 @@ Run without a command, cogwiz starts the wizard (cogwiz init).`,
 
   # what does a setting mean?
   cogwiz explain user_pool.sign_in.username_attributes`,
-		Version:       f.Version,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
@@ -80,7 +78,12 @@ Run without a command, cogwiz starts the wizard (cogwiz init).`,
 	cmd.SetOut(f.IOStreams.Out)
 	cmd.SetErr(f.IOStreams.ErrOut)
 	cmd.SetIn(f.IOStreams.In)
-	cmd.SetVersionTemplate("cogwiz {{.Version}}\n")
+	// --version is our own flag rather than cobra's: cobra prints its
+	// version through a text/template, and a program that can run a
+	// template keeps every exported method of every type (templates call
+	// methods by name), which made the binary half again as large and
+	// slower to start.
+	cmd.Flags().BoolVarP(&showVersion, "version", "v", false, "print the cogwiz version")
 
 	pf := cmd.PersistentFlags()
 	pf.StringVarP(&f.ConfigFile, "file", "f", config.DefaultFile, "the configuration file")
@@ -108,7 +111,6 @@ Run without a command, cogwiz starts the wizard (cogwiz init).`,
 		users.NewCmdUsers(f, nil),
 		try.NewCmdTry(f, nil),
 		newCmdVersion(f),
-		man.NewCmdMan(f, nil),
 	)
 	cmd.InitDefaultCompletionCmd()
 	for _, c := range cmd.Commands() {
@@ -129,6 +131,9 @@ Run without a command, cogwiz starts the wizard (cogwiz init).`,
 	// Bare `cogwiz` runs the wizard, with init's flags.
 	cmd.Flags().AddFlagSet(initCmd.LocalFlags())
 	cmd.RunE = func(c *cobra.Command, args []string) error {
+		if showVersion {
+			return printVersion(f)
+		}
 		return initCmd.RunE(c, args)
 	}
 	f.RunCommand = func(ctx context.Context, args []string) error {
@@ -182,10 +187,14 @@ report a problem; ` + "`cogwiz --version`" + ` prints the same.`,
 		Example: `  cogwiz version`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			_, err := fmt.Fprintf(f.IOStreams.Out, "cogwiz %s\n", f.Version)
-			return err
+			return printVersion(f)
 		},
 	}
+}
+
+func printVersion(f *cmdutil.Factory) error {
+	_, err := fmt.Fprintf(f.IOStreams.Out, "cogwiz %s\n", f.Version)
+	return err
 }
 
 // Main runs cogwiz with args and returns the process exit code.
@@ -252,6 +261,9 @@ func printError(f *cmdutil.Factory, cmd *cobra.Command, err error) {
 	switch {
 	case errors.Is(err, cmdutil.ErrCancelled):
 		fmt.Fprintln(w)
+		if err != cmdutil.ErrCancelled {
+			fmt.Fprintln(w, err)
+		}
 		return
 	case errors.Is(err, cmdutil.ErrSilent):
 		return

@@ -2,6 +2,8 @@ package root
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -47,16 +49,37 @@ func TestRunExitCodes(t *testing.T) {
 	}
 }
 
+// Quitting the wizard says that nothing was written and exits 130 (here
+// the accessible prompter meets the end of input, as after Ctrl-D).
+func TestQuittingTheWizardSaysNothingWasWritten(t *testing.T) {
+	dir := t.TempDir()
+	ios, _, _, errOut := iostreams.Test()
+	ios.SetStdinTTY(true)
+	ios.SetStderrTTY(true)
+	f := &cmdutil.Factory{IOStreams: ios, Version: "1.2.3"}
+	code := Run(context.Background(), f, []string{"init", "--accessible", "-f", filepath.Join(dir, "cognito.yaml")})
+	if code != cmdutil.ExitCancelled {
+		t.Fatalf("exit code = %d, want 130 (stderr: %s)", code, errOut)
+	}
+	if !strings.HasSuffix(errOut.String(), "\ncancelled: nothing was written\n") {
+		t.Errorf("stderr should end saying that nothing was written:\n%s", errOut)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("quitting left %v", entries)
+	}
+}
+
 func TestExitCodeOfTypedErrors(t *testing.T) {
 	tests := map[string]struct {
 		err  error
 		want int
 	}{
-		"nil":        {nil, 0},
-		"cancelled":  {cmdutil.ErrCancelled, 130},
-		"flag error": {cmdutil.FlagErrorf("bad"), 3},
-		"exit error": {&cmdutil.ExitError{Code: 2}, 2},
-		"with hint":  {cmdutil.WithHint(context.DeadlineExceeded, "retry"), 1},
+		"nil":                  {nil, 0},
+		"cancelled":            {cmdutil.ErrCancelled, 130},
+		"cancelled, saying so": {cmdutil.Cancelled("nothing was written"), 130},
+		"flag error":           {cmdutil.FlagErrorf("bad"), 3},
+		"exit error":           {&cmdutil.ExitError{Code: 2}, 2},
+		"with hint":            {cmdutil.WithHint(context.DeadlineExceeded, "retry"), 1},
 	}
 	for name, tt := range tests {
 		if got := cmdutil.ExitCodeOf(tt.err); got != tt.want {

@@ -17,7 +17,7 @@ import (
 	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
 	"github.com/cogwiz/cogwiz/internal/prompt"
-	"github.com/cogwiz/cogwiz/internal/questions"
+	"github.com/cogwiz/cogwiz/internal/questions/builtin"
 	"github.com/cogwiz/cogwiz/internal/wizard"
 )
 
@@ -136,7 +136,7 @@ func updateRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return cmdutil.WithHint(err, "fix the file (cogwiz validate shows every problem), then run cogwiz update again")
 	}
-	g, err := questions.Default()
+	g, err := builtin.Graph()
 	if err != nil {
 		return err
 	}
@@ -149,6 +149,7 @@ func updateRun(ctx context.Context, opts *Options) error {
 	} else if p == nil {
 		p = initcmd.NewPrompter(opts.IO)
 	}
+	defer prompt.Release(p)
 	poolExists := opts.PoolExists != nil && opts.PoolExists(ctx, doc.Config)
 	if interactive {
 		fmt.Fprintf(opts.IO.ErrOut, "Updating %s.\n", opts.File)
@@ -163,9 +164,10 @@ func updateRun(ctx context.Context, opts *Options) error {
 		return err
 	}
 	res, err := wizard.Run(ctx, wizard.Options{Graph: g, Prompter: p, Existing: doc.Config, PoolExists: poolExists, Names: &names})
+	prompt.Release(p)
 	if err != nil {
 		if errors.Is(err, prompt.ErrCancelled) {
-			return cmdutil.ErrCancelled
+			return cmdutil.Cancelled("nothing was written")
 		}
 		if !interactive {
 			return initcmd.AnswerError(opts.AnswersFile, err)

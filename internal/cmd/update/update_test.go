@@ -116,8 +116,8 @@ func TestUpdateCancelLeavesFile(t *testing.T) {
 	p := prompt.NewScripted(t).Answer("update_flow", "updateUserPoolGroups").
 		Answer("group_names", []string{"Admins"}).Answer("write_file", prompt.Cancel)
 	err := runUpdate(t, tty(ios), p, file)
-	if cmdutil.ExitCodeOf(err) != cmdutil.ExitCancelled {
-		t.Fatalf("err = %v, want exit 130", err)
+	if cmdutil.ExitCodeOf(err) != cmdutil.ExitCancelled || err.Error() != "cancelled: nothing was written" {
+		t.Fatalf("err = %v, want exit 130 saying that nothing was written", err)
 	}
 	after, _ := os.ReadFile(file)
 	if !bytes.Equal(before, after) {

@@ -33,16 +33,16 @@ func NewServer(poolID, userID, password string, rnd io.Reader) (*Server, error) 
 		return nil, fmt.Errorf("srp: random: %w", err)
 	}
 	salt := new(big.Int).SetBytes(buf[:16])
-	b := new(big.Int).Mod(new(big.Int).SetBytes(buf[16:]), N)
+	b := new(big.Int).Mod(new(big.Int).SetBytes(buf[16:]), TheGroup().N)
 	name := poolID
 	if i := strings.IndexByte(poolID, '_'); i >= 0 {
 		name = poolID[i+1:]
 	}
-	v := new(big.Int).Exp(G, X(salt, name, userID, password), N)
+	v := new(big.Int).Exp(TheGroup().G, X(salt, name, userID, password), TheGroup().N)
 	// B = (k·v + g^b) mod N
-	B := new(big.Int).Mul(K, v)
-	B.Add(B, new(big.Int).Exp(G, b, N))
-	B.Mod(B, N)
+	B := new(big.Int).Mul(TheGroup().K, v)
+	B.Add(B, new(big.Int).Exp(TheGroup().G, b, TheGroup().N))
+	B.Mod(B, TheGroup().N)
 	return &Server{poolID: poolID, userID: userID, salt: salt, v: v, b: b, B: B}, nil
 }
 
@@ -55,13 +55,13 @@ func (s *Server) SaltHex() string { return s.salt.Text(16) }
 // Verify checks PASSWORD_CLAIM_SIGNATURE for the client's SRP_A.
 func (s *Server) Verify(aHex, secretBlock, timestamp, signature string) (bool, error) {
 	A, ok := new(big.Int).SetString(aHex, 16)
-	if !ok || new(big.Int).Mod(A, N).Sign() == 0 {
+	if !ok || new(big.Int).Mod(A, TheGroup().N).Sign() == 0 {
 		return false, fmt.Errorf("srp: invalid SRP_A")
 	}
 	u := U(A, s.B)
 	// S = (A·v^u)^b mod N
-	base := new(big.Int).Mul(A, new(big.Int).Exp(s.v, u, N))
-	S := new(big.Int).Exp(base.Mod(base, N), s.b, N)
+	base := new(big.Int).Mul(A, new(big.Int).Exp(s.v, u, TheGroup().N))
+	S := new(big.Int).Exp(base.Mod(base, TheGroup().N), s.b, TheGroup().N)
 	want, err := Signature(HKDF(S, u), s.poolID, s.userID, secretBlock, timestamp)
 	if err != nil {
 		return false, err

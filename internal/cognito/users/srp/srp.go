@@ -20,6 +20,7 @@ import (
 	"io"
 	"math/big"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -42,14 +43,18 @@ const nHex = "FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD1" +
 	"BBE117577A615D6C770988C0BAD946E208E24FA074E5AB31" +
 	"43DB5BFCE0FD108E4B82D120A93AD2CAFFFFFFFFFFFFFFFF"
 
-var (
-	// N is the group's prime modulus.
-	N, _ = new(big.Int).SetString(nHex, 16)
-	// G is the group's generator.
-	G = big.NewInt(2)
-	// K is SRP-6a's multiplier, H(PAD(N) | PAD(g)).
-	K = HexHash(PadHex(N) + PadHex(G))
-)
+// Group is the SRP group: N the prime modulus, G the generator and K
+// SRP-6a's multiplier, H(PAD(N) | PAD(g)).
+type Group struct{ N, G, K *big.Int }
+
+// TheGroup returns Cognito's group. It is worked out on first use rather
+// than when the program starts, so commands that never sign in do not
+// pay for parsing a 3072-bit number.
+var TheGroup = sync.OnceValue(func() Group {
+	n, _ := new(big.Int).SetString(nHex, 16)
+	g := big.NewInt(2)
+	return Group{N: n, G: g, K: HexHash(PadHex(n) + PadHex(g))}
+})
 
 // infoBits is the HKDF info string Cognito uses.
 const infoBits = "Caldera Derived Key"
@@ -124,12 +129,12 @@ func NewClient(poolID string, rnd io.Reader) (*Client, error) {
 	if _, err := io.ReadFull(rnd, buf); err != nil {
 		return nil, fmt.Errorf("srp: random: %w", err)
 	}
-	return NewClientWithSecret(poolID, new(big.Int).Mod(new(big.Int).SetBytes(buf), N))
+	return NewClientWithSecret(poolID, new(big.Int).Mod(new(big.Int).SetBytes(buf), TheGroup().N))
 }
 
 // NewClientWithSecret uses a as the private value (tests use fixed vectors).
 func NewClientWithSecret(poolID string, a *big.Int) (*Client, error) {
-	A := new(big.Int).Exp(G, a, N)
+	A := new(big.Int).Exp(TheGroup().G, a, TheGroup().N)
 	if A.Sign() == 0 {
 		return nil, errors.New("srp: A mod N is zero")
 	}
@@ -154,7 +159,7 @@ func (c *Client) Key(userID, password, bHex, saltHex string) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("srp: SRP_B is not hex")
 	}
-	if new(big.Int).Mod(B, N).Sign() == 0 {
+	if new(big.Int).Mod(B, TheGroup().N).Sign() == 0 {
 		return nil, errors.New("srp: SRP_B mod N is zero")
 	}
 	salt, ok := new(big.Int).SetString(saltHex, 16)
@@ -167,11 +172,11 @@ func (c *Client) Key(userID, password, bHex, saltHex string) ([]byte, error) {
 	}
 	x := X(salt, c.poolName(), userID, password)
 	// S = (B - k·g^x)^(a + u·x) mod N
-	gx := new(big.Int).Exp(G, x, N)
-	base := new(big.Int).Sub(B, new(big.Int).Mul(K, gx))
-	base.Mod(base, N)
+	gx := new(big.Int).Exp(TheGroup().G, x, TheGroup().N)
+	base := new(big.Int).Sub(B, new(big.Int).Mul(TheGroup().K, gx))
+	base.Mod(base, TheGroup().N)
 	exp := new(big.Int).Add(c.a, new(big.Int).Mul(u, x))
-	S := new(big.Int).Exp(base, exp, N)
+	S := new(big.Int).Exp(base, exp, TheGroup().N)
 	return HKDF(S, u), nil
 }
 

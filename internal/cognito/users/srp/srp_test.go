@@ -50,7 +50,7 @@ func hexInt(t *testing.T, s string) *big.Int {
 }
 
 func TestMultiplierMatchesCognitoSDK(t *testing.T) {
-	if got := K.Text(16); got != vecK {
+	if got := TheGroup().K.Text(16); got != vecK {
 		t.Fatalf("k = %s, want %s", got, vecK)
 	}
 }
@@ -64,7 +64,7 @@ func TestPadHex(t *testing.T) {
 			t.Errorf("PadHex(%d) = %s, want %s", tc.n, got, tc.want)
 		}
 	}
-	if got := PadHex(N)[:6]; got != "00ffff" {
+	if got := PadHex(TheGroup().N)[:6]; got != "00ffff" {
 		t.Errorf("PadHex(N) starts %s, want 00ffff", got)
 	}
 }
