@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/config"
@@ -56,7 +57,7 @@ func BuildOutputs(st *cognito.State, desired *config.Config) Outputs {
 	o.Region = region
 	// AWS-shaped URLs only for an AWS region: an emulator's ARN says
 	// "local", and https://cognito-idp.local.amazonaws.com would be wrong.
-	if !awsRegion.MatchString(region) {
+	if !awsRegion().MatchString(region) {
 		region = ""
 	}
 	if region != "" {
@@ -79,7 +80,7 @@ func BuildOutputs(st *cognito.State, desired *config.Config) Outputs {
 }
 
 // awsRegion matches region names such as us-east-1 or us-gov-west-1.
-var awsRegion = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-\d+$`)
+var awsRegion = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-\d+$`) })
 
 func arnRegionAccount(arn string) (region, account string) {
 	parts := strings.Split(arn, ":")

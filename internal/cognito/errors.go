@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 
 	awsconfig "github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials/ssocreds"
@@ -190,11 +191,11 @@ func isLoopback(addr net.Addr) bool {
 }
 
 // awsHost is Cognito's endpoint name in a region.
-var awsHost = regexp.MustCompile(`^cognito-idp(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$`)
+var awsHost = lazyRegexp(`^cognito-idp(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$`)
 
 // regionOfHost is the region in a Cognito endpoint's host name, or "".
 func regionOfHost(host string) string {
-	if m := awsHost.FindStringSubmatch(host); m != nil {
+	if m := awsHost().FindStringSubmatch(host); m != nil {
 		return m[1]
 	}
 	return ""
@@ -203,13 +204,13 @@ func regionOfHost(host string) string {
 // regionName is the shape of every AWS region's name: us-east-1,
 // ap-southeast-2, us-gov-west-1, eu-isoe-west-1.
 // https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html
-var regionName = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$`)
+var regionName = lazyRegexp(`^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$`)
 
 // CheckRegion says whether region is shaped like an AWS region, so that a
 // typo (eu-west, us-east-1a) is caught before any request is sent to a
 // host that does not exist.
 func CheckRegion(region string) error {
-	if regionName.MatchString(region) {
+	if regionName().MatchString(region) {
 		return nil
 	}
 	hint := "region names look like us-east-1 or eu-west-1; pass --region, or fix AWS_REGION or the profile's region"
@@ -269,4 +270,10 @@ func isCredentialsError(oe *smithy.OperationError) bool {
 	s := oe.Err.Error()
 	return strings.Contains(s, "get identity") || strings.Contains(s, "failed to retrieve credentials") ||
 		strings.Contains(s, "failed to refresh cached credentials")
+}
+
+// lazyRegexp compiles expr the first time it is needed, not at start-up:
+// every command pays for what package init does.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

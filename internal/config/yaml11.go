@@ -1,7 +1,5 @@
 package config
 
-import "regexp"
-
 // YAML for other tools is read by YAML 1.1 parsers too (CloudFormation's
 // among them), and YAML 1.1 types far more plain scalars than 1.2 does:
 // y/n/yes/no/on/off are booleans, 0b101, 017 and 0x1F are integers, 12:30
@@ -12,7 +10,7 @@ import "regexp"
 // dot) so that no common reader gets another type.
 // https://yaml.org/type/bool.html https://yaml.org/type/int.html
 // https://yaml.org/type/float.html https://yaml.org/type/timestamp.html
-var yaml11NonString = regexp.MustCompile(`(?i)^(?:` +
+var yaml11NonString = lazyRegexp(`(?i)^(?:` +
 	`y|n|yes|no|on|off|true|false|` + // bool
 	`~|null|` + // null
 	`[-+]?0b[01_]+|[-+]?0o?[0-7_]+|[-+]?0x[0-9a-f_]+|[-+]?[0-9][0-9_]*|` + // int in every base
@@ -25,4 +23,4 @@ var yaml11NonString = regexp.MustCompile(`(?i)^(?:` +
 
 // ReadsAsNonString11 reports whether a plain (unquoted) YAML scalar s would
 // be read by a YAML 1.1 parser as something other than a string.
-func ReadsAsNonString11(s string) bool { return yaml11NonString.MatchString(s) }
+func ReadsAsNonString11(s string) bool { return yaml11NonString().MatchString(s) }

@@ -184,7 +184,7 @@ func initRun(ctx context.Context, opts *Options) error {
 	if interactive {
 		fmt.Fprintf(opts.IO.ErrOut, "cogwiz writes %s from your answers.\nEnter takes the ⭐ recommended choice; nothing is written until you confirm.\n\n", opts.File)
 	}
-	res, err := wizard.Run(ctx, wizard.Options{Graph: g, Prompter: p, Names: &names})
+	res, err := wizard.Run(ctx, wizard.Options{Graph: g, Parity: builtin.Parity(), Prompter: p, Names: &names})
 	prompt.Release(p)
 	if err != nil {
 		if !interactive && !errors.Is(err, prompt.ErrCancelled) {

@@ -10,6 +10,7 @@ import (
 	"net/mail"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -97,7 +98,7 @@ sends, try asks for the code on a terminal. --yes never asks.`,
 
 // e164 is the phone number format Cognito accepts.
 // https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html
-var e164 = regexp.MustCompile(`^\+[1-9][0-9]{6,14}$`)
+var e164 = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\+[1-9][0-9]{6,14}$`) })
 
 // checkAddresses refuses an address or number Cognito would reject, and
 // asking for a code where nobody can type it.
@@ -107,7 +108,7 @@ func checkAddresses(o *Options, ios *iostreams.IOStreams) error {
 			return cmdutil.FlagErrorf("--email %q is not an email address: write it like me@example.com", o.Email)
 		}
 	}
-	if o.Phone != "" && !e164.MatchString(o.Phone) {
+	if o.Phone != "" && !e164().MatchString(o.Phone) {
 		return cmdutil.FlagErrorf("--phone %q is not a phone number in E.164 form: write it like +15555550100", o.Phone)
 	}
 	if (o.Email != "" || o.Phone != "") && !o.Yes && !ios.CanPrompt() {

@@ -163,7 +163,7 @@ func updateRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	res, err := wizard.Run(ctx, wizard.Options{Graph: g, Prompter: p, Existing: doc.Config, PoolExists: poolExists, Names: &names})
+	res, err := wizard.Run(ctx, wizard.Options{Graph: g, Parity: builtin.Parity(), Prompter: p, Existing: doc.Config, PoolExists: poolExists, Names: &names})
 	prompt.Release(p)
 	if err != nil {
 		if errors.Is(err, prompt.ErrCancelled) {

@@ -31,3 +31,18 @@ func TestGraphIsTheQuestionFiles(t *testing.T) {
 		}
 	}
 }
+
+// The compiled Amplify table is questions/amplify.yaml, row for row.
+func TestParityIsTheAmplifyFile(t *testing.T) {
+	want, err := questions.DefaultParity()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := Parity()
+	if len(got.Prompts) != len(want.Prompts) || len(got.Prompts) == 0 {
+		t.Fatalf("%d prompts compiled, %d in the file: run go generate ./internal/questions/builtin", len(got.Prompts), len(want.Prompts))
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("the compiled Amplify table differs from questions/amplify.yaml: run go generate ./internal/questions/builtin")
+	}
+}

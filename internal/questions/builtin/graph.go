@@ -907,3 +907,310 @@ func questionsData() []*questions.Question {
 		}},
 	}
 }
+
+func parityData() *questions.ParityTable {
+	return &questions.ParityTable{Source: "aws-amplify/amplify-cli at 70049be04b61535028329f395349fe51c9e8a2cd", Files: map[string]string{
+		"defaults":    "packages/amplify-category-auth/src/provider-utils/awscloudformation/assets/cognito-defaults.js",
+		"maps":        "packages/amplify-category-auth/src/provider-utils/awscloudformation/assets/string-maps.js",
+		"services":    "packages/amplify-category-auth/src/provider-utils/supported-services.ts",
+		"triggerflow": "packages/amplify-cli/src/extensions/amplify-helpers/trigger-flow.ts",
+		"triggermaps": "packages/amplify-category-auth/provider-utils/awscloudformation/triggers/<Trigger>/<Trigger>.map.json",
+		"walkthrough": "packages/amplify-category-auth/src/provider-utils/awscloudformation/service-walkthroughs/auth-questions.ts",
+	}, Prompts: []questions.ParityRow{
+		questions.ParityRow{ID: "useDefault", Text: "Do you want to use the default authentication and security configuration?", Add: "always", Update: "never (the update menu sets it)", Default: "Default configuration", From: "services", Ours: []string{
+			"mode",
+		}, DefaultOurs: "default"},
+		questions.ParityRow{ID: "updateFlow", Text: "What do you want to do?", Add: "never", Update: "always; the current mode is hidden; redirect URIs and social providers only with OAuth (shown disabled when the mode is defaultSocial)", Default: "the first choice shown (for a Default file, \"Apply default configuration with Social Provider\")", From: "services", Ours: []string{
+			"update_flow",
+		}, Differs: "Enter takes \"Walkthrough all the auth configurations\": the first choices reset the messages, the password policy and the token lifetime, which Enter should not do. Choices Amplify shows disabled are left out, since a disabled choice cannot be picked either."},
+		questions.ParityRow{ID: "authSelections", Text: "Select the authentication/authorization services that you want to use:", Add: "Manual; the Default modes take both pools without asking", Update: "Walkthrough all", Default: "User Sign-Up, Sign-In, connected with AWS IAM controls", From: "services", Ours: []string{
+			"services",
+		}, DefaultOurs: "user_pool_and_identity_pool", Differs: "⭐ is the user pool alone (fewer moving parts; an identity pool only when the app calls AWS directly), so the question shows Amplify's default beside it. The Default modes still make both pools, as Amplify does."},
+		questions.ParityRow{ID: "resourceName", Text: "Provide a friendly name for your resource that will be used to label this category in the project:", Add: "Manual", Update: "never", Default: "<project><id><id>", From: "defaults", Ours: []string{
+			"resource_name",
+		}, Differs: "The default is <directory>auth<8 random hex> (Amplify: <project><id><id>); plan and apply find the pool by this name, so it must differ between projects. On update it is shown locked, with the reason, once the pool exists, and can still change before."},
+		questions.ParityRow{ID: "identityPoolName", Text: "Enter a name for your identity pool.", Add: "Manual, with an identity pool", Update: "only when no identity pool existed", Default: "<project><id>_identitypool_<id>", From: "defaults", Ours: []string{
+			"identity_pool_name",
+		}, Differs: "The default is <directory>_identitypool_<8 random hex>. It is asked on every manual update, since UpdateIdentityPool renames a pool in place."},
+		questions.ParityRow{ID: "allowUnauthenticatedIdentities", Text: "Allow unauthenticated logins? (Provides scoped down permissions that you can control via AWS IAM)", Add: "Manual, with an identity pool", Update: "Walkthrough all, with an identity pool", Default: "No", From: "services", Ours: []string{
+			"allow_unauthenticated",
+		}, DefaultOurs: false},
+		questions.ParityRow{ID: "thirdPartyAuth", Text: "Do you want to enable 3rd party authentication providers in your identity pool?", Add: "Manual, with an identity pool", Update: "Walkthrough all, with an identity pool", Default: "Yes", From: "services", Ours: []string{
+			"third_party_auth",
+		}, DefaultOurs: true, Differs: "⭐ is No: social sign-in through the user pool (the OAuth questions) already reaches the identity pool. The question shows Amplify's default."},
+		questions.ParityRow{ID: "authProviders", Text: "Select the third party identity providers you want to configure for your identity pool:", Add: "thirdPartyAuth = Yes", Update: "thirdPartyAuth = Yes", Default: "none", From: "services", Ours: []string{
+			"identity_pool_providers",
+		}, DefaultOurs: []interface{}{}},
+		questions.ParityRow{ID: "facebookAppId", Text: "Enter your Facebook App ID for your identity pool:", Add: "authProviders includes Facebook", Update: "the same", Default: "none (required)", From: "services", Ours: []string{
+			"facebook_app_id",
+		}},
+		questions.ParityRow{ID: "googleClientId", Text: "Enter your Google Web Client ID for your identity pool:", Add: "authProviders includes Google", Update: "the same", Default: "none (required)", From: "services", Ours: []string{
+			"google_web_client_id",
+		}},
+		questions.ParityRow{ID: "googleIos", Text: "Enter your Google iOS Client ID for your identity pool:", Add: "Google, and the project's frontend is ios", Update: "the same", Default: "none (required)", From: "services", Ours: []string{
+			"google_ios_client_id",
+		}, Differs: "The frontend is the answer to the `frontend` question: cogwiz has no Amplify project to read it from."},
+		questions.ParityRow{ID: "googleAndroid", Text: "Enter your Google Android Client ID for your identity pool:", Add: "Google, and the project's frontend is android", Update: "the same", Default: "none (required)", From: "services", Ours: []string{
+			"google_android_client_id",
+		}, Differs: "The frontend is the answer to the `frontend` question: cogwiz has no Amplify project to read it from."},
+		questions.ParityRow{ID: "amazonAppId", Text: "Enter your Amazon App ID for your identity pool:", Add: "authProviders includes Amazon", Update: "the same", Default: "none (required)", From: "services", Ours: []string{
+			"amazon_app_id",
+		}},
+		questions.ParityRow{ID: "appleAppId", Text: "Enter your Bundle Identifier for your identity pool:", Add: "authProviders includes Apple", Update: "the same", Default: "none (required)", From: "services", Ours: []string{
+			"apple_bundle_id",
+		}},
+		questions.ParityRow{ID: "userPoolName", Text: "Provide a name for your user pool:", Add: "Manual", Update: "only when no user pool existed", Default: "<project><id>_userpool_<id>", From: "defaults", Ours: []string{
+			"user_pool_name",
+		}, Differs: "The default is <directory>userpool<8 random hex>. It is asked on every manual update: Cognito renames a pool in place (UpdateUserPool.PoolName)."},
+		questions.ParityRow{ID: "usernameAttributes", Text: "How do you want users to be able to sign in?", Add: "always (all three modes)", Update: "never", Default: "Username", From: "services", Ours: []string{
+			"sign_in",
+		}, DefaultOurs: "username", Differs: "A fifth choice, \"Username plus aliases\", leads to Amplify's alias question (aliasAttributes), which Amplify asks instead of this one only under a project flag. On update the question is shown locked, with the reason, once the pool exists, and can still change before."},
+		questions.ParityRow{ID: "aliasAttributes", Text: "How do you want users to be able to sign in?", Add: "only with the project flag auth.forceAliasAttributes, instead of usernameAttributes", Update: "never", Default: "Email (checked)", From: "services", Ours: []string{
+			"alias_attributes",
+		}, DefaultOurs: []interface{}{
+			"email",
+		}, Differs: "Asked after \"Username plus aliases\" on the sign-in question rather than through a project flag; locked on update once the pool exists."},
+		questions.ParityRow{ID: "userPoolGroups", Text: "Do you want to add User Pool Groups?", Add: "Manual", Update: "Walkthrough all", Default: "Yes", From: "services", Ours: []string{
+			"groups_enabled",
+		}, DefaultOurs: true, Differs: "⭐ is No (add groups when the app has roles); the question shows Amplify's default, and Yes leads to the group names exactly as in Amplify."},
+		questions.ParityRow{ID: "groups2BeDeleted", Text: "Select any user pool groups you want to delete:", Add: "never (no groups exist yet)", Update: "in the group flow, when groups exist", Default: "none", From: "walkthrough", Ours: []string{
+			"groups_delete",
+		}, DefaultOurs: []interface{}{}},
+		questions.ParityRow{ID: "userPoolGroupName", Text: "Provide a name for your user pool group:", Add: "in the group flow", Update: "in the group flow, when no group is left", Default: "none (required)", From: "walkthrough", Ours: []string{
+			"group_names",
+		}, Differs: "One list question: the groups that remain come pre-filled (Enter keeps each one), then \"add another\"; Amplify asks a name only when no group is left. Names follow Cognito's rule (any printable characters) instead of Amplify's letters and digits."},
+		questions.ParityRow{ID: "addAnotherGroup", Text: "Do you want to add another User Pool Group", Add: "after each group name", Update: "the same", Default: "No", From: "walkthrough", Ours: []string{
+			"group_names",
+		}},
+		questions.ParityRow{ID: "sortUserPools", Text: "Sort the user pool groups in order of preference", Add: "when at least one group exists", Update: "the same", Default: "the order entered", From: "walkthrough", Ours: []string{
+			"group_order",
+		}, Differs: "Not asked for a single group, which has nothing to be sorted against."},
+		questions.ParityRow{ID: "adminQueries", Text: "Do you want to add an admin queries API?", Add: "Manual", Update: "Walkthrough all", Default: "Yes", From: "services", Ours: []string{
+			"admin_queries",
+		}, DefaultOurs: true, Differs: "⭐ is No (cogwiz users and the AWS CLI cover admin tasks); the question shows Amplify's default, and Yes leads to the admin group questions exactly as in Amplify."},
+		questions.ParityRow{ID: "adminRestrict", Text: "Do you want to restrict access to the admin queries API to a specific Group", Add: "adminQueries = Yes", Update: "the same, and the admin queries menu choice", Default: "Yes", From: "walkthrough", Ours: []string{
+			"admin_queries_restrict",
+		}, DefaultOurs: true},
+		questions.ParityRow{ID: "adminGroup", Text: "Select the group to restrict access with:", Add: "restrict = Yes", Update: "the same", Default: "the first group", From: "walkthrough", Ours: []string{
+			"admin_queries_group",
+		}},
+		questions.ParityRow{ID: "adminCustomGroup", Text: "Provide a group name:", Add: "adminGroup = Enter a custom group", Update: "the same", Default: "none (required)", From: "walkthrough", Ours: []string{
+			"admin_queries_custom_group",
+		}, Differs: "The custom group is also declared under user_pool.groups, so that apply creates it; Amplify leaves it to be created by hand. Names follow Cognito's rule."},
+		questions.ParityRow{ID: "additionalQuestions", Text: "Do you want to configure advanced settings?", Add: "the Default modes", Update: "never", Default: "No, I am done.", From: "services", Ours: []string{
+			"advanced",
+		}, DefaultOurs: "no"},
+		questions.ParityRow{ID: "mfaConfiguration", Text: "Multifactor authentication (MFA) user login options:", Add: "Manual", Update: "Walkthrough all, only while MFA is OFF, with ON disabled", Default: "OFF", From: "services", Ours: []string{
+			"mfa_mode",
+		}, DefaultOurs: "OFF", Differs: "On update it is asked whatever the current mode, with ON offered: Cognito changes the MFA mode of a live pool (SetUserPoolMfaConfig; its developer guide says only the console limits \"required\" to new pools). Once the pool exists, ON carries ⚠️: users without a second factor must set one up before they can sign in."},
+		questions.ParityRow{ID: "mfaTypes", Text: "For user login, select the MFA types:", Add: "MFA answered and not OFF", Update: "the same", Default: "SMS Text Message", From: "defaults", Ours: []string{
+			"mfa_factors",
+		}, DefaultOurs: []interface{}{
+			"sms",
+		}, Differs: "⭐ is TOTP (no SMS role, no cost per message); the question shows Amplify's default. Email is offered too (a newer Cognito factor)."},
+		questions.ParityRow{ID: "smsAuthenticationMessage", Text: "Specify an SMS authentication message:", Add: "MFA answered and not OFF", Update: "the same", Default: "Your authentication code is {####}", From: "defaults", Ours: []string{
+			"mfa_sms_message",
+		}, DefaultOurs: "Your authentication code is {####}"},
+		questions.ParityRow{ID: "autoVerifiedAttributes", Text: "Email based user registration/forgot password:", Add: "Manual", Update: "Walkthrough all", Default: "Enabled (Requires per-user email entry at registration)", From: "services", Ours: []string{
+			"email_registration",
+		}, DefaultOurs: "email", Differs: "An email or phone number people sign in with is auto-verified whatever the answer (Amplify does so for alias attributes only): an unverified one cannot sign in or reset a password."},
+		questions.ParityRow{ID: "emailVerificationSubject", Text: "Specify an email verification subject:", Add: "Manual, email registration", Update: "the same", Default: "Your verification code", From: "defaults", Ours: []string{
+			"email_subject",
+		}, DefaultOurs: "Your verification code", Differs: "The default names the app (\"YourApp Verification Code\", to edit) so that the mail does not look anonymous; the question shows Amplify's default."},
+		questions.ParityRow{ID: "emailVerificationMessage", Text: "Specify an email verification message:", Add: "Manual, email registration", Update: "the same", Default: "Your verification code is {####}", From: "defaults", Ours: []string{
+			"email_message",
+		}, DefaultOurs: "Your verification code is {####}"},
+		questions.ParityRow{ID: "smsVerificationMessage", Text: "Please specify an SMS verification message:", Add: "Manual, phone registration", Update: "the same", Default: "Your verification code is {####}", From: "defaults", Ours: []string{
+			"sms_verification_message",
+		}, DefaultOurs: "Your verification code is {####}"},
+		questions.ParityRow{ID: "defaultPasswordPolicy", Text: "Do you want to override the default password policy for this User Pool?", Add: "Manual", Update: "Walkthrough all", Default: "No", From: "services", Ours: []string{
+			"password_override",
+		}, DefaultOurs: false},
+		questions.ParityRow{ID: "passwordPolicyMinLength", Text: "Enter the minimum password length for this User Pool:", Add: "override = Yes", Update: "the same", Default: "8", From: "defaults", Ours: []string{
+			"password_min_length",
+		}, DefaultOurs: 8, Differs: "Accepts Cognito's whole range, 6 to 99 (Amplify stops at 98)."},
+		questions.ParityRow{ID: "passwordPolicyCharacters", Text: "Select the password character requirements for your userpool:", Add: "override = Yes", Update: "the same", Default: "none", From: "services", Ours: []string{
+			"password_characters",
+		}, DefaultOurs: []interface{}{}},
+		questions.ParityRow{ID: "requiredAttributes", Text: "What attributes are required for signing up?", Add: "Manual, or advanced settings = Yes", Update: "never once a user pool exists", Default: "Email", From: "services", Ours: []string{
+			"required_attributes",
+		}, DefaultOurs: []interface{}{
+			"email",
+		}, Differs: "On update it is shown locked, with the reason, once the pool exists, and can still change before. Preferred Username is not offered when it is a sign-in alias (Cognito refuses both)."},
+		questions.ParityRow{ID: "userpoolClientRefreshTokenValidity", Text: "Specify the app's refresh token expiration period (in days):", Add: "Manual", Update: "Walkthrough all", Default: "30", From: "defaults", Ours: []string{
+			"refresh_token_days",
+		}, DefaultOurs: 30},
+		questions.ParityRow{ID: "userpoolClientSetAttributes", Text: "Do you want to specify the user attributes this app can read and write?", Add: "Manual", Update: "Walkthrough all; No removes the restriction", Default: "No", From: "services", Ours: []string{
+			"client_attributes",
+		}, DefaultOurs: false},
+		questions.ParityRow{ID: "userpoolClientReadAttributes", Text: "Specify read attributes:", Add: "set attributes = Yes", Update: "the same", Default: "Email", From: "defaults", Ours: []string{
+			"read_attributes",
+		}, DefaultOurs: []interface{}{
+			"email",
+		}},
+		questions.ParityRow{ID: "userpoolClientWriteAttributes", Text: "Specify write attributes:", Add: "set attributes = Yes; the required attributes are not offered and are added to the answer", Update: "the same", Default: "Email", From: "services", Ours: []string{
+			"write_attributes",
+		}},
+		questions.ParityRow{ID: "triggers", Text: "Do you want to enable any of the following capabilities?", Add: "Manual, or advanced settings = Yes", Update: "Walkthrough all", Default: "none (on update, the capabilities present)", From: "services", Ours: []string{
+			"capabilities",
+		}, DefaultOurs: []interface{}{}, Differs: "Amplify creates a Lambda function per trigger for the chosen capabilities; cogwiz records them under user_pool.capabilities and generates their functions, so no ARN is asked."},
+		questions.ParityRow{ID: "hostedUI", Text: "Do you want to use an OAuth flow?", Add: "Manual; Default with Social Provider takes Yes without asking", Update: "Walkthrough all; No removes OAuth, the domain and the providers", Default: "Yes", From: "services", Ours: []string{
+			"oauth",
+		}, DefaultOurs: true},
+		questions.ParityRow{ID: "hostedUIDomainName", Text: "What domain name prefix do you want to use?", Add: "OAuth = Yes", Update: "OAuth = Yes", Default: "<project><id>-<id>", From: "defaults", Ours: []string{
+			"domain_prefix",
+		}, Differs: "The default is <directory>-<8 random hex>, with ⚠️: prefixes are global per region and a new one replaces the domain, changing every hosted-UI URL. Checked by Cognito's rule (1–63 characters, no hyphen at either end), which Amplify's pattern lets through."},
+		questions.ParityRow{ID: "newCallbackURLs", Text: "Enter your redirect signin URI:", Add: "OAuth = Yes", Update: "OAuth = Yes and no sign-in URIs yet", Default: "none (required)", From: "services", Ours: []string{
+			"callback_urls",
+		}, Differs: "Enter takes http://localhost:3000/login/. Any redirect Cognito accepts is allowed; Amplify also wants a trailing slash."},
+		questions.ParityRow{ID: "addAnotherSigninURI", Text: "Do you want to add another redirect signin URI", Add: "after each sign-in URI", Update: "the same", Default: "No", From: "walkthrough", Ours: []string{
+			"callback_urls",
+		}},
+		questions.ParityRow{ID: "EditURLS", Text: "Which redirect signin URIs do you want to edit?", Add: "never", Update: "sign-in URIs exist, and OAuth = Yes or the redirect URI choice", Default: "none", From: "services", Ours: []string{
+			"callback_urls_edit",
+		}, DefaultOurs: []interface{}{}},
+		questions.ParityRow{ID: "updateURL", Text: "Update <url>", Add: "never", Update: "for each URI picked to edit", Default: "none", From: "walkthrough", Ours: []string{
+			"callback_urls_edit",
+			"logout_urls_edit",
+		}},
+		questions.ParityRow{ID: "addCallbackOnUpdate", Text: "Do you want to add redirect signin URIs?", Add: "never", Update: "sign-in URIs exist, and OAuth = Yes or the redirect URI choice", Default: "Yes", From: "services", Ours: []string{
+			"callback_urls_add",
+		}, DefaultOurs: true, Differs: "⭐ is No (each redirect URI is one more place a sign-in code can be sent); the question shows Amplify's default, and Yes asks for the new URIs as Amplify does."},
+		questions.ParityRow{ID: "newCallbackURLsOnUpdate", Text: "Enter your new redirect signin URI:", Add: "never", Update: "add sign-in URIs = Yes", Default: "none (required)", From: "services", Ours: []string{
+			"callback_urls_new",
+		}},
+		questions.ParityRow{ID: "newLogoutURLs", Text: "Enter your redirect signout URI:", Add: "OAuth = Yes", Update: "OAuth = Yes and no sign-out URIs yet", Default: "none (required)", From: "services", Ours: []string{
+			"logout_urls",
+		}, Differs: "Enter takes http://localhost:3000/logout/. Any redirect Cognito accepts is allowed; Amplify also wants a trailing slash."},
+		questions.ParityRow{ID: "addAnotherSignoutURI", Text: "Do you want to add another redirect signout URI", Add: "after each sign-out URI", Update: "the same", Default: "No", From: "walkthrough", Ours: []string{
+			"logout_urls",
+		}},
+		questions.ParityRow{ID: "editLogoutURLs", Text: "Which redirect signout URIs do you want to edit?", Add: "never", Update: "sign-out URIs exist, and OAuth = Yes or the redirect URI choice", Default: "none", From: "services", Ours: []string{
+			"logout_urls_edit",
+		}, DefaultOurs: []interface{}{}},
+		questions.ParityRow{ID: "addLogoutOnUpdate", Text: "Do you want to add redirect signout URIs?", Add: "never", Update: "sign-out URIs exist, and OAuth = Yes or the redirect URI choice", Default: "Yes", From: "services", Ours: []string{
+			"logout_urls_add",
+		}, DefaultOurs: true, Differs: "⭐ is No; the question shows Amplify's default, and Yes asks for the new URIs as Amplify does."},
+		questions.ParityRow{ID: "newLogoutURLsOnUpdate", Text: "Enter your new redirect signout URI:", Add: "never", Update: "add sign-out URIs = Yes", Default: "none (required)", From: "services", Ours: []string{
+			"logout_urls_new",
+		}},
+		questions.ParityRow{ID: "AllowedOAuthFlows", Text: "Select the OAuth flows enabled for this project.", Add: "Manual, OAuth = Yes, JavaScript frontend", Update: "the same", Default: "Authorization code grant", From: "services", Ours: []string{
+			"oauth_flow",
+		}, DefaultOurs: "code", Differs: "The frontend is the answer to the `frontend` question: cogwiz has no Amplify project to read it from."},
+		questions.ParityRow{ID: "AllowedOAuthScopes", Text: "Select the OAuth scopes enabled for this project.", Add: "Manual, OAuth = Yes", Update: "the same", Default: "all five (Phone, Email, OpenID, Profile, aws.cognito.signin.user.admin)", From: "defaults", Ours: []string{
+			"oauth_scopes",
+		}, DefaultOurs: []interface{}{
+			"phone",
+			"email",
+			"openid",
+			"profile",
+			"aws.cognito.signin.user.admin",
+		}, Differs: "⭐ leaves out phone (only if you use it); the question shows Amplify's default, and Default with Social Provider writes all five, as Amplify does."},
+		questions.ParityRow{ID: "authProvidersUserPool", Text: "Select the social providers you want to configure for your user pool:", Add: "OAuth = Yes", Update: "never (the next row asks instead)", Default: "none", From: "services", Ours: []string{
+			"social_providers",
+		}, DefaultOurs: []interface{}{}, Differs: "A provider that cannot send a required attribute is left out rather than shown disabled. Each provider gets a mapping for every required attribute it can send, and the scopes those claims need, as Amplify does."},
+		questions.ParityRow{ID: "authProvidersUserPoolOnUpdate", Text: "Select the identity providers you want to configure for your user pool:", Add: "never", Update: "OAuth = Yes, or the social providers choice", Default: "the providers present", From: "services", Ours: []string{
+			"social_providers",
+		}, Differs: "One question with the create wording serves both; it also leaves out providers that cannot send a required attribute on update."},
+		questions.ParityRow{ID: "facebookAppIdUserPool", Text: "Enter your Facebook App ID for your OAuth flow:", Add: "Facebook chosen", Update: "the same", Default: "none (required)", From: "services", Ours: []string{
+			"facebook_client_id",
+		}},
+		questions.ParityRow{ID: "facebookAppSecretUserPool", Text: "Enter your Facebook App Secret for your OAuth flow:", Add: "Facebook chosen", Update: "the same", Default: "none (required)", From: "services", Ours: []string{
+			"facebook_client_secret_env",
+		}, Differs: "Asks the name of the environment variable that holds the secret: cognito.yaml stores ${env:NAME}, never the secret (Amplify keeps it in deployment-secrets.json)."},
+		questions.ParityRow{ID: "googleAppIdUserPool", Text: "Enter your Google Web Client ID for your OAuth flow:", Add: "Google chosen", Update: "the same", Default: "none (required)", From: "services", Ours: []string{
+			"google_client_id",
+		}},
+		questions.ParityRow{ID: "googleAppSecretUserPool", Text: "Enter your Google Web Client Secret for your OAuth flow:", Add: "Google chosen", Update: "the same", Default: "none (required)", From: "services", Ours: []string{
+			"google_client_secret_env",
+		}, Differs: "Asks the name of the environment variable that holds the secret: cognito.yaml stores ${env:NAME}, never the secret."},
+		questions.ParityRow{ID: "loginwithamazonAppIdUserPool", Text: "Enter your Amazon App ID for your OAuth flow:", Add: "Login With Amazon chosen", Update: "the same", Default: "none (required)", From: "services", Ours: []string{
+			"amazon_client_id",
+		}},
+		questions.ParityRow{ID: "loginwithamazonAppSecretUserPool", Text: "Enter your Amazon App Secret for your OAuth flow:", Add: "Login With Amazon chosen", Update: "the same", Default: "none (required)", From: "services", Ours: []string{
+			"amazon_client_secret_env",
+		}, Differs: "Asks the name of the environment variable that holds the secret: cognito.yaml stores ${env:NAME}, never the secret."},
+		questions.ParityRow{ID: "signinwithappleClientIdUserPool", Text: "Enter your Services ID for your OAuth flow:", Add: "Sign in with Apple chosen", Update: "the same", Default: "none (required)", From: "services", Ours: []string{
+			"apple_services_id",
+		}},
+		questions.ParityRow{ID: "signinwithappleTeamIdUserPool", Text: "Enter your Team ID for your OAuth flow:", Add: "Sign in with Apple chosen", Update: "the same", Default: "none (required)", From: "services", Ours: []string{
+			"apple_team_id",
+		}},
+		questions.ParityRow{ID: "signinwithappleKeyIdUserPool", Text: "Enter your Key ID for your OAuth flow:", Add: "Sign in with Apple chosen", Update: "the same", Default: "none (required)", From: "services", Ours: []string{
+			"apple_key_id",
+		}},
+		questions.ParityRow{ID: "signinwithapplePrivateKeyUserPool", Text: "Enter your Private Key for your OAuth flow (entire key without line breaks):", Add: "Sign in with Apple chosen", Update: "the same", Default: "none (required)", From: "services", Ours: []string{
+			"apple_private_key_env",
+		}, Differs: "Asks the name of the environment variable that holds the key: cognito.yaml stores ${env:NAME}, never the key."},
+		questions.ParityRow{ID: "configureTriggers", Text: "Do you want to configure Lambda Triggers for Cognito?", Add: "Manual, after every other question", Update: "Walkthrough all", Default: "Yes", From: "triggerflow", Ours: []string{
+			"lambda_triggers",
+		}, DefaultOurs: true, Differs: "⭐ is No (no functions to build and pay for); the question shows Amplify's default, and Yes leads to the trigger questions exactly as in Amplify."},
+		questions.ParityRow{ID: "whichTriggers", Text: "Which triggers do you want to enable for Cognito", Add: "configure = Yes", Update: "the same", Default: "the triggers in use, including those of the capabilities", From: "triggerflow", Ours: []string{
+			"trigger_list",
+		}},
+		questions.ParityRow{ID: "triggerModules", Text: "What functionality do you want to use for <trigger>", Add: "for each trigger picked", Update: "the same", Default: "the modules in use", From: "triggermaps", Ours: []string{
+			"trigger_create_auth_challenge",
+			"trigger_custom_message",
+			"trigger_define_auth_challenge",
+			"trigger_post_authentication",
+			"trigger_post_confirmation",
+			"trigger_pre_authentication",
+			"trigger_pre_sign_up",
+			"trigger_verify_auth_challenge_response",
+			"trigger_pre_token_generation",
+		}, Differs: "\"Create your own module\" stands alone: Cognito calls one function per trigger, and a capability's function is generated by cogwiz. A capability picked here is recorded like one picked from the capabilities question."},
+		questions.ParityRow{ID: "RECAPTCHASECRET", Text: "Enter the Google reCaptcha secret key:", Add: "reCaptcha capability", Update: "when not answered before", Default: "none", From: "triggermaps", Ours: []string{
+			"recaptcha_secret_env",
+		}, Differs: "Asks the name of the environment variable that holds the secret: cognito.yaml stores ${env:NAME}, never the secret."},
+		questions.ParityRow{ID: "REDIRECTURL", Text: "Enter the URL that your users will be redirected to upon account confirmation:", Add: "verification link capability", Update: "when not answered before", Default: "none", From: "triggermaps", Ours: []string{
+			"verification_redirect_url",
+		}},
+		questions.ParityRow{ID: "EMAILSUBJECT", Text: "Enter the subject for your custom account confirmation email:", Add: "verification link capability", Update: "when not answered before", Default: "none", From: "triggermaps", Ours: []string{
+			"verification_email_subject",
+		}, Differs: "Enter takes a subject (\"YourApp Verification Link\") instead of nothing; update asks it again with the file's value."},
+		questions.ParityRow{ID: "EMAILMESSAGE", Text: "Enter the body text for your custom account confirmation email (this will appear before the link URL):", Add: "verification link capability", Update: "when not answered before", Default: "none", From: "triggermaps", Ours: []string{
+			"verification_email_message",
+		}, Differs: "Enter takes a message instead of nothing; update asks it again with the file's value."},
+		questions.ParityRow{ID: "GROUP", Text: "Enter the name of the group to which users will be added.", Add: "add-to-group capability", Update: "when not answered before", Default: "none", From: "triggermaps", Ours: []string{
+			"add_to_group_name",
+		}, Differs: "The group is also declared under user_pool.groups, so that apply creates it (Amplify's function creates it on first use)."},
+		questions.ParityRow{ID: "DOMAINDENYLIST", Text: "Enter a comma-delimited list of disallowed email domains (example: 'mydomain.com, myotherdomain.com').", Add: "denylist capability", Update: "when not answered before", Default: "none", From: "triggermaps", Ours: []string{
+			"denylist_domains",
+		}},
+		questions.ParityRow{ID: "DOMAINALLOWLIST", Text: "Enter a comma-delimited list of allowed email domains (example: 'mydomain.com, myotherdomain.com').", Add: "allowlist capability", Update: "when not answered before", Default: "none", From: "triggermaps", Ours: []string{
+			"allowlist_domains",
+		}},
+		questions.ParityRow{ID: "editFunction", Text: "Do you want to edit your <module> function now?", Add: "for each trigger module Amplify copies, at save", Update: "the same, for new modules", Default: "Yes", From: "triggerflow", Ours: []string{
+			"create_auth_challenge_arn",
+			"custom_message_arn",
+			"define_auth_challenge_arn",
+			"post_authentication_arn",
+			"post_confirmation_arn",
+			"pre_authentication_arn",
+			"pre_sign_up_arn",
+			"verify_auth_challenge_response_arn",
+			"pre_token_generation_arn",
+		}, Differs: "cogwiz writes no function of yours: for \"Create your own module\" it asks the ARN of your function instead (empty keeps the trigger under user_pool.triggers.pending)."},
+	}, Beyond: map[string]string{
+		"access_token_validity":      "Amplify sets only the refresh token lifetime.",
+		"account_recovery":           "Amplify derives recovery from email registration; Cognito lets you choose the order.",
+		"beyond":                     "the gate to the keys Amplify has no question for, so that the manual walk stays Amplify's length.",
+		"case_sensitive":             "Amplify always makes usernames case-insensitive for new projects; cogwiz asks, since it can never change later.",
+		"custom_attributes":          "no Amplify question; custom attributes are a common need.",
+		"deletion_protection":        "not in Amplify; one wrong command should not delete every user.",
+		"email_sending":              "no Amplify question; Cognito's default sender drops mail beyond about 50 a day, and email MFA needs SES.",
+		"feature_plan":               "not in Amplify (the plans came later); email MFA and managed login depend on it.",
+		"frontend":                   "Amplify reads the frontend from the project (amplify init); cogwiz asks it, because it decides the OAuth flow and Google client id questions.",
+		"id_token_validity":          "Amplify sets only the refresh token lifetime.",
+		"resource_server":            "no Amplify question; custom scopes for an API.",
+		"resource_server_identifier": "no Amplify question; part of the resource server.",
+		"resource_server_scopes":     "no Amplify question; part of the resource server.",
+		"second_client":              "Amplify always makes two nearly identical clients; cogwiz makes one and offers a second for another kind of app.",
+		"second_client_name":         "no Amplify question; part of the second client.",
+		"second_client_secret":       "no Amplify question; a server's client can keep a secret.",
+		"ses_from":                   "no Amplify question; asked with your own SES sender.",
+		"ses_source_arn":             "no Amplify question; asked with your own SES sender.",
+		"sms_external_id":            "Amplify creates the SNS role and its external ID itself; cogwiz asks for the one your role's trust policy names.",
+		"sms_role_arn":               "Amplify creates the SNS role itself; cogwiz creates no IAM roles, so it asks for yours.",
+	}}
+}
