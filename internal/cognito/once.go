@@ -7,10 +7,10 @@ import (
 	"net"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/aws/smithy-go/middleware"
-	smithyhttp "github.com/aws/smithy-go/transport/http"
+
+	"github.com/cogwiz/cogwiz/internal/aws/awsclient"
 )
 
 // sendOnce keeps the SDK from sending a create again after a failure that
@@ -23,38 +23,20 @@ import (
 // connection) or that Cognito turned away (throttling). After an
 // ambiguous failure the caller looks the resource up instead.
 func sendOnce(o *cip.Options) {
-	if r, ok := o.Retryer.(aws.RetryerV2); ok {
-		o.Retryer = &sendOnceRetryer{RetryerV2: r}
-	}
-}
-
-type sendOnceRetryer struct{ aws.RetryerV2 }
-
-func (r *sendOnceRetryer) IsErrorRetryable(err error) bool {
-	return notApplied(err) && r.RetryerV2.IsErrorRetryable(err)
+	o.Retryer = awsclient.SendOnceUnless(o.Retryer, notApplied)
 }
 
 // notApplied reports whether a failed request provably changed nothing:
-// it never reached the server, or the server answered with a client error
-// (4xx: throttled, refused), or the endpoint does not have the operation.
+// the rule every AWS service here shares (it never reached the server, or
+// the server answered with a client error), plus Cognito's own cases: an
+// endpoint that does not have the operation changed nothing, and a
+// timeout of ours leaves it open.
 func notApplied(err error) bool {
-	var rse *smithyhttp.RequestSendError
-	if errors.As(err, &rse) {
-		var ne *net.OpError
-		return errors.As(err, &ne) && ne.Op == "dial"
-	}
 	var te *TimeoutError
 	if errors.As(err, &te) {
 		return false
 	}
-	if IsUnsupported(err) {
-		return true
-	}
-	var re *smithyhttp.ResponseError
-	if errors.As(err, &re) {
-		return re.HTTPStatusCode() >= 400 && re.HTTPStatusCode() < 500
-	}
-	return false
+	return IsUnsupported(err) || !awsclient.IsAmbiguous(err)
 }
 
 // IsAmbiguous reports whether err leaves open whether the request was

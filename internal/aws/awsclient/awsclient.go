@@ -20,16 +20,25 @@ import (
 // or that AWS turned away (throttling). After an ambiguous failure the
 // caller looks the resource up instead.
 func SendOnce(r aws.Retryer) aws.Retryer {
+	return SendOnceUnless(r, func(err error) bool { return !IsAmbiguous(err) })
+}
+
+// SendOnceUnless is SendOnce with the service's own rule for a failure
+// that provably changed nothing (and so may be sent again).
+func SendOnceUnless(r aws.Retryer, notApplied func(error) bool) aws.Retryer {
 	if v2, ok := r.(aws.RetryerV2); ok {
-		return &sendOnceRetryer{RetryerV2: v2}
+		return &sendOnceRetryer{RetryerV2: v2, notApplied: notApplied}
 	}
 	return r
 }
 
-type sendOnceRetryer struct{ aws.RetryerV2 }
+type sendOnceRetryer struct {
+	aws.RetryerV2
+	notApplied func(error) bool
+}
 
 func (r *sendOnceRetryer) IsErrorRetryable(err error) bool {
-	return !IsAmbiguous(err) && r.RetryerV2.IsErrorRetryable(err)
+	return r.notApplied(err) && r.RetryerV2.IsErrorRetryable(err)
 }
 
 // IsAmbiguous reports whether err leaves open whether the request was

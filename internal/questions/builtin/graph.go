@@ -6,8 +6,8 @@ import "github.com/cogwiz/cogwiz/internal/questions"
 
 func questionsData() []*questions.Question {
 	return []*questions.Question{
-		&questions.Question{ID: "update_flow", Topic: "core", Prompt: "What do you want to do?", Help: "Pick what to change. The narrow choices ask only their part and keep\neverything else in the file as it is.\nApply default configuration puts the messages, the password policy,\nthe refresh token lifetime and identity-pool guest access back to the\nrecommended values; without Social Provider it also removes OAuth, the\ndomain and the social providers, with it it then asks the OAuth\nquestions. MFA, groups, triggers and required attributes are kept.\n", Kind: questions.Kind("select"), Options: []questions.Option{
-			questions.Option{Label: "Apply default configuration without Social Provider (Federation)", Value: "default", Implies: map[string]interface{}{
+		&questions.Question{ID: "update_flow", Topic: "core", Prompt: "What do you want to do?", Help: "Pick what to change. The narrow choices ask only their part and keep\neverything else in the file as it is.\nApply default configuration puts the messages, the password policy,\nthe refresh token lifetime and identity-pool guest access back to the\nrecommended values; without Social Provider it also removes OAuth, the\ndomain and the social providers, with it it then asks the OAuth\nquestions. MFA, groups, triggers and required attributes are kept.\nAs in amplify update auth, the mode the file already has (its `mode`\nkey) is not offered again.\n", Kind: questions.Kind("select"), Options: []questions.Option{
+			questions.Option{Label: "Apply default configuration without Social Provider (Federation)", Value: "default", When: &questions.Cond{Ne: "default", Existing: "mode"}, Implies: map[string]interface{}{
 				"mode": "default",
 			}, Resets: []string{
 				"user_pool.verification.email_subject",
@@ -23,7 +23,7 @@ func questionsData() []*questions.Question {
 				"identity_providers",
 				"identity_pool.providers",
 			}},
-			questions.Option{Label: "Apply default configuration with Social Provider (Federation)", Value: "defaultSocial", Implies: map[string]interface{}{
+			questions.Option{Label: "Apply default configuration with Social Provider (Federation)", Value: "defaultSocial", When: &questions.Cond{Ne: "default_social", Existing: "mode"}, Implies: map[string]interface{}{
 				"mode":  "defaultSocial",
 				"oauth": true,
 			}, Topics: []string{
@@ -62,36 +62,47 @@ func questionsData() []*questions.Question {
 			}, Topics: []string{
 				"admin_queries",
 			}},
-		}, Default: "manual", When: &questions.Cond{UpdateOnly: true}},
-		&questions.Question{ID: "mode", Topic: "core", Prompt: "Do you want to use the default authentication and security configuration?", Help: "Default configuration asks only how people sign in and writes the\nrecommended file; every setting stays editable in cognito.yaml.\nThe social-provider variant also sets up the hosted UI (OAuth) and asks\nfor your Facebook, Google, Amazon or Apple app. Manual configuration\nwalks through every question.\n", Kind: questions.Kind("select"), Options: []questions.Option{
-			questions.Option{Label: "Default configuration", Value: "default"},
-			questions.Option{Label: "Default configuration with Social Provider (Federation)", Value: "defaultSocial", Implies: map[string]interface{}{
-				"oauth": true,
+		}, Default: "manual", Doc: "https://docs.amplify.aws/gen1/javascript/prev/build-a-backend/auth/set-up-auth/", When: &questions.Cond{UpdateOnly: true}},
+		&questions.Question{ID: "mode", Topic: "core", Prompt: "Do you want to use the default authentication and security configuration?", Help: "Default configuration is Amplify's: a user pool and an identity pool,\nsign-in through the API (no hosted UI, no OAuth, no domain); it asks\nonly how people sign in. The social-provider variant adds the hosted UI\n(OAuth with all five scopes, a domain) and asks for your Facebook,\nGoogle, Amazon or Apple app. Manual configuration walks through every\nquestion. Every setting stays editable in cognito.yaml, and cogwiz\nupdate offers the other modes later.\n", Kind: questions.Kind("select"), Options: []questions.Option{
+			questions.Option{Label: "Default configuration", Value: "default", Set: "default", Implies: map[string]interface{}{
+				"services": "user_pool_and_identity_pool",
 			}},
-			questions.Option{Label: "Manual configuration", Value: "manual"},
-		}, Default: "default", Recommended: &questions.Recommended{Value: "default", Why: "writes the recommended file; change any key later"}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools.html", When: &questions.Cond{CreateOnly: true}, Update: "never"},
+			questions.Option{Label: "Default configuration with Social Provider (Federation)", Value: "defaultSocial", Set: "default_social", Implies: map[string]interface{}{
+				"oauth":    true,
+				"services": "user_pool_and_identity_pool",
+			}},
+			questions.Option{Label: "Manual configuration", Value: "manual", Set: "manual"},
+		}, Default: "default", Recommended: &questions.Recommended{Value: "default", Why: "Amplify's default backend in three questions; change any key later"}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools.html", When: &questions.Cond{CreateOnly: true}, Sets: questions.Paths{
+			"mode",
+		}, Update: "never"},
 		&questions.Question{ID: "services", Topic: "core", Prompt: "Select the authentication/authorization services that you want to use", Help: "A user pool signs people up and in and issues tokens. An identity pool\nadditionally trades those tokens for temporary AWS credentials, so the\napp can call AWS services (S3, and so on) directly with per-user IAM\npermissions. Most apps that call their own API need only the user pool.\n", Kind: questions.Kind("select"), Options: []questions.Option{
 			questions.Option{Label: "User Sign-Up, Sign-In, connected with AWS IAM controls", Value: "user_pool_and_identity_pool", Note: "per-user Storage, Analytics and other AWS access"},
 			questions.Option{Label: "User Sign-Up & Sign-In only", Value: "user_pool", Note: "best used with a cloud API only"},
 		}, Default: "user_pool", Recommended: &questions.Recommended{Value: "user_pool", Why: "fewer moving parts; add an identity pool when the app calls AWS directly"}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-identity.html", When: &questions.Cond{Q: "mode", Eq: "manual"}, Sets: questions.Paths{
 			"services",
 		}},
-		&questions.Question{ID: "resource_name", Topic: "core", Prompt: "Provide a friendly name for your resource that will be used to label this category in the project", Help: "cogwiz tags the user pool with this name (tag cogwiz:resource-name) so\nthat plan and apply find the same pool again. Letters and digits only.\n", Kind: questions.Kind("input"), Default: "AppAuth", CreateOnly: "apply finds the pool by this tag; a new name would make apply create a second pool", When: &questions.Cond{Q: "mode", Eq: "manual"}, Sets: questions.Paths{
+		&questions.Question{ID: "resource_name", Topic: "core", Prompt: "Provide a friendly name for your resource that will be used to label this category in the project", Help: "cogwiz tags the user pool with this name (tag cogwiz:resource-name) so\nthat plan and apply find the same pool again, so it must not be shared\nwith another project on the same AWS account: the default is the\ndirectory's name plus a random suffix. Letters and digits only.\n", Kind: questions.Kind("input"), CreateOnly: "apply finds the pool by this tag; a new name would make apply create a second pool", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/tagging.html", When: &questions.Cond{Q: "mode", Eq: "manual"}, Sets: questions.Paths{
 			"resource_name",
-		}, Validate: "resource_name", Required: true},
-		&questions.Question{ID: "identity_pool_name", Topic: "identity_pool", Prompt: "Enter a name for your identity pool", Help: "Letters, digits and underscores, at most 128.", Kind: questions.Kind("input"), Default: "AppIdentityPool", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/identity-pools.html", When: &questions.Cond{All: []questions.Cond{
+		}, Validate: "resource_name", Required: true, Derived: "resource_name"},
+		&questions.Question{ID: "frontend", Topic: "core", Prompt: "Which kind of app signs users in?", Help: "Amplify reads this from the project (amplify init). It decides two\nquestions: the OAuth flow is asked only for JavaScript apps (native apps\nuse the authorization code grant), and the identity pool's Google iOS\nor Android client id only for iOS or Android apps.\n", Kind: questions.Kind("select"), Options: []questions.Option{
+			questions.Option{Label: "JavaScript (web)", Value: "javascript"},
+			questions.Option{Label: "iOS", Value: "ios"},
+			questions.Option{Label: "Android", Value: "android"},
+			questions.Option{Label: "Flutter", Value: "flutter"},
+		}, Default: "javascript", Doc: "https://docs.amplify.aws/gen1/javascript/prev/build-a-backend/auth/set-up-auth/", When: &questions.Cond{Q: "mode", Eq: "manual"}},
+		&questions.Question{ID: "identity_pool_name", Topic: "identity_pool", Prompt: "Enter a name for your identity pool", Help: "Letters, digits and underscores, at most 128.", Kind: questions.Kind("input"), Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/identity-pools.html", When: &questions.Cond{All: []questions.Cond{
 			questions.Cond{Q: "mode", Eq: "manual"},
 			questions.Cond{Q: "services", Eq: "user_pool_and_identity_pool"},
 		}}, Sets: questions.Paths{
 			"identity_pool.name",
-		}, Validate: "identity_pool_name", Required: true},
+		}, Validate: "identity_pool_name", Required: true, Derived: "identity_pool_name"},
 		&questions.Question{ID: "allow_unauthenticated", Topic: "identity_pool", Prompt: "Allow unauthenticated logins? (Provides scoped down permissions that you can control via AWS IAM)", Help: "Guests (people who have not signed in) get temporary AWS credentials\nwith the unauthenticated IAM role. Leave it off unless the app must\nreach AWS before sign-in.\n", Kind: questions.Kind("confirm"), Default: false, Recommended: &questions.Recommended{Value: false, Why: "no AWS access without signing in"}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/identity-pools.html#authenticated-and-unauthenticated-identities", When: &questions.Cond{All: []questions.Cond{
 			questions.Cond{Q: "mode", Eq: "manual"},
 			questions.Cond{Q: "services", Eq: "user_pool_and_identity_pool"},
 		}}, Sets: questions.Paths{
 			"identity_pool.allow_unauthenticated",
 		}},
-		&questions.Question{ID: "third_party_auth", Topic: "identity_pool", Prompt: "Do you want to enable 3rd party authentication providers in your identity pool?", Help: "Lets people who signed in with Facebook, Google, Amazon or Apple in your\napp (outside the user pool) get AWS credentials too. Answering No\nremoves the identity pool's providers.\n", Kind: questions.Kind("confirm"), Default: false, When: &questions.Cond{All: []questions.Cond{
+		&questions.Question{ID: "third_party_auth", Topic: "identity_pool", Prompt: "Do you want to enable 3rd party authentication providers in your identity pool?", Help: "Lets people who signed in with Facebook, Google, Amazon or Apple in your\napp (outside the user pool) get AWS credentials too. Answering No\nremoves the identity pool's providers.\n", Kind: questions.Kind("confirm"), Default: false, Recommended: &questions.Recommended{Value: false, Why: "social sign-in through the user pool (the OAuth questions) already reaches the identity pool"}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/external-identity-providers.html", When: &questions.Cond{All: []questions.Cond{
 			questions.Cond{Q: "mode", Eq: "manual"},
 			questions.Cond{Q: "services", Eq: "user_pool_and_identity_pool"},
 		}}, Sets: questions.Paths{
@@ -102,45 +113,71 @@ func questionsData() []*questions.Question {
 			questions.Option{Label: "Google", Value: "google"},
 			questions.Option{Label: "Amazon", Value: "amazon"},
 			questions.Option{Label: "Apple", Value: "apple"},
-		}, Default: []interface{}{}, When: &questions.Cond{Q: "third_party_auth", Eq: true}, Sets: questions.Paths{
+		}, Default: []interface{}{}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/external-identity-providers.html", When: &questions.Cond{Q: "third_party_auth", Eq: true}, Sets: questions.Paths{
 			"identity_pool.providers",
 		}, As: "list_by_type", Validate: "required"},
-		&questions.Question{ID: "facebook_app_id", Topic: "identity_pool", Prompt: "Enter your Facebook App ID for your identity pool", Help: "Create one at https://developers.facebook.com (My Apps → Create App).", Kind: questions.Kind("input"), When: &questions.Cond{Q: "identity_pool_providers", Includes: "facebook"}, Sets: questions.Paths{
+		&questions.Question{ID: "facebook_app_id", Topic: "identity_pool", Prompt: "Enter your Facebook App ID for your identity pool", Help: "Create one at https://developers.facebook.com (My Apps → Create App).", Kind: questions.Kind("input"), Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/facebook.html", When: &questions.Cond{Q: "identity_pool_providers", Includes: "facebook"}, Sets: questions.Paths{
 			"identity_pool.providers[type=facebook].app_id",
 		}, Validate: "required", Required: true},
-		&questions.Question{ID: "google_web_client_id", Topic: "identity_pool", Prompt: "Enter your Google Web Client ID for your identity pool", Help: "From the Google Cloud console, APIs & Services → Credentials.", Kind: questions.Kind("input"), When: &questions.Cond{Q: "identity_pool_providers", Includes: "google"}, Sets: questions.Paths{
+		&questions.Question{ID: "google_web_client_id", Topic: "identity_pool", Prompt: "Enter your Google Web Client ID for your identity pool", Help: "From the Google Cloud console, APIs & Services → Credentials.", Kind: questions.Kind("input"), Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/google.html", When: &questions.Cond{Q: "identity_pool_providers", Includes: "google"}, Sets: questions.Paths{
 			"identity_pool.providers[type=google].app_id",
 		}, Validate: "required", Required: true},
-		&questions.Question{ID: "google_ios_client_id", Topic: "identity_pool", Prompt: "Enter your Google iOS Client ID for your identity pool (empty if there is no iOS app)", Help: "Added as an extra audience so tokens from the iOS app are accepted.", Kind: questions.Kind("input"), Default: "", When: &questions.Cond{Q: "identity_pool_providers", Includes: "google"}, Sets: questions.Paths{
+		&questions.Question{ID: "google_ios_client_id", Topic: "identity_pool", Prompt: "Enter your Google iOS Client ID for your identity pool", Help: "Added as an extra audience so tokens from the iOS app are accepted.", Kind: questions.Kind("input"), Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/google.html", When: &questions.Cond{All: []questions.Cond{
+			questions.Cond{Q: "identity_pool_providers", Includes: "google"},
+			questions.Cond{Q: "frontend", Eq: "ios"},
+		}}, Sets: questions.Paths{
 			"identity_pool.providers[type=google].extra_audiences",
-		}, As: "append"},
-		&questions.Question{ID: "google_android_client_id", Topic: "identity_pool", Prompt: "Enter your Google Android Client ID for your identity pool (empty if there is no Android app)", Help: "Added as an extra audience so tokens from the Android app are accepted.", Kind: questions.Kind("input"), Default: "", When: &questions.Cond{Q: "identity_pool_providers", Includes: "google"}, Sets: questions.Paths{
+		}, As: "append", Required: true},
+		&questions.Question{ID: "google_android_client_id", Topic: "identity_pool", Prompt: "Enter your Google Android Client ID for your identity pool", Help: "Added as an extra audience so tokens from the Android app are accepted.", Kind: questions.Kind("input"), Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/google.html", When: &questions.Cond{All: []questions.Cond{
+			questions.Cond{Q: "identity_pool_providers", Includes: "google"},
+			questions.Cond{Q: "frontend", Eq: "android"},
+		}}, Sets: questions.Paths{
 			"identity_pool.providers[type=google].extra_audiences",
-		}, As: "append"},
-		&questions.Question{ID: "amazon_app_id", Topic: "identity_pool", Prompt: "Enter your Amazon App ID for your identity pool", Help: "From the Login with Amazon developer console.", Kind: questions.Kind("input"), When: &questions.Cond{Q: "identity_pool_providers", Includes: "amazon"}, Sets: questions.Paths{
+		}, As: "append", Required: true},
+		&questions.Question{ID: "amazon_app_id", Topic: "identity_pool", Prompt: "Enter your Amazon App ID for your identity pool", Help: "From the Login with Amazon developer console.", Kind: questions.Kind("input"), Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/amazon.html", When: &questions.Cond{Q: "identity_pool_providers", Includes: "amazon"}, Sets: questions.Paths{
 			"identity_pool.providers[type=amazon].app_id",
 		}, Validate: "required", Required: true},
-		&questions.Question{ID: "apple_bundle_id", Topic: "identity_pool", Prompt: "Enter your Bundle Identifier for your identity pool", Help: "Your app's bundle id from https://developer.apple.com/account.", Kind: questions.Kind("input"), When: &questions.Cond{Q: "identity_pool_providers", Includes: "apple"}, Sets: questions.Paths{
+		&questions.Question{ID: "apple_bundle_id", Topic: "identity_pool", Prompt: "Enter your Bundle Identifier for your identity pool", Help: "Your app's bundle id from https://developer.apple.com/account.", Kind: questions.Kind("input"), Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/apple.html", When: &questions.Cond{Q: "identity_pool_providers", Includes: "apple"}, Sets: questions.Paths{
 			"identity_pool.providers[type=apple].app_id",
 		}, Validate: "required", Required: true},
-		&questions.Question{ID: "user_pool_name", Topic: "sign_in", Prompt: "Provide a name for your user pool", Help: "The name shown in the AWS console. Letters, digits, spaces and + = , . @ -\n(at most 128). It can be renamed later.\n", Kind: questions.Kind("input"), Default: "AppUserPool", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-updating.html", When: &questions.Cond{Q: "mode", Eq: "manual"}, Sets: questions.Paths{
+		&questions.Question{ID: "user_pool_name", Topic: "sign_in", Prompt: "Provide a name for your user pool", Help: "The name shown in the AWS console. Letters, digits, spaces and + = , . @ -\n(at most 128). The default is the directory's name plus the random\nsuffix of the resource name. It can be renamed later.\n", Kind: questions.Kind("input"), Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-updating.html", When: &questions.Cond{Q: "mode", Eq: "manual"}, Sets: questions.Paths{
 			"user_pool.name",
-		}, Validate: "pool_name", Required: true},
-		&questions.Question{ID: "sign_in", Topic: "sign_in", Prompt: "How do you want users to be able to sign in?", Help: "Username: people pick a name (bob) and may add an email later.\nEmail: the email address is the username (bob@example.com).\nPhone Number: the phone number is the username (+15555550100); needs SMS setup.\nEmail or Phone Number: either one works.\n", Kind: questions.Kind("select"), Options: []questions.Option{
-			questions.Option{Label: "Username", Value: "username", Set: []interface{}{}, Note: "people type bob"},
+		}, Validate: "pool_name", Required: true, Derived: "pool_name"},
+		&questions.Question{ID: "sign_in", Topic: "sign_in", Prompt: "How do you want users to be able to sign in?", Help: "Username: people pick a name (bob) and may add an email later.\nEmail: the email address is the username (bob@example.com).\nPhone Number: the phone number is the username (+15555550100); needs SMS setup.\nEmail or Phone Number: either one works.\nUsername plus aliases: a username, and also a verified email, phone\nnumber or preferred username (Amplify asks this instead when the\nproject's auth.forceAliasAttributes flag is on).\n", Kind: questions.Kind("select"), Options: []questions.Option{
+			questions.Option{Label: "Username", Value: "username", Set: []interface{}{}, Note: "people type bob", Clears: []string{
+				"user_pool.sign_in.alias_attributes",
+			}},
 			questions.Option{Label: "Email", Value: "email", Set: []interface{}{
 				"email",
-			}, Note: "people type bob@example.com"},
+			}, Note: "people type bob@example.com", Clears: []string{
+				"user_pool.sign_in.alias_attributes",
+			}},
 			questions.Option{Label: "Phone Number", Value: "phone_number", Set: []interface{}{
 				"phone_number",
-			}, Note: "people type +15555550100; needs SMS"},
+			}, Note: "people type +15555550100; needs SMS", Clears: []string{
+				"user_pool.sign_in.alias_attributes",
+			}},
 			questions.Option{Label: "Email or Phone Number", Value: "email_or_phone", Set: []interface{}{
 				"email",
 				"phone_number",
+			}, Clears: []string{
+				"user_pool.sign_in.alias_attributes",
 			}},
+			questions.Option{Label: "Username plus aliases", Value: "username_aliases", Set: []interface{}{}, Note: "bob, or his verified email or phone"},
 		}, Default: "username", Recommended: &questions.Recommended{Value: "username", Why: "people can change their email later without losing their account"}, CreateOnly: "Cognito fixes the sign-in identifiers when the pool is created; changing them needs a new pool and a user migration", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html#user-pool-settings-aliases", Sets: questions.Paths{
 			"user_pool.sign_in.username_attributes",
 		}, Enum: "UsernameAttributeType"},
+		&questions.Question{ID: "alias_attributes", Topic: "sign_in", Prompt: "How do you want users to be able to sign in?", Help: "Besides the username, each value picked here also signs a user in once\nit is verified. Username means preferred_username, a second name the\nuser chooses (it cannot also be a required attribute).\n", Kind: questions.Kind("multiselect"), Options: []questions.Option{
+			questions.Option{Label: "Email", Value: "email"},
+			questions.Option{Label: "Username", Value: "preferred_username"},
+			questions.Option{Label: "Phone number", Value: "phone_number", Note: "needs SMS"},
+		}, Default: []interface{}{
+			"email",
+		}, Recommended: &questions.Recommended{Value: []interface{}{
+			"email",
+		}, Why: "a verified email is the alias people expect; Amplify preselects it too"}, CreateOnly: "Cognito fixes the sign-in aliases when the pool is created", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html#user-pool-settings-aliases", When: &questions.Cond{Q: "sign_in", Eq: "username_aliases"}, Sets: questions.Paths{
+			"user_pool.sign_in.alias_attributes",
+		}},
 		&questions.Question{ID: "case_sensitive", Topic: "sign_in", Prompt: "Should usernames be case-sensitive?", Help: "Case-insensitive: Bob and bob are the same person (and the same email).\nThe API's default is case-sensitive, so cogwiz always writes the choice.\n", Kind: questions.Kind("select"), Options: []questions.Option{
 			questions.Option{Label: "Case-insensitive", Value: "insensitive", Set: false, Note: "Bob and bob are one user"},
 			questions.Option{Label: "Case-sensitive", Value: "sensitive", Set: true, Note: "Bob and bob are two users"},
@@ -148,36 +185,43 @@ func questionsData() []*questions.Question {
 			"user_pool.sign_in.case_sensitive",
 		}},
 		&questions.Question{ID: "groups_enabled", Topic: "groups", Prompt: "Do you want to add User Pool Groups?", Help: "Groups put users in roles (Admins, Editors, ...); the group names appear\nin the ID token's cognito:groups claim. Answering No keeps groups that\nalready exist.\n", Kind: questions.Kind("confirm"), Default: false, Recommended: &questions.Recommended{Value: false, Why: "add groups when the app has roles"}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-user-groups.html", When: &questions.Cond{Q: "mode", Eq: "manual"}, Reflects: "user_pool.groups"},
+		&questions.Question{ID: "groups_delete", Topic: "groups", Prompt: "Select any user pool groups you want to delete", Help: "The groups picked here leave the file, and apply deletes them from the\npool (their users stay, without the group).\n", Kind: questions.Kind("multiselect"), OptionsFrom: "user_pool.groups[].name", Default: []interface{}{}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-user-groups.html", When: &questions.Cond{All: []questions.Cond{
+			questions.Cond{UpdateOnly: true},
+			questions.Cond{Existing: "user_pool.groups", Set: ptr(true)},
+			questions.Cond{Q: "groups_enabled", Eq: true},
+		}}, Sets: questions.Paths{
+			"user_pool.groups",
+		}, As: "remove_by_name"},
 		&questions.Question{ID: "group_names", Topic: "groups", Prompt: "Provide a name for your user pool group", Help: "Letters and digits only. Repeat to add more groups.", Kind: questions.Kind("loop"), Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-user-groups.html", When: &questions.Cond{Q: "groups_enabled", Eq: true}, Sets: questions.Paths{
 			"user_pool.groups",
-		}, As: "list_by_name", Validate: "group_name", Another: "Do you want to add another User Pool Group", Required: true},
-		&questions.Question{ID: "group_order", Topic: "groups", Prompt: "Sort the user pool groups in order of preference", Help: "When a user is in several groups, the one with the lowest precedence\n(first in this order) decides the IAM role in the token.\n", Kind: questions.Kind("order"), OptionsFrom: "user_pool.groups[].name", When: &questions.Cond{Q: "groups_enabled", Eq: true}, Sets: questions.Paths{
+		}, As: "list_by_name", Validate: "group_name", Another: "Do you want to add another User Pool Group", Required: true, DefaultFrom: "config"},
+		&questions.Question{ID: "group_order", Topic: "groups", Prompt: "Sort the user pool groups in order of preference", Help: "When a user is in several groups, the one with the lowest precedence\n(first in this order) decides the IAM role in the token.\n", Kind: questions.Kind("order"), OptionsFrom: "user_pool.groups[].name", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-user-groups.html", When: &questions.Cond{Q: "groups_enabled", Eq: true}, Sets: questions.Paths{
 			"user_pool.groups",
 		}, As: "precedence"},
 		&questions.Question{ID: "admin_queries", Topic: "admin_queries", Prompt: "Do you want to add an admin queries API?", Help: "Amplify's admin queries API is a REST API (API Gateway + Lambda) that\nlets admins list users, add them to groups and so on. cogwiz records the\nchoice; it does not build the API.\n", Kind: questions.Kind("confirm"), Default: false, Recommended: &questions.Recommended{Value: false, Why: "cogwiz users and the AWS CLI cover admin tasks"}, Doc: "https://docs.amplify.aws/gen1/javascript/build-a-backend/auth/admin-actions/", When: &questions.Cond{Q: "mode", Eq: "manual"}, Sets: questions.Paths{
 			"admin_queries.enabled",
 		}},
-		&questions.Question{ID: "admin_queries_restrict", Topic: "admin_queries", Prompt: "Do you want to restrict access to the admin queries API to a specific Group", Help: "Without a group any signed-in user can call the admin API.", Kind: questions.Kind("confirm"), Default: true, Recommended: &questions.Recommended{Value: true, Why: "only admins should manage users"}, When: &questions.Cond{Q: "admin_queries", Eq: true}, Sets: questions.Paths{
+		&questions.Question{ID: "admin_queries_restrict", Topic: "admin_queries", Prompt: "Do you want to restrict access to the admin queries API to a specific Group", Help: "Without a group any signed-in user can call the admin API.", Kind: questions.Kind("confirm"), Default: true, Recommended: &questions.Recommended{Value: true, Why: "only admins should manage users"}, Doc: "https://docs.amplify.aws/gen1/javascript/build-a-backend/auth/admin-actions/", When: &questions.Cond{Q: "admin_queries", Eq: true}, Sets: questions.Paths{
 			"admin_queries.group",
 		}, As: "presence"},
-		&questions.Question{ID: "admin_queries_group", Topic: "admin_queries", Prompt: "Select the group to restrict access with", Kind: questions.Kind("select"), Options: []questions.Option{
+		&questions.Question{ID: "admin_queries_group", Topic: "admin_queries", Prompt: "Select the group to restrict access with", Help: "A custom group that the file does not declare yet is added to the groups, so that apply creates it.", Kind: questions.Kind("select"), Options: []questions.Option{
 			questions.Option{Label: "Enter a custom group", Value: "custom", Set: ""},
-		}, OptionsFrom: "user_pool.groups[].name", When: &questions.Cond{Q: "admin_queries_restrict", Eq: true}, Sets: questions.Paths{
+		}, OptionsFrom: "user_pool.groups[].name", Doc: "https://docs.amplify.aws/gen1/javascript/build-a-backend/auth/admin-actions/", When: &questions.Cond{Q: "admin_queries_restrict", Eq: true}, Sets: questions.Paths{
 			"admin_queries.group",
 		}},
-		&questions.Question{ID: "admin_queries_custom_group", Topic: "admin_queries", Prompt: "Provide a group name", Kind: questions.Kind("input"), When: &questions.Cond{Q: "admin_queries_group", Eq: "custom"}, Sets: questions.Paths{
+		&questions.Question{ID: "admin_queries_custom_group", Topic: "admin_queries", Prompt: "Provide a group name", Kind: questions.Kind("input"), Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-user-groups.html", When: &questions.Cond{Q: "admin_queries_group", Eq: "custom"}, Sets: questions.Paths{
 			"admin_queries.group",
 		}, Validate: "group_name", Required: true},
 		&questions.Question{ID: "advanced", Topic: "core", Prompt: "Do you want to configure advanced settings?", Help: "Yes asks which attributes are required at sign-up and which Amplify capabilities (Lambda triggers) to use.", Kind: questions.Kind("select"), Options: []questions.Option{
 			questions.Option{Label: "No, I am done.", Value: "no"},
 			questions.Option{Label: "Yes, I want to make some additional changes.", Value: "yes"},
-		}, Default: "no", Recommended: &questions.Recommended{Value: "no", Why: "the recommended file needs nothing more"}, When: &questions.Cond{All: []questions.Cond{
+		}, Default: "no", Recommended: &questions.Recommended{Value: "no", Why: "Amplify's default file needs nothing more"}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html", When: &questions.Cond{All: []questions.Cond{
 			questions.Cond{CreateOnly: true},
 			questions.Cond{Q: "mode", Ne: "manual"},
 		}}, Update: "never"},
-		&questions.Question{ID: "mfa_mode", Topic: "mfa", Prompt: "Multifactor authentication (MFA) user login options", Help: "OFF: password only. OPTIONAL: each user may turn on a second factor.\nON: every sign-in needs a second factor, so every user must set one up.\n", Kind: questions.Kind("select"), Options: []questions.Option{
+		&questions.Question{ID: "mfa_mode", Topic: "mfa", Prompt: "Multifactor authentication (MFA) user login options", Help: "OFF: password only. OPTIONAL: each user may turn on a second factor.\nON: every sign-in needs a second factor, so every user must set one up.\nCognito changes this on a live pool too (SetUserPoolMfaConfig), so\ncogwiz update asks it again, unlike amplify update auth. Turning it ON\nthere has a cost: each user without a second factor is asked to set\none up at the next sign-in, and a user whose only factor would be SMS\ncannot sign in until a phone number is on their profile.\n", Kind: questions.Kind("select"), Options: []questions.Option{
 			questions.Option{Label: "OFF", Value: "OFF"},
-			questions.Option{Label: "ON", Value: "ON", Note: "required for every sign-in"},
+			questions.Option{Label: "ON", Value: "ON", Note: "required for every sign-in", NotePoolExists: "⚠️ on a live pool, users without a second factor must set one up before they can sign in"},
 			questions.Option{Label: "OPTIONAL", Value: "OPTIONAL", Note: "individual users can turn MFA on"},
 		}, Default: "OFF", Recommended: &questions.Recommended{Value: "OFF", Why: "simplest start; OPTIONAL can be turned on later"}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html", When: &questions.Cond{Q: "mode", Eq: "manual"}, Sets: questions.Paths{
 			"user_pool.mfa.mode",
@@ -193,10 +237,10 @@ func questionsData() []*questions.Question {
 		}, Why: "no SMS setup or per-message cost"}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html", When: &questions.Cond{Q: "mfa_mode", Ne: "OFF"}, Sets: questions.Paths{
 			"user_pool.mfa.factors",
 		}, Validate: "required"},
-		&questions.Question{ID: "mfa_sms_message", Topic: "mfa", Prompt: "Specify an SMS authentication message", Help: "The text of the MFA code message; it must contain {####}, where the code goes.", Kind: questions.Kind("input"), Default: "Your authentication code is {####}", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-message-customizations.html", When: &questions.Cond{Q: "mfa_factors", Includes: "sms"}, Sets: questions.Paths{
+		&questions.Question{ID: "mfa_sms_message", Topic: "mfa", Prompt: "Specify an SMS authentication message", Help: "The text of the MFA code message, used when a user's second factor is\nSMS; it must contain {####}, where the code goes. Asked whenever MFA is\non, as Amplify does, so the message is ready if SMS is added later.\n", Kind: questions.Kind("input"), Default: "Your authentication code is {####}", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-message-customizations.html", When: &questions.Cond{Q: "mfa_mode", Ne: "OFF"}, Sets: questions.Paths{
 			"user_pool.mfa.sms_message",
 		}, Validate: "sms_message"},
-		&questions.Question{ID: "email_registration", Topic: "verification", Prompt: "Email based user registration/forgot password", Help: "Enabled: Cognito emails a code to verify the address at sign-up and to\nreset a forgotten password. Disabled: it texts the code to the phone\nnumber instead (needs SMS setup).\n", Kind: questions.Kind("select"), Options: []questions.Option{
+		&questions.Question{ID: "email_registration", Topic: "verification", Prompt: "Email based user registration/forgot password", Help: "Enabled: Cognito emails a code to verify the address at sign-up and to\nreset a forgotten password. Disabled: it texts the code to the phone\nnumber instead (needs SMS setup). People who sign in with their email\nalways get it verified, whatever is chosen here.\n", Kind: questions.Kind("select"), Options: []questions.Option{
 			questions.Option{Label: "Enabled", Value: "email", Set: []interface{}{
 				"email",
 			}, Note: "requires per-user email entry at registration"},
@@ -212,9 +256,78 @@ func questionsData() []*questions.Question {
 		&questions.Question{ID: "email_message", Topic: "verification", Prompt: "Specify an email verification message", Help: "Must contain {####}, where Cognito puts the code.", Kind: questions.Kind("input"), Default: "Your verification code is {####}", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-message-customizations.html", When: &questions.Cond{Q: "email_registration", Eq: "email"}, Sets: questions.Paths{
 			"user_pool.verification.email_message",
 		}, Validate: "verification_message", Required: true},
-		&questions.Question{ID: "sms_verification_message", Topic: "verification", Prompt: "Specify an SMS verification message", Help: "Must contain {####}, where Cognito puts the code.", Kind: questions.Kind("input"), Default: "Your verification code is {####}", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-message-customizations.html", When: &questions.Cond{Q: "email_registration", Eq: "phone_number"}, Sets: questions.Paths{
+		&questions.Question{ID: "sms_verification_message", Topic: "verification", Prompt: "Please specify an SMS verification message", Help: "Must contain {####}, where Cognito puts the code.", Kind: questions.Kind("input"), Default: "Your verification code is {####}", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-message-customizations.html", When: &questions.Cond{Q: "email_registration", Eq: "phone_number"}, Sets: questions.Paths{
 			"user_pool.verification.sms_message",
 		}, Validate: "sms_message", Required: true},
+		&questions.Question{ID: "account_recovery", Topic: "verification", Prompt: "How can users recover a forgotten password?", Help: "Cognito sends the reset code to a verified email or phone number, in\nthe order given. \"Admin only\" means users ask you to reset it.\n", Kind: questions.Kind("select"), Options: []questions.Option{
+			questions.Option{Label: "Verified email", Value: "email", Set: []interface{}{
+				"verified_email",
+			}, When: &questions.Cond{Any: []questions.Cond{
+				questions.Cond{Q: "email_registration", Eq: "email"},
+				questions.Cond{Q: "sign_in", In: []interface{}{
+					"email",
+					"email_or_phone",
+				}},
+				questions.Cond{Q: "alias_attributes", Includes: "email"},
+			}}},
+			questions.Option{Label: "Verified email, then phone", Value: "email_phone", Set: []interface{}{
+				"verified_email",
+				"verified_phone_number",
+			}, When: &questions.Cond{All: []questions.Cond{
+				questions.Cond{Any: []questions.Cond{
+					questions.Cond{Q: "email_registration", Eq: "email"},
+					questions.Cond{Q: "sign_in", In: []interface{}{
+						"email",
+						"email_or_phone",
+					}},
+					questions.Cond{Q: "alias_attributes", Includes: "email"},
+				}},
+				questions.Cond{Any: []questions.Cond{
+					questions.Cond{Q: "email_registration", Eq: "phone_number"},
+					questions.Cond{Q: "sign_in", In: []interface{}{
+						"phone_number",
+						"email_or_phone",
+					}},
+					questions.Cond{Q: "alias_attributes", Includes: "phone_number"},
+				}},
+			}}},
+			questions.Option{Label: "Verified phone", Value: "phone", Set: []interface{}{
+				"verified_phone_number",
+			}, Note: "SMS costs per message", When: &questions.Cond{Any: []questions.Cond{
+				questions.Cond{Q: "email_registration", Eq: "phone_number"},
+				questions.Cond{Q: "sign_in", In: []interface{}{
+					"phone_number",
+					"email_or_phone",
+				}},
+				questions.Cond{Q: "alias_attributes", Includes: "phone_number"},
+			}}},
+			questions.Option{Label: "Verified phone, then email", Value: "phone_email", Set: []interface{}{
+				"verified_phone_number",
+				"verified_email",
+			}, When: &questions.Cond{All: []questions.Cond{
+				questions.Cond{Any: []questions.Cond{
+					questions.Cond{Q: "email_registration", Eq: "email"},
+					questions.Cond{Q: "sign_in", In: []interface{}{
+						"email",
+						"email_or_phone",
+					}},
+					questions.Cond{Q: "alias_attributes", Includes: "email"},
+				}},
+				questions.Cond{Any: []questions.Cond{
+					questions.Cond{Q: "email_registration", Eq: "phone_number"},
+					questions.Cond{Q: "sign_in", In: []interface{}{
+						"phone_number",
+						"email_or_phone",
+					}},
+					questions.Cond{Q: "alias_attributes", Includes: "phone_number"},
+				}},
+			}}},
+			questions.Option{Label: "Admin only", Value: "admin_only", Set: []interface{}{
+				"admin_only",
+			}},
+		}, Default: "email", Recommended: &questions.Recommended{Value: "email", Why: "free and matches email-based registration"}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/how-to-recover-a-user-account.html", When: &questions.Cond{Q: "mode", Eq: "manual"}, Sets: questions.Paths{
+			"user_pool.account_recovery",
+		}, Enum: "RecoveryOptionNameType"},
 		&questions.Question{ID: "sms_role_arn", Topic: "verification", Prompt: "IAM role ARN that Cognito uses to send SMS through Amazon SNS (empty = fill in later)", Help: "Cognito sends SMS (codes, MFA) through SNS with a role you own, e.g.\narn:aws:iam::123456789012:role/cognito-sms. Leave it empty to fill in\nuser_pool.sms.sns_caller_arn later; SMS will not work until then.\n", Kind: questions.Kind("input"), Default: "", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html", When: &questions.Cond{Any: []questions.Cond{
 			questions.Cond{Q: "mfa_factors", Includes: "sms"},
 			questions.Cond{Q: "email_registration", Eq: "phone_number"},
@@ -222,30 +335,18 @@ func questionsData() []*questions.Question {
 				"phone_number",
 				"email_or_phone",
 			}},
+			questions.Cond{Q: "alias_attributes", Includes: "phone_number"},
+			questions.Cond{Q: "account_recovery", In: []interface{}{
+				"email_phone",
+				"phone",
+				"phone_email",
+			}},
 		}}, Sets: questions.Paths{
 			"user_pool.sms.sns_caller_arn",
 		}, As: "optional", Validate: "iam_role_arn"},
-		&questions.Question{ID: "account_recovery", Topic: "verification", Prompt: "How can users recover a forgotten password?", Help: "Cognito sends the reset code to a verified email or phone number, in\nthe order given. \"Admin only\" means users ask you to reset it.\n", Kind: questions.Kind("select"), Options: []questions.Option{
-			questions.Option{Label: "Verified email", Value: "email", Set: []interface{}{
-				"verified_email",
-			}},
-			questions.Option{Label: "Verified email, then phone", Value: "email_phone", Set: []interface{}{
-				"verified_email",
-				"verified_phone_number",
-			}},
-			questions.Option{Label: "Verified phone", Value: "phone", Set: []interface{}{
-				"verified_phone_number",
-			}, Note: "SMS costs per message"},
-			questions.Option{Label: "Verified phone, then email", Value: "phone_email", Set: []interface{}{
-				"verified_phone_number",
-				"verified_email",
-			}},
-			questions.Option{Label: "Admin only", Value: "admin_only", Set: []interface{}{
-				"admin_only",
-			}},
-		}, Default: "email", Recommended: &questions.Recommended{Value: "email", Why: "free and matches email-based registration"}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/how-to-recover-a-user-account.html", When: &questions.Cond{Q: "mode", Eq: "manual"}, Sets: questions.Paths{
-			"user_pool.account_recovery",
-		}, Enum: "RecoveryOptionNameType"},
+		&questions.Question{ID: "sms_external_id", Topic: "verification", Prompt: "External ID that the SMS role's trust policy requires (sts:ExternalId)", Help: "The role's trust policy lets Cognito assume it only with this value, so\nno other user pool can send SMS through your role. AWS recommends it,\nand Terraform's aws_cognito_user_pool requires it.\n", Kind: questions.Kind("input"), Default: "", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html", When: &questions.Cond{Q: "sms_role_arn", Ne: ""}, Sets: questions.Paths{
+			"user_pool.sms.external_id",
+		}, Required: true},
 		&questions.Question{ID: "password_override", Topic: "password", Prompt: "Do you want to override the default password policy for this User Pool?", Help: "The default asks for at least 8 characters.", Kind: questions.Kind("confirm"), Default: false, Recommended: &questions.Recommended{Value: false, Why: "length matters more than character classes (NIST SP 800-63B)"}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/managing-users-passwords.html", When: &questions.Cond{Q: "mode", Eq: "manual"}},
 		&questions.Question{ID: "password_min_length", Topic: "password", Prompt: "Enter the minimum password length for this User Pool", Kind: questions.Kind("number"), Default: 8, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/managing-users-passwords.html", When: &questions.Cond{Q: "password_override", Eq: true}, Sets: questions.Paths{
 			"user_pool.password_policy.minimum_length",
@@ -270,7 +371,7 @@ func questionsData() []*questions.Question {
 			questions.Option{Label: "Name", Value: "name"},
 			questions.Option{Label: "Nickname", Value: "nickname", Note: "not sent by Facebook, Google, Amazon, Apple"},
 			questions.Option{Label: "Phone Number", Value: "phone_number", Note: "not sent by Facebook, Amazon, Apple"},
-			questions.Option{Label: "Preferred Username", Value: "preferred_username", Note: "not sent by Facebook, Google, Amazon, Apple"},
+			questions.Option{Label: "Preferred Username", Value: "preferred_username", Note: "not sent by Facebook, Google, Amazon, Apple", When: &questions.Cond{Not: &questions.Cond{Q: "alias_attributes", Includes: "preferred_username"}}},
 			questions.Option{Label: "Picture", Value: "picture", Note: "not sent by Amazon, Apple"},
 			questions.Option{Label: "Profile", Value: "profile", Note: "not sent by Facebook, Google, Amazon, Apple"},
 			questions.Option{Label: "Updated At", Value: "updated_at", Note: "not sent by Google, Amazon, Apple"},
@@ -290,7 +391,7 @@ func questionsData() []*questions.Question {
 			"user_pool.deletion_protection",
 		}},
 		&questions.Question{ID: "feature_plan", Topic: "pool", Prompt: "Which feature plan do you want?", Help: "Lite: the basics. Essentials: adds managed login, passwordless sign-in,\nemail MFA and access-token customisation. Plus: adds threat protection.\nPrices differ per monthly active user.\n", Kind: questions.Kind("select"), Options: []questions.Option{
-			questions.Option{Label: "Lite", Value: "LITE"},
+			questions.Option{Label: "Lite", Value: "LITE", When: &questions.Cond{Not: &questions.Cond{Q: "mfa_factors", Includes: "email"}}},
 			questions.Option{Label: "Essentials", Value: "ESSENTIALS"},
 			questions.Option{Label: "Plus", Value: "PLUS", Note: "threat protection; costs more"},
 		}, Default: "ESSENTIALS", Recommended: &questions.Recommended{Value: "ESSENTIALS", Why: "AWS's default for new pools: the modern features, no threat-protection cost"}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-sign-in-feature-plans.html", When: &questions.Cond{Q: "mode", Eq: "manual"}, Sets: questions.Paths{
@@ -305,7 +406,10 @@ func questionsData() []*questions.Question {
 		&questions.Question{ID: "id_token_validity", Topic: "app_client", Prompt: "How long should ID tokens be valid? (5m to 1d, e.g. 1h)", Help: "The ID token carries the user's attributes to the app.", Kind: questions.Kind("input"), Default: "1h", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html", When: &questions.Cond{Q: "mode", Eq: "manual"}, Sets: questions.Paths{
 			"app_clients[0].token_validity.id",
 		}, As: "duration"},
-		&questions.Question{ID: "client_attributes", Topic: "app_client", Prompt: "Do you want to specify the user attributes this app can read and write?", Help: "No lets the app read and write every attribute.", Kind: questions.Kind("confirm"), Default: false, Recommended: &questions.Recommended{Value: false, Why: "one app needs no per-app restriction"}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html#user-pool-settings-attribute-permissions-and-scopes", When: &questions.Cond{Q: "mode", Eq: "manual"}, Reflects: "app_clients[0].read_attributes"},
+		&questions.Question{ID: "client_attributes", Topic: "app_client", Prompt: "Do you want to specify the user attributes this app can read and write?", Help: "No lets the app read and write every attribute (and removes a restriction the file has).", Kind: questions.Kind("confirm"), Default: false, Recommended: &questions.Recommended{Value: false, Why: "one app needs no per-app restriction"}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html#user-pool-settings-attribute-permissions-and-scopes", When: &questions.Cond{Q: "mode", Eq: "manual"}, Sets: questions.Paths{
+			"app_clients[0].read_attributes",
+			"app_clients[0].write_attributes",
+		}, As: "presence"},
 		&questions.Question{ID: "read_attributes", Topic: "app_client", Prompt: "Specify read attributes", Kind: questions.Kind("multiselect"), Options: []questions.Option{
 			questions.Option{Label: "Address", Value: "address"},
 			questions.Option{Label: "Birthdate", Value: "birthdate"},
@@ -328,33 +432,33 @@ func questionsData() []*questions.Question {
 			questions.Option{Label: "Phone Number Verified?", Value: "phone_number_verified"},
 		}, Default: []interface{}{
 			"email",
-		}, When: &questions.Cond{Q: "client_attributes", Eq: true}, Sets: questions.Paths{
+		}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html#user-pool-settings-attribute-permissions-and-scopes", When: &questions.Cond{Q: "client_attributes", Eq: true}, Sets: questions.Paths{
 			"app_clients[0].read_attributes",
 		}},
-		&questions.Question{ID: "write_attributes", Topic: "app_client", Prompt: "Specify write attributes", Help: "Required attributes are always writeable and are added for you.", Kind: questions.Kind("multiselect"), Options: []questions.Option{
-			questions.Option{Label: "Address", Value: "address"},
-			questions.Option{Label: "Birthdate", Value: "birthdate"},
-			questions.Option{Label: "Email", Value: "email"},
-			questions.Option{Label: "Family Name", Value: "family_name"},
-			questions.Option{Label: "Middle Name", Value: "middle_name"},
-			questions.Option{Label: "Gender", Value: "gender"},
-			questions.Option{Label: "Locale", Value: "locale"},
-			questions.Option{Label: "Given Name", Value: "given_name"},
-			questions.Option{Label: "Name", Value: "name"},
-			questions.Option{Label: "Nickname", Value: "nickname"},
-			questions.Option{Label: "Phone Number", Value: "phone_number"},
-			questions.Option{Label: "Preferred Username", Value: "preferred_username"},
-			questions.Option{Label: "Picture", Value: "picture"},
-			questions.Option{Label: "Profile", Value: "profile"},
-			questions.Option{Label: "Updated At", Value: "updated_at"},
-			questions.Option{Label: "Website", Value: "website"},
-			questions.Option{Label: "Zone Info", Value: "zoneinfo"},
+		&questions.Question{ID: "write_attributes", Topic: "app_client", Prompt: "Specify write attributes", Help: "The attributes required for this user pool are not listed: they are\nwriteable by default, and cogwiz adds them for you.\n", Kind: questions.Kind("multiselect"), Options: []questions.Option{
+			questions.Option{Label: "Address", Value: "address", When: &questions.Cond{Not: &questions.Cond{Q: "required_attributes", Includes: "address"}}},
+			questions.Option{Label: "Birthdate", Value: "birthdate", When: &questions.Cond{Not: &questions.Cond{Q: "required_attributes", Includes: "birthdate"}}},
+			questions.Option{Label: "Email", Value: "email", When: &questions.Cond{Not: &questions.Cond{Q: "required_attributes", Includes: "email"}}},
+			questions.Option{Label: "Family Name", Value: "family_name", When: &questions.Cond{Not: &questions.Cond{Q: "required_attributes", Includes: "family_name"}}},
+			questions.Option{Label: "Middle Name", Value: "middle_name", When: &questions.Cond{Not: &questions.Cond{Q: "required_attributes", Includes: "middle_name"}}},
+			questions.Option{Label: "Gender", Value: "gender", When: &questions.Cond{Not: &questions.Cond{Q: "required_attributes", Includes: "gender"}}},
+			questions.Option{Label: "Locale", Value: "locale", When: &questions.Cond{Not: &questions.Cond{Q: "required_attributes", Includes: "locale"}}},
+			questions.Option{Label: "Given Name", Value: "given_name", When: &questions.Cond{Not: &questions.Cond{Q: "required_attributes", Includes: "given_name"}}},
+			questions.Option{Label: "Name", Value: "name", When: &questions.Cond{Not: &questions.Cond{Q: "required_attributes", Includes: "name"}}},
+			questions.Option{Label: "Nickname", Value: "nickname", When: &questions.Cond{Not: &questions.Cond{Q: "required_attributes", Includes: "nickname"}}},
+			questions.Option{Label: "Phone Number", Value: "phone_number", When: &questions.Cond{Not: &questions.Cond{Q: "required_attributes", Includes: "phone_number"}}},
+			questions.Option{Label: "Preferred Username", Value: "preferred_username", When: &questions.Cond{Not: &questions.Cond{Q: "required_attributes", Includes: "preferred_username"}}},
+			questions.Option{Label: "Picture", Value: "picture", When: &questions.Cond{Not: &questions.Cond{Q: "required_attributes", Includes: "picture"}}},
+			questions.Option{Label: "Profile", Value: "profile", When: &questions.Cond{Not: &questions.Cond{Q: "required_attributes", Includes: "profile"}}},
+			questions.Option{Label: "Updated At", Value: "updated_at", When: &questions.Cond{Not: &questions.Cond{Q: "required_attributes", Includes: "updated_at"}}},
+			questions.Option{Label: "Website", Value: "website", When: &questions.Cond{Not: &questions.Cond{Q: "required_attributes", Includes: "website"}}},
+			questions.Option{Label: "Zone Info", Value: "zoneinfo", When: &questions.Cond{Not: &questions.Cond{Q: "required_attributes", Includes: "zoneinfo"}}},
 		}, Default: []interface{}{
 			"email",
-		}, When: &questions.Cond{Q: "client_attributes", Eq: true}, Sets: questions.Paths{
+		}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html#user-pool-settings-attribute-permissions-and-scopes", When: &questions.Cond{Q: "client_attributes", Eq: true}, Sets: questions.Paths{
 			"app_clients[0].write_attributes",
 		}},
-		&questions.Question{ID: "capabilities", Topic: "capabilities", Prompt: "Do you want to enable any of the following capabilities?", Help: "Amplify's ready-made Lambda triggers. cogwiz records the choice and its\nsettings and wires the triggers to Lambda functions you provide: at the\nend it asks for each function's ARN (leave it empty to fill in later).\n", Kind: questions.Kind("multiselect"), Options: []questions.Option{
+		&questions.Question{ID: "capabilities", Topic: "capabilities", Prompt: "Do you want to enable any of the following capabilities?", Help: "Amplify's ready-made Lambda triggers. cogwiz records each choice and its\nsettings under user_pool.capabilities and generates the function that\nserves it, so no function ARN is asked for them.\n", Kind: questions.Kind("multiselect"), Options: []questions.Option{
 			questions.Option{Label: "Add Google reCaptcha Challenge", Value: "recaptcha", Note: "define, create and verify auth challenge"},
 			questions.Option{Label: "Email Verification Link with Redirect", Value: "email_verification_link", Note: "custom message"},
 			questions.Option{Label: "Add User to Group", Value: "add_user_to_group", Note: "post confirmation"},
@@ -362,27 +466,27 @@ func questionsData() []*questions.Question {
 			questions.Option{Label: "Email Domain Filtering (allowlist)", Value: "email_domain_allowlist", Note: "pre sign-up"},
 			questions.Option{Label: "Custom Auth Challenge Flow (basic scaffolding - not for production)", Value: "custom_auth_scaffolding"},
 			questions.Option{Label: "Override ID Token Claims", Value: "override_id_token_claims", Note: "pre token generation"},
-		}, Default: []interface{}{}, Recommended: &questions.Recommended{Value: []interface{}{}, Why: "no Lambda functions to build and pay for"}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools-working-with-aws-lambda-triggers.html", When: &questions.Cond{Any: []questions.Cond{
+		}, Default: []interface{}{}, Recommended: &questions.Recommended{Value: []interface{}{}, Why: "no Lambda functions to build and pay for"}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-working-with-lambda-triggers.html", When: &questions.Cond{Any: []questions.Cond{
 			questions.Cond{Q: "mode", Eq: "manual"},
 			questions.Cond{Q: "advanced", Eq: "yes"},
 		}}, Sets: questions.Paths{
 			"user_pool.capabilities",
-		}, As: "list_by_type"},
+		}, As: "list_by_type", Validate: "capabilities"},
 		&questions.Question{ID: "oauth", Topic: "oauth", Prompt: "Do you want to use an OAuth flow?", Help: "OAuth gives you the hosted sign-in pages (managed login) on a Cognito\ndomain and is needed for social sign-in. Answering No removes the\nOAuth settings, the domain and the social providers.\n", Kind: questions.Kind("confirm"), Default: true, Recommended: &questions.Recommended{Value: true, Why: "hosted sign-in pages and social sign-in without extra code"}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-app-integration.html", When: &questions.Cond{Q: "mode", Eq: "manual"}, Sets: questions.Paths{
 			"app_clients[0].oauth",
 			"domain",
 			"identity_providers",
 		}, As: "presence"},
-		&questions.Question{ID: "domain_prefix", Topic: "oauth", Prompt: "What domain name prefix do you want to use?", Help: "The hosted pages live at https://PREFIX.auth.REGION.amazoncognito.com.\nLowercase letters, digits and hyphens; it must be unique in the region\nand cannot contain aws, amazon or cognito. Changing it later replaces\nthe domain (the old URL stops working).\n", Kind: questions.Kind("input"), Default: "authentication", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-assign-domain-prefix.html", When: &questions.Cond{Q: "oauth", Eq: true}, Sets: questions.Paths{
+		&questions.Question{ID: "domain_prefix", Topic: "oauth", Prompt: "What domain name prefix do you want to use?", Help: "The hosted pages live at https://PREFIX.auth.REGION.amazoncognito.com.\n1 to 63 lowercase letters, digits and hyphens, not starting or ending\nwith a hyphen, without the words aws, amazon or cognito. Every AWS\naccount shares one namespace per region, so the default is the\ndirectory's name plus a random suffix.\n", Kind: questions.Kind("input"), Recommended: &questions.Recommended{Why: "the generated prefix is free of collisions with other projects; choose it with care, it cannot be renamed"}, Warning: "Cognito cannot rename a domain; a new prefix deletes the domain and creates another, and every hosted-UI URL changes (apps, identity providers, bookmarks). Prefixes are global per region", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-assign-domain-prefix.html", When: &questions.Cond{Q: "oauth", Eq: true}, Sets: questions.Paths{
 			"domain.prefix",
-		}, Validate: "domain_prefix", Required: true},
+		}, Validate: "domain_prefix", Required: true, Derived: "domain_prefix"},
 		&questions.Question{ID: "callback_urls", Topic: "callbacks", Prompt: "Enter your redirect signin URI", Help: "Where Cognito sends the user after sign-in. It must match the app's\nredirect_uri exactly, character for character (trailing slash too).\nUse HTTPS, except http://localhost while developing.\n", Kind: questions.Kind("loop"), Default: "http://localhost:3000/login/", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html", When: &questions.Cond{All: []questions.Cond{
 			questions.Cond{Q: "oauth", Eq: true},
 			questions.Cond{Existing: "app_clients[0].oauth.callback_urls", Set: ptr(false)},
 		}}, Sets: questions.Paths{
 			"app_clients[0].oauth.callback_urls",
 		}, Validate: "redirect_url", Another: "Do you want to add another redirect signin URI", Required: true},
-		&questions.Question{ID: "callback_urls_edit", Topic: "callbacks", Prompt: "Which redirect signin URIs do you want to edit?", Help: "Each one you pick is asked again with its current value.", Kind: questions.Kind("multiselect"), OptionsFrom: "app_clients[0].oauth.callback_urls", Default: []interface{}{}, When: &questions.Cond{All: []questions.Cond{
+		&questions.Question{ID: "callback_urls_edit", Topic: "callbacks", Prompt: "Which redirect signin URIs do you want to edit?", Help: "Each one you pick is asked again with its current value.", Kind: questions.Kind("multiselect"), OptionsFrom: "app_clients[0].oauth.callback_urls", Default: []interface{}{}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-app-idp-settings.html", When: &questions.Cond{All: []questions.Cond{
 			questions.Cond{UpdateOnly: true},
 			questions.Cond{Existing: "app_clients[0].oauth.callback_urls", Set: ptr(true)},
 			questions.Cond{Any: []questions.Cond{
@@ -392,7 +496,7 @@ func questionsData() []*questions.Question {
 		}}, Sets: questions.Paths{
 			"app_clients[0].oauth.callback_urls",
 		}, As: "replace_items", Validate: "redirect_url"},
-		&questions.Question{ID: "callback_urls_add", Topic: "callbacks", Prompt: "Do you want to add redirect signin URIs?", Kind: questions.Kind("confirm"), Default: false, When: &questions.Cond{All: []questions.Cond{
+		&questions.Question{ID: "callback_urls_add", Topic: "callbacks", Prompt: "Do you want to add redirect signin URIs?", Kind: questions.Kind("confirm"), Default: false, Recommended: &questions.Recommended{Value: false, Why: "each redirect URI is one more place a sign-in code can be sent; add them as apps need them"}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-app-idp-settings.html", When: &questions.Cond{All: []questions.Cond{
 			questions.Cond{UpdateOnly: true},
 			questions.Cond{Existing: "app_clients[0].oauth.callback_urls", Set: ptr(true)},
 			questions.Cond{Any: []questions.Cond{
@@ -400,7 +504,7 @@ func questionsData() []*questions.Question {
 				questions.Cond{Q: "update_flow", Eq: "callbacks"},
 			}},
 		}}},
-		&questions.Question{ID: "callback_urls_new", Topic: "callbacks", Prompt: "Enter your new redirect signin URI", Kind: questions.Kind("loop"), When: &questions.Cond{Q: "callback_urls_add", Eq: true}, Sets: questions.Paths{
+		&questions.Question{ID: "callback_urls_new", Topic: "callbacks", Prompt: "Enter your new redirect signin URI", Kind: questions.Kind("loop"), Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-app-idp-settings.html", When: &questions.Cond{Q: "callback_urls_add", Eq: true}, Sets: questions.Paths{
 			"app_clients[0].oauth.callback_urls",
 		}, As: "append", Validate: "redirect_url", Another: "Do you want to add another redirect signin URI", Required: true},
 		&questions.Question{ID: "logout_urls", Topic: "callbacks", Prompt: "Enter your redirect signout URI", Help: "Where Cognito sends the user after signing out (the logout_uri the app\npasses to /logout, not the URL that starts the sign-out).\n", Kind: questions.Kind("loop"), Default: "http://localhost:3000/logout/", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/logout-endpoint.html", When: &questions.Cond{All: []questions.Cond{
@@ -409,7 +513,7 @@ func questionsData() []*questions.Question {
 		}}, Sets: questions.Paths{
 			"app_clients[0].oauth.logout_urls",
 		}, Validate: "redirect_url", Another: "Do you want to add another redirect signout URI", Required: true},
-		&questions.Question{ID: "logout_urls_edit", Topic: "callbacks", Prompt: "Which redirect signout URIs do you want to edit?", Kind: questions.Kind("multiselect"), OptionsFrom: "app_clients[0].oauth.logout_urls", Default: []interface{}{}, When: &questions.Cond{All: []questions.Cond{
+		&questions.Question{ID: "logout_urls_edit", Topic: "callbacks", Prompt: "Which redirect signout URIs do you want to edit?", Kind: questions.Kind("multiselect"), OptionsFrom: "app_clients[0].oauth.logout_urls", Default: []interface{}{}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/logout-endpoint.html", When: &questions.Cond{All: []questions.Cond{
 			questions.Cond{UpdateOnly: true},
 			questions.Cond{Existing: "app_clients[0].oauth.logout_urls", Set: ptr(true)},
 			questions.Cond{Any: []questions.Cond{
@@ -419,7 +523,7 @@ func questionsData() []*questions.Question {
 		}}, Sets: questions.Paths{
 			"app_clients[0].oauth.logout_urls",
 		}, As: "replace_items", Validate: "redirect_url"},
-		&questions.Question{ID: "logout_urls_add", Topic: "callbacks", Prompt: "Do you want to add redirect signout URIs?", Kind: questions.Kind("confirm"), Default: false, When: &questions.Cond{All: []questions.Cond{
+		&questions.Question{ID: "logout_urls_add", Topic: "callbacks", Prompt: "Do you want to add redirect signout URIs?", Kind: questions.Kind("confirm"), Default: false, Recommended: &questions.Recommended{Value: false, Why: "add sign-out redirects as apps need them"}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/logout-endpoint.html", When: &questions.Cond{All: []questions.Cond{
 			questions.Cond{UpdateOnly: true},
 			questions.Cond{Existing: "app_clients[0].oauth.logout_urls", Set: ptr(true)},
 			questions.Cond{Any: []questions.Cond{
@@ -427,7 +531,7 @@ func questionsData() []*questions.Question {
 				questions.Cond{Q: "update_flow", Eq: "callbacks"},
 			}},
 		}}},
-		&questions.Question{ID: "logout_urls_new", Topic: "callbacks", Prompt: "Enter your new redirect signout URI", Kind: questions.Kind("loop"), When: &questions.Cond{Q: "logout_urls_add", Eq: true}, Sets: questions.Paths{
+		&questions.Question{ID: "logout_urls_new", Topic: "callbacks", Prompt: "Enter your new redirect signout URI", Kind: questions.Kind("loop"), Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/logout-endpoint.html", When: &questions.Cond{Q: "logout_urls_add", Eq: true}, Sets: questions.Paths{
 			"app_clients[0].oauth.logout_urls",
 		}, As: "append", Validate: "redirect_url", Another: "Do you want to add another redirect signout URI", Required: true},
 		&questions.Question{ID: "oauth_flow", Topic: "oauth", Prompt: "Select the OAuth flows enabled for this project", Help: "Authorization code grant (with PKCE) returns a code the app exchanges\nfor tokens. Implicit grant puts tokens in the URL, where they leak\nthrough history and logs; OAuth 2.0 Security BCP (RFC 9700) deprecates it.\n", Kind: questions.Kind("select"), Options: []questions.Option{
@@ -440,6 +544,7 @@ func questionsData() []*questions.Question {
 		}, Default: "code", Recommended: &questions.Recommended{Value: "code", Why: "tokens never appear in the URL (RFC 9700)"}, Doc: "https://www.rfc-editor.org/rfc/rfc9700", When: &questions.Cond{All: []questions.Cond{
 			questions.Cond{Q: "oauth", Eq: true},
 			questions.Cond{Q: "mode", Eq: "manual"},
+			questions.Cond{Q: "frontend", Eq: "javascript"},
 		}}, Sets: questions.Paths{
 			"app_clients[0].oauth.flows",
 		}, Enum: "OAuthFlowType"},
@@ -464,7 +569,7 @@ func questionsData() []*questions.Question {
 			questions.Cond{Q: "mode", Eq: "manual"},
 		}}, Sets: questions.Paths{
 			"app_clients[0].oauth.scopes",
-		}, Validate: "required"},
+		}, Validate: "oauth_scopes"},
 		&questions.Question{ID: "social_providers", Topic: "social", Prompt: "Select the social providers you want to configure for your user pool", Help: "People sign in with their Facebook, Google, Amazon or Apple account on\nthe hosted pages. Each provider asks for its app's client id and the\nNAME of an environment variable holding its secret: cognito.yaml stores\nonly ${env:NAME}, and apply reads the value at run time.\nA provider that cannot send one of the required attributes is not\noffered: nobody could sign up through it.\n", Kind: questions.Kind("multiselect"), Options: []questions.Option{
 			questions.Option{Label: "Facebook", Value: "Facebook", When: &questions.Cond{Not: &questions.Cond{Any: []questions.Cond{
 				questions.Cond{Q: "required_attributes", Includes: "address"},
@@ -524,35 +629,35 @@ func questionsData() []*questions.Question {
 		&questions.Question{ID: "facebook_client_id", Topic: "social", Prompt: "Enter your Facebook App ID for your OAuth flow", Help: "Create an app at https://developers.facebook.com (My Apps → Create App).", Kind: questions.Kind("input"), Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-social-idp.html", When: &questions.Cond{Q: "social_providers", Includes: "Facebook"}, Sets: questions.Paths{
 			"identity_providers[type=Facebook].client_id",
 		}, Validate: "required", Required: true},
-		&questions.Question{ID: "facebook_client_secret_env", Topic: "social", Prompt: "Name of the environment variable that holds your Facebook App Secret", Help: "cognito.yaml stores only ${env:FACEBOOK_CLIENT_SECRET}; apply reads the secret from that\nvariable when it runs, so the secret never lands in the file or in git.\n", Kind: questions.Kind("input"), Default: "FACEBOOK_CLIENT_SECRET", When: &questions.Cond{Q: "social_providers", Includes: "Facebook"}, Sets: questions.Paths{
+		&questions.Question{ID: "facebook_client_secret_env", Topic: "social", Prompt: "Name of the environment variable that holds your Facebook App Secret", Help: "cognito.yaml stores only ${env:FACEBOOK_CLIENT_SECRET}; apply reads the secret from that\nvariable when it runs, so the secret never lands in the file or in git.\n", Kind: questions.Kind("input"), Default: "FACEBOOK_CLIENT_SECRET", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-social-idp.html", When: &questions.Cond{Q: "social_providers", Includes: "Facebook"}, Sets: questions.Paths{
 			"identity_providers[type=Facebook].client_secret",
 		}, As: "secret_ref", Validate: "env_name", Required: true},
 		&questions.Question{ID: "google_client_id", Topic: "social", Prompt: "Enter your Google Web Client ID for your OAuth flow", Help: "Create an OAuth client ID at https://developers.google.com/identity (Web application).", Kind: questions.Kind("input"), Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-social-idp.html", When: &questions.Cond{Q: "social_providers", Includes: "Google"}, Sets: questions.Paths{
 			"identity_providers[type=Google].client_id",
 		}, Validate: "required", Required: true},
-		&questions.Question{ID: "google_client_secret_env", Topic: "social", Prompt: "Name of the environment variable that holds your Google Web Client Secret", Help: "cognito.yaml stores only ${env:GOOGLE_CLIENT_SECRET}; apply reads the secret from that\nvariable when it runs, so the secret never lands in the file or in git.\n", Kind: questions.Kind("input"), Default: "GOOGLE_CLIENT_SECRET", When: &questions.Cond{Q: "social_providers", Includes: "Google"}, Sets: questions.Paths{
+		&questions.Question{ID: "google_client_secret_env", Topic: "social", Prompt: "Name of the environment variable that holds your Google Web Client Secret", Help: "cognito.yaml stores only ${env:GOOGLE_CLIENT_SECRET}; apply reads the secret from that\nvariable when it runs, so the secret never lands in the file or in git.\n", Kind: questions.Kind("input"), Default: "GOOGLE_CLIENT_SECRET", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-social-idp.html", When: &questions.Cond{Q: "social_providers", Includes: "Google"}, Sets: questions.Paths{
 			"identity_providers[type=Google].client_secret",
 		}, As: "secret_ref", Validate: "env_name", Required: true},
 		&questions.Question{ID: "amazon_client_id", Topic: "social", Prompt: "Enter your Amazon App ID for your OAuth flow", Help: "Register a security profile in the Login with Amazon console.", Kind: questions.Kind("input"), Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-social-idp.html", When: &questions.Cond{Q: "social_providers", Includes: "LoginWithAmazon"}, Sets: questions.Paths{
 			"identity_providers[type=LoginWithAmazon].client_id",
 		}, Validate: "required", Required: true},
-		&questions.Question{ID: "amazon_client_secret_env", Topic: "social", Prompt: "Name of the environment variable that holds your Amazon App Secret", Help: "cognito.yaml stores only ${env:AMAZON_CLIENT_SECRET}; apply reads the secret from that\nvariable when it runs, so the secret never lands in the file or in git.\n", Kind: questions.Kind("input"), Default: "AMAZON_CLIENT_SECRET", When: &questions.Cond{Q: "social_providers", Includes: "LoginWithAmazon"}, Sets: questions.Paths{
+		&questions.Question{ID: "amazon_client_secret_env", Topic: "social", Prompt: "Name of the environment variable that holds your Amazon App Secret", Help: "cognito.yaml stores only ${env:AMAZON_CLIENT_SECRET}; apply reads the secret from that\nvariable when it runs, so the secret never lands in the file or in git.\n", Kind: questions.Kind("input"), Default: "AMAZON_CLIENT_SECRET", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-social-idp.html", When: &questions.Cond{Q: "social_providers", Includes: "LoginWithAmazon"}, Sets: questions.Paths{
 			"identity_providers[type=LoginWithAmazon].client_secret",
 		}, As: "secret_ref", Validate: "env_name", Required: true},
 		&questions.Question{ID: "apple_services_id", Topic: "social", Prompt: "Enter your Services ID for your OAuth flow", Help: "From https://developer.apple.com/account (Certificates, Identifiers & Profiles → Services IDs).", Kind: questions.Kind("input"), Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-social-idp.html", When: &questions.Cond{Q: "social_providers", Includes: "SignInWithApple"}, Sets: questions.Paths{
 			"identity_providers[type=SignInWithApple].client_id",
 		}, Validate: "required", Required: true},
-		&questions.Question{ID: "apple_team_id", Topic: "social", Prompt: "Enter your Team ID for your OAuth flow", Kind: questions.Kind("input"), When: &questions.Cond{Q: "social_providers", Includes: "SignInWithApple"}, Sets: questions.Paths{
+		&questions.Question{ID: "apple_team_id", Topic: "social", Prompt: "Enter your Team ID for your OAuth flow", Kind: questions.Kind("input"), Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-social-idp.html", When: &questions.Cond{Q: "social_providers", Includes: "SignInWithApple"}, Sets: questions.Paths{
 			"identity_providers[type=SignInWithApple].team_id",
 		}, Validate: "required", Required: true},
-		&questions.Question{ID: "apple_key_id", Topic: "social", Prompt: "Enter your Key ID for your OAuth flow", Kind: questions.Kind("input"), When: &questions.Cond{Q: "social_providers", Includes: "SignInWithApple"}, Sets: questions.Paths{
+		&questions.Question{ID: "apple_key_id", Topic: "social", Prompt: "Enter your Key ID for your OAuth flow", Kind: questions.Kind("input"), Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-social-idp.html", When: &questions.Cond{Q: "social_providers", Includes: "SignInWithApple"}, Sets: questions.Paths{
 			"identity_providers[type=SignInWithApple].key_id",
 		}, Validate: "required", Required: true},
-		&questions.Question{ID: "apple_private_key_env", Topic: "social", Prompt: "Name of the environment variable that holds your Sign in with Apple private key", Help: "cognito.yaml stores only ${env:APPLE_PRIVATE_KEY}; apply reads the key\n(the whole .p8 file content) from that variable when it runs.\n", Kind: questions.Kind("input"), Default: "APPLE_PRIVATE_KEY", When: &questions.Cond{Q: "social_providers", Includes: "SignInWithApple"}, Sets: questions.Paths{
+		&questions.Question{ID: "apple_private_key_env", Topic: "social", Prompt: "Name of the environment variable that holds your Sign in with Apple private key", Help: "cognito.yaml stores only ${env:APPLE_PRIVATE_KEY}; apply reads the key\n(the whole .p8 file content) from that variable when it runs.\n", Kind: questions.Kind("input"), Default: "APPLE_PRIVATE_KEY", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-social-idp.html", When: &questions.Cond{Q: "social_providers", Includes: "SignInWithApple"}, Sets: questions.Paths{
 			"identity_providers[type=SignInWithApple].private_key",
 		}, As: "secret_ref", Validate: "env_name", Required: true},
-		&questions.Question{ID: "lambda_triggers", Topic: "triggers", Prompt: "Do you want to configure Lambda Triggers for Cognito?", Help: "Triggers run your Lambda functions at points of the user's journey\n(before sign-up, after confirmation, ...). cogwiz does not create the\nfunctions: it asks for their ARNs. They can be added later.\n", Kind: questions.Kind("confirm"), Default: false, Recommended: &questions.Recommended{Value: false, Why: "no functions to build, test and pay for"}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools-working-with-aws-lambda-triggers.html", When: &questions.Cond{Q: "mode", Eq: "manual"}, Reflects: "user_pool.triggers"},
-		&questions.Question{ID: "trigger_list", Topic: "triggers", Prompt: "Which triggers do you want to enable for Cognito", Kind: questions.Kind("multiselect"), Options: []questions.Option{
+		&questions.Question{ID: "lambda_triggers", Topic: "triggers", Prompt: "Do you want to configure Lambda Triggers for Cognito?", Help: "Triggers run Lambda functions at points of the user's journey (before\nsign-up, after confirmation, ...). For each trigger you pick what runs:\na capability (cogwiz generates its function) or your own function\n(cogwiz asks for its ARN). Answering No keeps the triggers as they are.\n", Kind: questions.Kind("confirm"), Default: false, Recommended: &questions.Recommended{Value: false, Why: "no functions to build, test and pay for"}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-working-with-lambda-triggers.html", When: &questions.Cond{Q: "mode", Eq: "manual"}, Reflects: "user_pool.triggers"},
+		&questions.Question{ID: "trigger_list", Topic: "triggers", Prompt: "Which triggers do you want to enable for Cognito", Help: "The triggers already in use, and those the capabilities picked above\nneed, start selected. A trigger left out loses its function.\n", Kind: questions.Kind("multiselect"), Options: []questions.Option{
 			questions.Option{Label: "Create Auth Challenge", Value: "create_auth_challenge"},
 			questions.Option{Label: "Custom Message", Value: "custom_message"},
 			questions.Option{Label: "Define Auth Challenge", Value: "define_auth_challenge"},
@@ -562,85 +667,243 @@ func questionsData() []*questions.Question {
 			questions.Option{Label: "Pre Sign-up", Value: "pre_sign_up"},
 			questions.Option{Label: "Verify Auth Challenge Response", Value: "verify_auth_challenge_response"},
 			questions.Option{Label: "Pre Token Generation", Value: "pre_token_generation"},
-		}, Default: []interface{}{}, When: &questions.Cond{Q: "lambda_triggers", Eq: true}, Sets: questions.Paths{
+		}, Default: []interface{}{}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-working-with-lambda-triggers.html", When: &questions.Cond{Q: "lambda_triggers", Eq: true}, Sets: questions.Paths{
 			"user_pool.triggers",
-		}, As: "keys", Validate: "required"},
-		&questions.Question{ID: "recaptcha_secret_env", Topic: "triggers", Prompt: "Name of the environment variable that holds the Google reCaptcha secret key", Help: "cognito.yaml stores only ${env:RECAPTCHA_SECRET}; the value is read at apply time.", Kind: questions.Kind("input"), Default: "RECAPTCHA_SECRET", When: &questions.Cond{Q: "capabilities", Includes: "recaptcha"}, Sets: questions.Paths{
+		}, As: "trigger_keys", DefaultFrom: "config"},
+		&questions.Question{ID: "trigger_create_auth_challenge", Topic: "triggers", Prompt: "What functionality do you want to use for Create Auth Challenge", Help: "A capability runs the function cogwiz generates for it; \"Create your\nown module\" runs your own function, whose ARN comes next. Cognito calls\none function per trigger, so your own function stands alone.\n", Kind: questions.Kind("multiselect"), Options: []questions.Option{
+			questions.Option{Label: "MFA w/ Captcha (Creation)", Value: "recaptcha"},
+			questions.Option{Label: "Custom Auth Challenge Scaffolding (Creation)", Value: "custom_auth_scaffolding"},
+			questions.Option{Label: "Create your own module", Value: "custom", Note: "your own function, by ARN"},
+		}, Default: []interface{}{}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-challenge.html", When: &questions.Cond{Q: "trigger_list", Includes: "create_auth_challenge"}, Sets: questions.Paths{
+			"user_pool.triggers.create_auth_challenge",
+		}, As: "trigger_modules", DefaultFrom: "config", Exclusive: []string{
+			"custom",
+			"recaptcha",
+			"custom_auth_scaffolding",
+		}},
+		&questions.Question{ID: "create_auth_challenge_arn", Topic: "triggers", Prompt: "Lambda function ARN for the Create Auth Challenge trigger (empty = fill in later)", Help: "The ARN of your function, e.g. arn:aws:lambda:us-east-1:123456789012:function:my-fn.\nLeft empty, the trigger is kept under user_pool.triggers.pending until\nyou write the ARN under user_pool.triggers.create_auth_challenge.\n", Kind: questions.Kind("input"), Default: "", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-challenge.html", When: &questions.Cond{Q: "trigger_create_auth_challenge", Includes: "custom"}, Sets: questions.Paths{
+			"user_pool.triggers.create_auth_challenge",
+		}, As: "trigger_arn", Validate: "lambda_arn"},
+		&questions.Question{ID: "trigger_custom_message", Topic: "triggers", Prompt: "What functionality do you want to use for Custom Message", Help: "A capability runs the function cogwiz generates for it; \"Create your\nown module\" runs your own function, whose ARN comes next. Cognito calls\none function per trigger, so your own function stands alone.\n", Kind: questions.Kind("multiselect"), Options: []questions.Option{
+			questions.Option{Label: "Send Account Confirmation Link w/ Redirect", Value: "email_verification_link"},
+			questions.Option{Label: "Create your own module", Value: "custom", Note: "your own function, by ARN"},
+		}, Default: []interface{}{}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-custom-message.html", When: &questions.Cond{Q: "trigger_list", Includes: "custom_message"}, Sets: questions.Paths{
+			"user_pool.triggers.custom_message",
+		}, As: "trigger_modules", DefaultFrom: "config", Exclusive: []string{
+			"custom",
+		}},
+		&questions.Question{ID: "custom_message_arn", Topic: "triggers", Prompt: "Lambda function ARN for the Custom Message trigger (empty = fill in later)", Help: "The ARN of your function, e.g. arn:aws:lambda:us-east-1:123456789012:function:my-fn.\nLeft empty, the trigger is kept under user_pool.triggers.pending until\nyou write the ARN under user_pool.triggers.custom_message.\n", Kind: questions.Kind("input"), Default: "", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-custom-message.html", When: &questions.Cond{Q: "trigger_custom_message", Includes: "custom"}, Sets: questions.Paths{
+			"user_pool.triggers.custom_message",
+		}, As: "trigger_arn", Validate: "lambda_arn"},
+		&questions.Question{ID: "trigger_define_auth_challenge", Topic: "triggers", Prompt: "What functionality do you want to use for Define Auth Challenge", Help: "A capability runs the function cogwiz generates for it; \"Create your\nown module\" runs your own function, whose ARN comes next. Cognito calls\none function per trigger, so your own function stands alone. The three\nchallenge triggers work as one flow: what the earlier ones run decides\nwhat this one offers.\n", Kind: questions.Kind("multiselect"), Options: []questions.Option{
+			questions.Option{Label: "MFA w/ Captcha (Definition)", Value: "recaptcha", When: &questions.Cond{Not: &questions.Cond{Any: []questions.Cond{
+				questions.Cond{Q: "trigger_create_auth_challenge", Includes: "custom_auth_scaffolding"},
+				questions.Cond{Q: "trigger_create_auth_challenge", Includes: "custom"},
+			}}}},
+			questions.Option{Label: "Custom Auth Challenge Scaffolding (Definition)", Value: "custom_auth_scaffolding", When: &questions.Cond{Not: &questions.Cond{Any: []questions.Cond{
+				questions.Cond{Q: "trigger_create_auth_challenge", Includes: "recaptcha"},
+				questions.Cond{Q: "trigger_create_auth_challenge", Includes: "custom"},
+			}}}},
+			questions.Option{Label: "Create your own module", Value: "custom", Note: "your own function, by ARN", When: &questions.Cond{Not: &questions.Cond{Any: []questions.Cond{
+				questions.Cond{Q: "trigger_create_auth_challenge", Includes: "recaptcha"},
+				questions.Cond{Q: "trigger_create_auth_challenge", Includes: "custom_auth_scaffolding"},
+			}}}},
+		}, Default: []interface{}{}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-challenge.html", When: &questions.Cond{Q: "trigger_list", Includes: "define_auth_challenge"}, Sets: questions.Paths{
+			"user_pool.triggers.define_auth_challenge",
+		}, As: "trigger_modules", DefaultFrom: "config", Exclusive: []string{
+			"custom",
+			"recaptcha",
+			"custom_auth_scaffolding",
+		}},
+		&questions.Question{ID: "define_auth_challenge_arn", Topic: "triggers", Prompt: "Lambda function ARN for the Define Auth Challenge trigger (empty = fill in later)", Help: "The ARN of your function, e.g. arn:aws:lambda:us-east-1:123456789012:function:my-fn.\nLeft empty, the trigger is kept under user_pool.triggers.pending until\nyou write the ARN under user_pool.triggers.define_auth_challenge.\n", Kind: questions.Kind("input"), Default: "", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-challenge.html", When: &questions.Cond{Q: "trigger_define_auth_challenge", Includes: "custom"}, Sets: questions.Paths{
+			"user_pool.triggers.define_auth_challenge",
+		}, As: "trigger_arn", Validate: "lambda_arn"},
+		&questions.Question{ID: "trigger_post_authentication", Topic: "triggers", Prompt: "What functionality do you want to use for Post Authentication", Help: "A capability runs the function cogwiz generates for it; \"Create your\nown module\" runs your own function, whose ARN comes next. Cognito calls\none function per trigger, so your own function stands alone.\n", Kind: questions.Kind("multiselect"), Options: []questions.Option{
+			questions.Option{Label: "Create your own module", Value: "custom", Note: "your own function, by ARN"},
+		}, Default: []interface{}{}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-post-authentication.html", When: &questions.Cond{Q: "trigger_list", Includes: "post_authentication"}, Sets: questions.Paths{
+			"user_pool.triggers.post_authentication",
+		}, As: "trigger_modules", DefaultFrom: "config", Exclusive: []string{
+			"custom",
+		}},
+		&questions.Question{ID: "post_authentication_arn", Topic: "triggers", Prompt: "Lambda function ARN for the Post Authentication trigger (empty = fill in later)", Help: "The ARN of your function, e.g. arn:aws:lambda:us-east-1:123456789012:function:my-fn.\nLeft empty, the trigger is kept under user_pool.triggers.pending until\nyou write the ARN under user_pool.triggers.post_authentication.\n", Kind: questions.Kind("input"), Default: "", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-post-authentication.html", When: &questions.Cond{Q: "trigger_post_authentication", Includes: "custom"}, Sets: questions.Paths{
+			"user_pool.triggers.post_authentication",
+		}, As: "trigger_arn", Validate: "lambda_arn"},
+		&questions.Question{ID: "trigger_post_confirmation", Topic: "triggers", Prompt: "What functionality do you want to use for Post Confirmation", Help: "A capability runs the function cogwiz generates for it; \"Create your\nown module\" runs your own function, whose ARN comes next. Cognito calls\none function per trigger, so your own function stands alone.\n", Kind: questions.Kind("multiselect"), Options: []questions.Option{
+			questions.Option{Label: "Add User To Group", Value: "add_user_to_group"},
+			questions.Option{Label: "Create your own module", Value: "custom", Note: "your own function, by ARN"},
+		}, Default: []interface{}{}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-post-confirmation.html", When: &questions.Cond{Q: "trigger_list", Includes: "post_confirmation"}, Sets: questions.Paths{
+			"user_pool.triggers.post_confirmation",
+		}, As: "trigger_modules", DefaultFrom: "config", Exclusive: []string{
+			"custom",
+		}},
+		&questions.Question{ID: "post_confirmation_arn", Topic: "triggers", Prompt: "Lambda function ARN for the Post Confirmation trigger (empty = fill in later)", Help: "The ARN of your function, e.g. arn:aws:lambda:us-east-1:123456789012:function:my-fn.\nLeft empty, the trigger is kept under user_pool.triggers.pending until\nyou write the ARN under user_pool.triggers.post_confirmation.\n", Kind: questions.Kind("input"), Default: "", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-post-confirmation.html", When: &questions.Cond{Q: "trigger_post_confirmation", Includes: "custom"}, Sets: questions.Paths{
+			"user_pool.triggers.post_confirmation",
+		}, As: "trigger_arn", Validate: "lambda_arn"},
+		&questions.Question{ID: "trigger_pre_authentication", Topic: "triggers", Prompt: "What functionality do you want to use for Pre Authentication", Help: "A capability runs the function cogwiz generates for it; \"Create your\nown module\" runs your own function, whose ARN comes next. Cognito calls\none function per trigger, so your own function stands alone.\n", Kind: questions.Kind("multiselect"), Options: []questions.Option{
+			questions.Option{Label: "Create your own module", Value: "custom", Note: "your own function, by ARN"},
+		}, Default: []interface{}{}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-authentication.html", When: &questions.Cond{Q: "trigger_list", Includes: "pre_authentication"}, Sets: questions.Paths{
+			"user_pool.triggers.pre_authentication",
+		}, As: "trigger_modules", DefaultFrom: "config", Exclusive: []string{
+			"custom",
+		}},
+		&questions.Question{ID: "pre_authentication_arn", Topic: "triggers", Prompt: "Lambda function ARN for the Pre Authentication trigger (empty = fill in later)", Help: "The ARN of your function, e.g. arn:aws:lambda:us-east-1:123456789012:function:my-fn.\nLeft empty, the trigger is kept under user_pool.triggers.pending until\nyou write the ARN under user_pool.triggers.pre_authentication.\n", Kind: questions.Kind("input"), Default: "", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-authentication.html", When: &questions.Cond{Q: "trigger_pre_authentication", Includes: "custom"}, Sets: questions.Paths{
+			"user_pool.triggers.pre_authentication",
+		}, As: "trigger_arn", Validate: "lambda_arn"},
+		&questions.Question{ID: "trigger_pre_sign_up", Topic: "triggers", Prompt: "What functionality do you want to use for Pre Sign-up", Help: "A capability runs the function cogwiz generates for it; \"Create your\nown module\" runs your own function, whose ARN comes next. Cognito calls\none function per trigger, so your own function stands alone.\n", Kind: questions.Kind("multiselect"), Options: []questions.Option{
+			questions.Option{Label: "Sign-Up email filtering (allowlist)", Value: "email_domain_allowlist"},
+			questions.Option{Label: "Sign-Up email filtering (denylist)", Value: "email_domain_denylist"},
+			questions.Option{Label: "Create your own module", Value: "custom", Note: "your own function, by ARN"},
+		}, Default: []interface{}{}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-sign-up.html", When: &questions.Cond{Q: "trigger_list", Includes: "pre_sign_up"}, Sets: questions.Paths{
+			"user_pool.triggers.pre_sign_up",
+		}, As: "trigger_modules", DefaultFrom: "config", Exclusive: []string{
+			"custom",
+		}},
+		&questions.Question{ID: "pre_sign_up_arn", Topic: "triggers", Prompt: "Lambda function ARN for the Pre Sign-up trigger (empty = fill in later)", Help: "The ARN of your function, e.g. arn:aws:lambda:us-east-1:123456789012:function:my-fn.\nLeft empty, the trigger is kept under user_pool.triggers.pending until\nyou write the ARN under user_pool.triggers.pre_sign_up.\n", Kind: questions.Kind("input"), Default: "", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-sign-up.html", When: &questions.Cond{Q: "trigger_pre_sign_up", Includes: "custom"}, Sets: questions.Paths{
+			"user_pool.triggers.pre_sign_up",
+		}, As: "trigger_arn", Validate: "lambda_arn"},
+		&questions.Question{ID: "trigger_verify_auth_challenge_response", Topic: "triggers", Prompt: "What functionality do you want to use for Verify Auth Challenge Response", Help: "A capability runs the function cogwiz generates for it; \"Create your\nown module\" runs your own function, whose ARN comes next. Cognito calls\none function per trigger, so your own function stands alone. The three\nchallenge triggers work as one flow: what the earlier ones run decides\nwhat this one offers.\n", Kind: questions.Kind("multiselect"), Options: []questions.Option{
+			questions.Option{Label: "MFA w/ Captcha (Verification)", Value: "recaptcha", When: &questions.Cond{Not: &questions.Cond{Any: []questions.Cond{
+				questions.Cond{Q: "trigger_create_auth_challenge", Includes: "custom_auth_scaffolding"},
+				questions.Cond{Q: "trigger_create_auth_challenge", Includes: "custom"},
+				questions.Cond{Q: "trigger_define_auth_challenge", Includes: "custom_auth_scaffolding"},
+				questions.Cond{Q: "trigger_define_auth_challenge", Includes: "custom"},
+			}}}},
+			questions.Option{Label: "Custom Auth Challenge Scaffolding (Verification)", Value: "custom_auth_scaffolding", When: &questions.Cond{Not: &questions.Cond{Any: []questions.Cond{
+				questions.Cond{Q: "trigger_create_auth_challenge", Includes: "recaptcha"},
+				questions.Cond{Q: "trigger_create_auth_challenge", Includes: "custom"},
+				questions.Cond{Q: "trigger_define_auth_challenge", Includes: "recaptcha"},
+				questions.Cond{Q: "trigger_define_auth_challenge", Includes: "custom"},
+			}}}},
+			questions.Option{Label: "Create your own module", Value: "custom", Note: "your own function, by ARN", When: &questions.Cond{Not: &questions.Cond{Any: []questions.Cond{
+				questions.Cond{Q: "trigger_create_auth_challenge", Includes: "recaptcha"},
+				questions.Cond{Q: "trigger_create_auth_challenge", Includes: "custom_auth_scaffolding"},
+				questions.Cond{Q: "trigger_define_auth_challenge", Includes: "recaptcha"},
+				questions.Cond{Q: "trigger_define_auth_challenge", Includes: "custom_auth_scaffolding"},
+			}}}},
+		}, Default: []interface{}{}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-challenge.html", When: &questions.Cond{Q: "trigger_list", Includes: "verify_auth_challenge_response"}, Sets: questions.Paths{
+			"user_pool.triggers.verify_auth_challenge_response",
+		}, As: "trigger_modules", DefaultFrom: "config", Exclusive: []string{
+			"custom",
+			"recaptcha",
+			"custom_auth_scaffolding",
+		}},
+		&questions.Question{ID: "verify_auth_challenge_response_arn", Topic: "triggers", Prompt: "Lambda function ARN for the Verify Auth Challenge Response trigger (empty = fill in later)", Help: "The ARN of your function, e.g. arn:aws:lambda:us-east-1:123456789012:function:my-fn.\nLeft empty, the trigger is kept under user_pool.triggers.pending until\nyou write the ARN under user_pool.triggers.verify_auth_challenge_response.\n", Kind: questions.Kind("input"), Default: "", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-challenge.html", When: &questions.Cond{Q: "trigger_verify_auth_challenge_response", Includes: "custom"}, Sets: questions.Paths{
+			"user_pool.triggers.verify_auth_challenge_response",
+		}, As: "trigger_arn", Validate: "lambda_arn"},
+		&questions.Question{ID: "trigger_pre_token_generation", Topic: "triggers", Prompt: "What functionality do you want to use for Pre Token Generation", Help: "A capability runs the function cogwiz generates for it; \"Create your\nown module\" runs your own function, whose ARN comes next. Cognito calls\none function per trigger, so your own function stands alone.\n", Kind: questions.Kind("multiselect"), Options: []questions.Option{
+			questions.Option{Label: "Override ID Token Claims", Value: "override_id_token_claims"},
+			questions.Option{Label: "Create your own module", Value: "custom", Note: "your own function, by ARN"},
+		}, Default: []interface{}{}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html", When: &questions.Cond{Q: "trigger_list", Includes: "pre_token_generation"}, Sets: questions.Paths{
+			"user_pool.triggers.pre_token_generation",
+		}, As: "trigger_modules", DefaultFrom: "config", Exclusive: []string{
+			"custom",
+		}},
+		&questions.Question{ID: "pre_token_generation_arn", Topic: "triggers", Prompt: "Lambda function ARN for the Pre Token Generation trigger (empty = fill in later)", Help: "The ARN of your function, e.g. arn:aws:lambda:us-east-1:123456789012:function:my-fn.\nLeft empty, the trigger is kept under user_pool.triggers.pending until\nyou write the ARN under user_pool.triggers.pre_token_generation.\n", Kind: questions.Kind("input"), Default: "", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html", When: &questions.Cond{Q: "trigger_pre_token_generation", Includes: "custom"}, Sets: questions.Paths{
+			"user_pool.triggers.pre_token_generation",
+		}, As: "trigger_arn", Validate: "lambda_arn"},
+		&questions.Question{ID: "recaptcha_secret_env", Topic: "triggers", Prompt: "Name of the environment variable that holds the Google reCaptcha secret key", Help: "cognito.yaml stores only ${env:RECAPTCHA_SECRET}; the value is read at apply time.", Kind: questions.Kind("input"), Default: "RECAPTCHA_SECRET", Doc: "https://developers.google.com/recaptcha/docs/verify", When: &questions.Cond{Any: []questions.Cond{
+			questions.Cond{All: []questions.Cond{
+				questions.Cond{Q: "capabilities", Includes: "recaptcha"},
+				questions.Cond{Not: &questions.Cond{Q: "lambda_triggers", Eq: true}},
+			}},
+			questions.Cond{Q: "trigger_create_auth_challenge", Includes: "recaptcha"},
+			questions.Cond{Q: "trigger_define_auth_challenge", Includes: "recaptcha"},
+			questions.Cond{Q: "trigger_verify_auth_challenge_response", Includes: "recaptcha"},
+		}}, Sets: questions.Paths{
 			"user_pool.capabilities[type=recaptcha].secret",
 		}, As: "secret_ref", Validate: "env_name", Required: true},
-		&questions.Question{ID: "verification_redirect_url", Topic: "triggers", Prompt: "Enter the URL that your users will be redirected to upon account confirmation", Kind: questions.Kind("input"), When: &questions.Cond{Q: "capabilities", Includes: "email_verification_link"}, Sets: questions.Paths{
+		&questions.Question{ID: "verification_redirect_url", Topic: "triggers", Prompt: "Enter the URL that your users will be redirected to upon account confirmation", Kind: questions.Kind("input"), Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-custom-message.html", When: &questions.Cond{Any: []questions.Cond{
+			questions.Cond{All: []questions.Cond{
+				questions.Cond{Q: "capabilities", Includes: "email_verification_link"},
+				questions.Cond{Not: &questions.Cond{Q: "lambda_triggers", Eq: true}},
+			}},
+			questions.Cond{Q: "trigger_custom_message", Includes: "email_verification_link"},
+		}}, Sets: questions.Paths{
 			"user_pool.capabilities[type=email_verification_link].redirect_url",
 		}, Validate: "redirect_url", Required: true},
-		&questions.Question{ID: "verification_email_subject", Topic: "triggers", Prompt: "Enter the subject for your custom account confirmation email", Kind: questions.Kind("input"), Default: "YourApp Verification Link", When: &questions.Cond{Q: "capabilities", Includes: "email_verification_link"}, Sets: questions.Paths{
+		&questions.Question{ID: "verification_email_subject", Topic: "triggers", Prompt: "Enter the subject for your custom account confirmation email", Kind: questions.Kind("input"), Default: "YourApp Verification Link", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-custom-message.html", When: &questions.Cond{Any: []questions.Cond{
+			questions.Cond{All: []questions.Cond{
+				questions.Cond{Q: "capabilities", Includes: "email_verification_link"},
+				questions.Cond{Not: &questions.Cond{Q: "lambda_triggers", Eq: true}},
+			}},
+			questions.Cond{Q: "trigger_custom_message", Includes: "email_verification_link"},
+		}}, Sets: questions.Paths{
 			"user_pool.capabilities[type=email_verification_link].email_subject",
 		}, Validate: "email_subject", Required: true},
-		&questions.Question{ID: "verification_email_message", Topic: "triggers", Prompt: "Enter the body text for your custom account confirmation email (this will appear before the link URL)", Kind: questions.Kind("input"), Default: "Click the link below to verify your email address", When: &questions.Cond{Q: "capabilities", Includes: "email_verification_link"}, Sets: questions.Paths{
+		&questions.Question{ID: "verification_email_message", Topic: "triggers", Prompt: "Enter the body text for your custom account confirmation email (this will appear before the link URL)", Kind: questions.Kind("input"), Default: "Click the link below to verify your email address", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-custom-message.html", When: &questions.Cond{Any: []questions.Cond{
+			questions.Cond{All: []questions.Cond{
+				questions.Cond{Q: "capabilities", Includes: "email_verification_link"},
+				questions.Cond{Not: &questions.Cond{Q: "lambda_triggers", Eq: true}},
+			}},
+			questions.Cond{Q: "trigger_custom_message", Includes: "email_verification_link"},
+		}}, Sets: questions.Paths{
 			"user_pool.capabilities[type=email_verification_link].email_message",
 		}, Validate: "required", Required: true},
-		&questions.Question{ID: "add_to_group_name", Topic: "triggers", Prompt: "Enter the name of the group to which users will be added", Kind: questions.Kind("input"), When: &questions.Cond{Q: "capabilities", Includes: "add_user_to_group"}, Sets: questions.Paths{
+		&questions.Question{ID: "add_to_group_name", Topic: "triggers", Prompt: "Enter the name of the group to which users will be added", Help: "A group the file does not declare yet is added to the groups, so that apply creates it.", Kind: questions.Kind("input"), Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-post-confirmation.html", When: &questions.Cond{Any: []questions.Cond{
+			questions.Cond{All: []questions.Cond{
+				questions.Cond{Q: "capabilities", Includes: "add_user_to_group"},
+				questions.Cond{Not: &questions.Cond{Q: "lambda_triggers", Eq: true}},
+			}},
+			questions.Cond{Q: "trigger_post_confirmation", Includes: "add_user_to_group"},
+		}}, Sets: questions.Paths{
 			"user_pool.capabilities[type=add_user_to_group].group",
 		}, Validate: "group_name", Required: true},
-		&questions.Question{ID: "denylist_domains", Topic: "triggers", Prompt: "Enter a comma-delimited list of disallowed email domains (example: 'mydomain.com, myotherdomain.com')", Kind: questions.Kind("input"), When: &questions.Cond{Q: "capabilities", Includes: "email_domain_denylist"}, Sets: questions.Paths{
+		&questions.Question{ID: "denylist_domains", Topic: "triggers", Prompt: "Enter a comma-delimited list of disallowed email domains (example: 'mydomain.com, myotherdomain.com')", Kind: questions.Kind("input"), Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-sign-up.html", When: &questions.Cond{Any: []questions.Cond{
+			questions.Cond{All: []questions.Cond{
+				questions.Cond{Q: "capabilities", Includes: "email_domain_denylist"},
+				questions.Cond{Not: &questions.Cond{Q: "lambda_triggers", Eq: true}},
+			}},
+			questions.Cond{Q: "trigger_pre_sign_up", Includes: "email_domain_denylist"},
+		}}, Sets: questions.Paths{
 			"user_pool.capabilities[type=email_domain_denylist].domains",
 		}, As: "csv", Validate: "email_domains", Required: true},
-		&questions.Question{ID: "allowlist_domains", Topic: "triggers", Prompt: "Enter a comma-delimited list of allowed email domains (example: 'mydomain.com, myotherdomain.com')", Kind: questions.Kind("input"), When: &questions.Cond{Q: "capabilities", Includes: "email_domain_allowlist"}, Sets: questions.Paths{
+		&questions.Question{ID: "allowlist_domains", Topic: "triggers", Prompt: "Enter a comma-delimited list of allowed email domains (example: 'mydomain.com, myotherdomain.com')", Kind: questions.Kind("input"), Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-sign-up.html", When: &questions.Cond{Any: []questions.Cond{
+			questions.Cond{All: []questions.Cond{
+				questions.Cond{Q: "capabilities", Includes: "email_domain_allowlist"},
+				questions.Cond{Not: &questions.Cond{Q: "lambda_triggers", Eq: true}},
+			}},
+			questions.Cond{Q: "trigger_pre_sign_up", Includes: "email_domain_allowlist"},
+		}}, Sets: questions.Paths{
 			"user_pool.capabilities[type=email_domain_allowlist].domains",
 		}, As: "csv", Validate: "email_domains", Required: true},
-		&questions.Question{ID: "create_auth_challenge_arn", Topic: "triggers", Prompt: "Lambda function ARN for the Create Auth Challenge trigger (empty = fill in later)", Help: "The ARN of your function, e.g. arn:aws:lambda:us-east-1:123456789012:function:my-fn.\nLeave it empty to fill in user_pool.triggers.create_auth_challenge later.\n", Kind: questions.Kind("input"), Default: "", When: &questions.Cond{Any: []questions.Cond{
-			questions.Cond{Q: "trigger_list", Includes: "create_auth_challenge"},
-			questions.Cond{Q: "capabilities", Includes: "recaptcha"},
-			questions.Cond{Q: "capabilities", Includes: "custom_auth_scaffolding"},
+		&questions.Question{ID: "beyond", Topic: "beyond", Prompt: "Do you want to set up what Amplify's questions leave out (custom attributes, email through SES, a resource server, a second app client)?", Help: "Beyond Amplify: these are keys of cognito.yaml that amplify add auth\nhas no question for. Each can also be written into the file later.\n", Kind: questions.Kind("confirm"), Default: false, Recommended: &questions.Recommended{Value: false, Why: "none of them is needed to sign users in; add each when the app needs it"}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools.html", When: &questions.Cond{Q: "mode", Eq: "manual"}},
+		&questions.Question{ID: "custom_attributes", Topic: "beyond", Prompt: "Add custom attributes (name or name:Type, e.g. tier or age:Number; empty to add none)", Help: "Custom attributes hold your own data per user (custom:tier). Types:\nString (the default), Number, DateTime, Boolean. They are writable by\nthe user unless you edit mutable: false into the file. Cognito can add\ncustom attributes later but never change or remove one.\n", Kind: questions.Kind("loop"), Default: []interface{}{}, Warning: "Cognito can add a custom attribute later but never change or remove one", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html#user-pool-settings-custom-attributes", When: &questions.Cond{Q: "beyond", Eq: true}, Sets: questions.Paths{
+			"user_pool.attributes.custom",
+		}, As: "custom_attributes", Validate: "custom_attribute", Another: "Do you want to add another custom attribute"},
+		&questions.Question{ID: "email_sending", Topic: "beyond", Prompt: "Who sends the user pool's emails?", Help: "Cognito's own sender needs no setup but sends only a few dozen emails a\nday, then silently drops codes. Your SES identity sends from your\naddress with SES's limits; email MFA needs it.\n", Kind: questions.Kind("select"), Options: []questions.Option{
+			questions.Option{Label: "Cognito's default sender", Value: "COGNITO_DEFAULT", Note: "no setup; about 50 emails a day", When: &questions.Cond{Not: &questions.Cond{Q: "mfa_factors", Includes: "email"}}},
+			questions.Option{Label: "Your own SES identity", Value: "DEVELOPER", Note: "a verified SES address or domain"},
+		}, Default: "COGNITO_DEFAULT", Recommended: &questions.Recommended{Value: "COGNITO_DEFAULT", Why: "no setup to start with; move to SES before production"}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-email.html", When: &questions.Cond{Any: []questions.Cond{
+			questions.Cond{Q: "beyond", Eq: true},
+			questions.Cond{Q: "mfa_factors", Includes: "email"},
 		}}, Sets: questions.Paths{
-			"user_pool.triggers.create_auth_challenge",
-		}, As: "optional", Validate: "lambda_arn"},
-		&questions.Question{ID: "custom_message_arn", Topic: "triggers", Prompt: "Lambda function ARN for the Custom Message trigger (empty = fill in later)", Help: "The ARN of your function, e.g. arn:aws:lambda:us-east-1:123456789012:function:my-fn.\nLeave it empty to fill in user_pool.triggers.custom_message later.\n", Kind: questions.Kind("input"), Default: "", When: &questions.Cond{Any: []questions.Cond{
-			questions.Cond{Q: "trigger_list", Includes: "custom_message"},
-			questions.Cond{Q: "capabilities", Includes: "email_verification_link"},
-		}}, Sets: questions.Paths{
-			"user_pool.triggers.custom_message",
-		}, As: "optional", Validate: "lambda_arn"},
-		&questions.Question{ID: "define_auth_challenge_arn", Topic: "triggers", Prompt: "Lambda function ARN for the Define Auth Challenge trigger (empty = fill in later)", Help: "The ARN of your function, e.g. arn:aws:lambda:us-east-1:123456789012:function:my-fn.\nLeave it empty to fill in user_pool.triggers.define_auth_challenge later.\n", Kind: questions.Kind("input"), Default: "", When: &questions.Cond{Any: []questions.Cond{
-			questions.Cond{Q: "trigger_list", Includes: "define_auth_challenge"},
-			questions.Cond{Q: "capabilities", Includes: "recaptcha"},
-			questions.Cond{Q: "capabilities", Includes: "custom_auth_scaffolding"},
-		}}, Sets: questions.Paths{
-			"user_pool.triggers.define_auth_challenge",
-		}, As: "optional", Validate: "lambda_arn"},
-		&questions.Question{ID: "post_authentication_arn", Topic: "triggers", Prompt: "Lambda function ARN for the Post Authentication trigger (empty = fill in later)", Help: "The ARN of your function, e.g. arn:aws:lambda:us-east-1:123456789012:function:my-fn.\nLeave it empty to fill in user_pool.triggers.post_authentication later.\n", Kind: questions.Kind("input"), Default: "", When: &questions.Cond{Any: []questions.Cond{
-			questions.Cond{Q: "trigger_list", Includes: "post_authentication"},
-		}}, Sets: questions.Paths{
-			"user_pool.triggers.post_authentication",
-		}, As: "optional", Validate: "lambda_arn"},
-		&questions.Question{ID: "post_confirmation_arn", Topic: "triggers", Prompt: "Lambda function ARN for the Post Confirmation trigger (empty = fill in later)", Help: "The ARN of your function, e.g. arn:aws:lambda:us-east-1:123456789012:function:my-fn.\nLeave it empty to fill in user_pool.triggers.post_confirmation later.\n", Kind: questions.Kind("input"), Default: "", When: &questions.Cond{Any: []questions.Cond{
-			questions.Cond{Q: "trigger_list", Includes: "post_confirmation"},
-			questions.Cond{Q: "capabilities", Includes: "add_user_to_group"},
-		}}, Sets: questions.Paths{
-			"user_pool.triggers.post_confirmation",
-		}, As: "optional", Validate: "lambda_arn"},
-		&questions.Question{ID: "pre_authentication_arn", Topic: "triggers", Prompt: "Lambda function ARN for the Pre Authentication trigger (empty = fill in later)", Help: "The ARN of your function, e.g. arn:aws:lambda:us-east-1:123456789012:function:my-fn.\nLeave it empty to fill in user_pool.triggers.pre_authentication later.\n", Kind: questions.Kind("input"), Default: "", When: &questions.Cond{Any: []questions.Cond{
-			questions.Cond{Q: "trigger_list", Includes: "pre_authentication"},
-		}}, Sets: questions.Paths{
-			"user_pool.triggers.pre_authentication",
-		}, As: "optional", Validate: "lambda_arn"},
-		&questions.Question{ID: "pre_sign_up_arn", Topic: "triggers", Prompt: "Lambda function ARN for the Pre Sign-up trigger (empty = fill in later)", Help: "The ARN of your function, e.g. arn:aws:lambda:us-east-1:123456789012:function:my-fn.\nLeave it empty to fill in user_pool.triggers.pre_sign_up later.\n", Kind: questions.Kind("input"), Default: "", When: &questions.Cond{Any: []questions.Cond{
-			questions.Cond{Q: "trigger_list", Includes: "pre_sign_up"},
-			questions.Cond{Q: "capabilities", Includes: "email_domain_denylist"},
-			questions.Cond{Q: "capabilities", Includes: "email_domain_allowlist"},
-		}}, Sets: questions.Paths{
-			"user_pool.triggers.pre_sign_up",
-		}, As: "optional", Validate: "lambda_arn"},
-		&questions.Question{ID: "verify_auth_challenge_response_arn", Topic: "triggers", Prompt: "Lambda function ARN for the Verify Auth Challenge Response trigger (empty = fill in later)", Help: "The ARN of your function, e.g. arn:aws:lambda:us-east-1:123456789012:function:my-fn.\nLeave it empty to fill in user_pool.triggers.verify_auth_challenge_response later.\n", Kind: questions.Kind("input"), Default: "", When: &questions.Cond{Any: []questions.Cond{
-			questions.Cond{Q: "trigger_list", Includes: "verify_auth_challenge_response"},
-			questions.Cond{Q: "capabilities", Includes: "recaptcha"},
-			questions.Cond{Q: "capabilities", Includes: "custom_auth_scaffolding"},
-		}}, Sets: questions.Paths{
-			"user_pool.triggers.verify_auth_challenge_response",
-		}, As: "optional", Validate: "lambda_arn"},
-		&questions.Question{ID: "pre_token_generation_arn", Topic: "triggers", Prompt: "Lambda function ARN for the Pre Token Generation trigger (empty = fill in later)", Help: "The ARN of your function, e.g. arn:aws:lambda:us-east-1:123456789012:function:my-fn.\nLeave it empty to fill in user_pool.triggers.pre_token_generation later.\n", Kind: questions.Kind("input"), Default: "", When: &questions.Cond{Any: []questions.Cond{
-			questions.Cond{Q: "trigger_list", Includes: "pre_token_generation"},
-			questions.Cond{Q: "capabilities", Includes: "override_id_token_claims"},
-		}}, Sets: questions.Paths{
-			"user_pool.triggers.pre_token_generation",
-		}, As: "optional", Validate: "lambda_arn"},
+			"user_pool.email_sending.account",
+		}},
+		&questions.Question{ID: "ses_source_arn", Topic: "beyond", Prompt: "ARN of the verified SES identity that sends the emails", Help: "For example arn:aws:ses:us-east-1:123456789012:identity/no-reply@example.com.", Kind: questions.Kind("input"), Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-email.html", When: &questions.Cond{Q: "email_sending", Eq: "DEVELOPER"}, Sets: questions.Paths{
+			"user_pool.email_sending.source_arn",
+		}, Validate: "ses_identity_arn", Required: true},
+		&questions.Question{ID: "ses_from", Topic: "beyond", Prompt: "From address (empty = the SES identity's address)", Help: "An address or \"Name <address>\", e.g. \"Shop <no-reply@example.com>\".", Kind: questions.Kind("input"), Default: "", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-email.html", When: &questions.Cond{Q: "email_sending", Eq: "DEVELOPER"}, Sets: questions.Paths{
+			"user_pool.email_sending.from",
+		}},
+		&questions.Question{ID: "resource_server", Topic: "beyond", Prompt: "Do you want to define custom OAuth scopes (a resource server) for your API?", Help: "A resource server names your API (its identifier, e.g.\nhttps://api.example.com) and the scopes tokens can carry for it, such\nas https://api.example.com/read. With OAuth on, the app client gets them.\n", Kind: questions.Kind("confirm"), Default: false, Recommended: &questions.Recommended{Value: false, Why: "the built-in scopes cover sign-in; add one when an API checks scopes"}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-define-resource-servers.html", When: &questions.Cond{All: []questions.Cond{
+			questions.Cond{Q: "beyond", Eq: true},
+			questions.Cond{Existing: "resource_servers", Set: ptr(false)},
+		}}},
+		&questions.Question{ID: "resource_server_identifier", Topic: "beyond", Prompt: "Identifier of the resource server (e.g. https://api.example.com)", Kind: questions.Kind("input"), Warning: "the identifier is part of every scope name; a new identifier is a new resource server, and clients must move to its scope names", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-define-resource-servers.html", When: &questions.Cond{Q: "resource_server", Eq: true}, Sets: questions.Paths{
+			"resource_servers[0].identifier",
+		}, Validate: "resource_server_id", Required: true},
+		&questions.Question{ID: "resource_server_scopes", Topic: "beyond", Prompt: "Scope name (e.g. read)", Kind: questions.Kind("loop"), Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-define-resource-servers.html", When: &questions.Cond{Q: "resource_server", Eq: true}, Sets: questions.Paths{
+			"resource_servers[0].scopes",
+		}, As: "scopes", Validate: "scope_name", Another: "Do you want to add another scope", Required: true},
+		&questions.Question{ID: "second_client", Topic: "beyond", Prompt: "Do you want a second app client (e.g. for a server, with a secret)?", Help: "Amplify makes two clients (web and native) that differ only in name.\ncogwiz makes one; add a second when another kind of app, such as a\nserver that can keep a secret, signs users in.\n", Kind: questions.Kind("confirm"), Default: false, Recommended: &questions.Recommended{Value: false, Why: "one client serves web and mobile apps alike"}, Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html", When: &questions.Cond{All: []questions.Cond{
+			questions.Cond{Q: "beyond", Eq: true},
+			questions.Cond{Existing: "app_clients[1]", Set: ptr(false)},
+		}}},
+		&questions.Question{ID: "second_client_name", Topic: "beyond", Prompt: "Name of the second app client", Kind: questions.Kind("input"), Default: "server", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html", When: &questions.Cond{Q: "second_client", Eq: true}, Sets: questions.Paths{
+			"app_clients[1].name",
+		}, Validate: "client_name", Required: true},
+		&questions.Question{ID: "second_client_secret", Topic: "beyond", Prompt: "Should the second app client have a secret?", Help: "Only a server can keep a secret; a browser or mobile app would leak it.", Kind: questions.Kind("confirm"), Default: true, Recommended: &questions.Recommended{Value: true, Why: "a second client is usually a server's, which can keep a secret"}, Warning: "a client gets or loses its secret only when it is created; changing it replaces the client and its ID", Doc: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html", When: &questions.Cond{Q: "second_client", Eq: true}, Sets: questions.Paths{
+			"app_clients[1].generate_secret",
+		}},
 	}
 }
