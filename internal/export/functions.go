@@ -34,7 +34,7 @@ type exportFunction struct {
 	functions.Function
 	// id is the stem of its resources' ids: PostConfirmation.
 	id string
-	// env holds the variables, a secret as a secretRef.
+	// env holds the variables, a secret as an envRef.
 	env *obj
 	// roleID, fnID, policyID and permID are the ids of its resources;
 	// keyParam is the CloudFormation parameter of its zip's S3 key.
