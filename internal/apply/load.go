@@ -31,12 +31,10 @@ func LoadConfig(ctx context.Context, path string) (*config.Document, []config.Pr
 }
 
 // ResolveReferences replaces the ${env:NAME} references that stand for
-// values which are not secrets — identity_providers[].client_id (and
-// Apple's team_id and key_id) and user_pool.sms.sns_caller_arn, as
-// cogwiz import amplify writes them for
-// what Amplify keeps outside the project — with the variables' values, so
-// that plan compares and apply sends the real ones. Unlike secrets, these
-// values may be shown.
+// values which are not secrets (config.ValueRefs: identity providers'
+// client ids, Apple's team and key ids, the SMS role's ARN) with the
+// variables' values, so that plan compares and apply sends the real ones.
+// Unlike secrets, these values may be shown.
 func ResolveReferences(c *config.Config, lookupEnv func(string) (string, bool)) error {
 	resolve := func(path string, v *string) error {
 		name, ok := config.SecretRefName(*v)
@@ -53,20 +51,10 @@ func ResolveReferences(c *config.Config, lookupEnv func(string) (string, bool)) 
 		*v = val
 		return nil
 	}
-	for i := range c.IdentityProviders {
-		p := &c.IdentityProviders[i]
-		base := "identity_providers[" + p.ProviderName() + "]."
-		for _, f := range []struct {
-			key string
-			val *string
-		}{{"client_id", &p.ClientID}, {"team_id", &p.TeamID}, {"key_id", &p.KeyID}} {
-			if err := resolve(base+f.key, f.val); err != nil {
-				return err
-			}
+	for _, r := range config.ValueRefs(c) {
+		if err := resolve(r.Path, r.Value); err != nil {
+			return err
 		}
-	}
-	if s := c.UserPool.SMS; s != nil {
-		return resolve("user_pool.sms.sns_caller_arn", &s.SNSCallerARN)
 	}
 	return nil
 }

@@ -1,8 +1,10 @@
 package archtest
 
 import (
+	"maps"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -40,6 +42,81 @@ func TestTheBinaryLinksNoTestOrHeavyLibraries(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestTheBinaryLinksNoLibraryOnlyTestsImport finds the libraries that
+// only tests and tools outside the binary import (the oracles' HCL parser,
+// the schema validator, the man page writer) and checks that the binary
+// links none of their packages: not through a dependency of the product
+// either, as hclwrite once brought go-cmp.
+func TestTheBinaryLinksNoLibraryOnlyTestsImport(t *testing.T) {
+	t.Parallel()
+	linked := map[string]bool{}
+	for _, p := range goList(t, "-deps", module+"cmd/cogwiz") {
+		linked[p] = true
+	}
+	// The module of every package the tests and tools reach.
+	moduleOf := map[string]string{}
+	for _, line := range goList(t, "-deps", "-test", "-f", "{{.ImportPath}} {{with .Module}}{{.Path}}{{end}}", module+"...") {
+		f := strings.Fields(line)
+		if len(f) == 3 { // a test variant: path [for.test] module
+			f = []string{f[0], f[2]}
+		}
+		if len(f) == 2 {
+			moduleOf[f[0]] = f[1]
+		}
+	}
+	product := map[string]bool{}
+	testOnly := map[string]string{} // module → a package of ours that imports it
+	for _, line := range goList(t, "-f", "{{.ImportPath}}|{{join .Imports \" \"}}|{{join .TestImports \" \"}} {{join .XTestImports \" \"}}", module+"...") {
+		f := strings.Split(line, "|")
+		if len(f) != 3 {
+			t.Fatalf("go list printed %q", line)
+		}
+		for i, imports := range f[1:] {
+			for _, imp := range strings.Fields(imports) {
+				m := moduleOf[imp]
+				if m == "" || m+"/" == module {
+					continue
+				}
+				if i == 0 && linked[f[0]] {
+					product[m] = true
+				} else if _, ok := testOnly[m]; !ok {
+					testOnly[m] = f[0]
+				}
+			}
+		}
+	}
+	for m := range product {
+		delete(testOnly, m)
+	}
+	// The oracles' parsers and the schema validator are such libraries:
+	// finding none means the walk above is broken.
+	if len(testOnly) == 0 {
+		t.Fatal("found no library that only tests and tools import")
+	}
+	t.Logf("libraries only tests and tools import: %v", slices.Sorted(maps.Keys(testOnly)))
+	for _, dep := range goList(t, "-deps", module+"cmd/cogwiz") {
+		if m, ok := moduleOf[dep]; ok {
+			if by, only := testOnly[m]; only {
+				t.Errorf("cmd/cogwiz links %s, of %s, which only tests and tools import (%s among them): a dependency of the binary brings it in", dep, m, by)
+			}
+		}
+	}
+}
+
+// goList runs go list with args and returns its lines.
+func goList(t *testing.T, args ...string) []string {
+	t.Helper()
+	out, err := exec.Command("go", append([]string{"list"}, args...)...).Output()
+	if err != nil {
+		var stderr []byte
+		if ee, ok := err.(*exec.ExitError); ok {
+			stderr = ee.Stderr
+		}
+		t.Fatalf("go list %s: %v\n%s", strings.Join(args, " "), err, stderr)
+	}
+	return strings.Split(strings.TrimSpace(string(out)), "\n")
 }
 
 // TestTheBinaryDropsUnusedMethods builds cogwiz and checks that nothing

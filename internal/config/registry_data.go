@@ -385,7 +385,7 @@ var settings = []Setting{
 	{
 		Key:      "user_pool.sms.sns_caller_arn",
 		Title:    "SMS role ARN",
-		Meaning:  "The ARN of the IAM role that allows sns:Publish, e.g. arn:aws:iam::123456789012:role/cognito-sms, or a reference such as ${env:SNS_CALLER_ARN} that plan and apply read from the environment.",
+		Meaning:  "The ARN of the IAM role that allows sns:Publish, e.g. arn:aws:iam::123456789012:role/cognito-sms, or a reference such as ${env:SNS_CALLER_ARN}: plan and apply read its value from the environment, and an export takes it as a parameter.",
 		APIField: "UpdateUserPool.SmsConfiguration.SnsCallerArn",
 		DocURL:   devGuide + "user-pool-sms-settings.html",
 	},
@@ -1150,7 +1150,7 @@ var settings = []Setting{
 	{
 		Key:      "identity_providers[].client_id",
 		Title:    "Provider client ID",
-		Meaning:  "The app ID the provider gave you (Google web client ID, Facebook app ID, Apple Services ID, ...), or a reference such as ${env:FACEBOOK_CLIENT_ID} that plan and apply read from the environment.",
+		Meaning:  "The app ID the provider gave you (Google web client ID, Facebook app ID, Apple Services ID, ...), or a reference such as ${env:FACEBOOK_CLIENT_ID}: plan and apply read its value from the environment, and an export takes it as a parameter.",
 		APIField: "CreateIdentityProvider.ProviderDetails.client_id",
 		DocURL:   devGuide + "cognito-user-pools-social-idp.html",
 	},
@@ -1188,14 +1188,14 @@ var settings = []Setting{
 	{
 		Key:      "identity_providers[].team_id",
 		Title:    "Apple team ID",
-		Meaning:  "Sign in with Apple only: your Apple developer team ID.",
+		Meaning:  "Sign in with Apple only: your Apple developer team ID, or a reference such as ${env:APPLE_TEAM_ID}: plan and apply read its value from the environment, and an export takes it as a parameter.",
 		APIField: "CreateIdentityProvider.ProviderDetails.team_id",
 		DocURL:   devGuide + "cognito-user-pools-social-idp.html",
 	},
 	{
 		Key:      "identity_providers[].key_id",
 		Title:    "Apple key ID",
-		Meaning:  "Sign in with Apple only: the ID of the private key you created for Sign in with Apple.",
+		Meaning:  "Sign in with Apple only: the ID of the private key you created for Sign in with Apple, or a reference such as ${env:APPLE_KEY_ID}: plan and apply read its value from the environment, and an export takes it as a parameter.",
 		APIField: "CreateIdentityProvider.ProviderDetails.key_id",
 		DocURL:   devGuide + "cognito-user-pools-social-idp.html",
 	},

@@ -63,3 +63,29 @@ func SecretEnvName(owner, field string) string {
 	}
 	return name
 }
+
+// ValueRef is a key that may hold a ${env:NAME} reference although its
+// value is no secret: an identity provider's client id (and Apple's team
+// and key ids) and the SMS role's ARN, which Amplify keeps outside the
+// project, so cogwiz import amplify writes references for them. Plan and
+// apply read the value from the environment; an export takes it as a
+// parameter. Value points into the configuration.
+type ValueRef struct {
+	Path  string
+	Value *string
+}
+
+// ValueRefs lists the keys of c that may hold such a reference, set or
+// not, in file order.
+func ValueRefs(c *Config) []ValueRef {
+	var out []ValueRef
+	for i := range c.IdentityProviders {
+		p := &c.IdentityProviders[i]
+		base := "identity_providers[" + p.ProviderName() + "]."
+		out = append(out, ValueRef{base + "client_id", &p.ClientID}, ValueRef{base + "team_id", &p.TeamID}, ValueRef{base + "key_id", &p.KeyID})
+	}
+	if s := c.UserPool.SMS; s != nil {
+		out = append(out, ValueRef{"user_pool.sms.sns_caller_arn", &s.SNSCallerARN})
+	}
+	return out
+}

@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/cogwiz/cogwiz/internal/config"
@@ -42,10 +43,18 @@ func AWSCLI(cfg *config.Config) (*Result, error) {
 #
 ` + ownershipNote("# ") + functionsNote(s, "aws-cli", "# ") + `set -euo pipefail
 `)
-	if len(s.secrets) > 0 {
-		b.WriteString("\n# Secrets come from the environment and are never written in this file.\n")
-		for _, name := range s.secrets {
-			fmt.Fprintf(&b, ": \"${%s:?set %s first}\"\n", name, name)
+	if len(s.secrets)+len(s.values) > 0 {
+		if len(s.secrets) > 0 {
+			b.WriteString("\n# Secrets come from the environment and are never written in this file.\n")
+			for _, name := range s.secrets {
+				fmt.Fprintf(&b, ": \"${%s:?set %s first}\"\n", name, name)
+			}
+		}
+		if len(s.values) > 0 {
+			b.WriteString("\n# The values cognito.yaml takes from the environment come from it here too.\n")
+			for _, name := range s.values {
+				fmt.Fprintf(&b, ": \"${%s:?set %s first}\"\n", name, name)
+			}
 		}
 		b.WriteString(`
 # json_escape writes a secret as the inside of a JSON string: backslash,
@@ -64,7 +73,7 @@ json_escape() {
 
 # Escaped now, before anything is created.
 `)
-		for _, name := range s.secrets {
+		for _, name := range append(slices.Clone(s.secrets), s.values...) {
 			fmt.Fprintf(&b, "%s=$(json_escape \"$%s\")\n", cliSecretVar(name), name)
 		}
 	}
@@ -221,7 +230,7 @@ need() {
 			}
 		}
 	}
-	return &Result{Data: []byte(b.String()), Skipped: s.skipped, Secrets: sortedSecrets(s.secrets), Notes: s.notes}, nil
+	return s.result([]byte(b.String())), nil
 }
 
 // cliOps is the aws cognito-idp command that creates each kind of resource.
@@ -252,7 +261,8 @@ func memberNames(v any, seen []string) []string {
 	return seen
 }
 
-// cliSecretVar is the shell variable holding the JSON-escaped secret.
+// cliSecretVar is the shell variable holding the JSON-escaped secret or
+// value.
 func cliSecretVar(name string) string { return name + "_JSON" }
 
 // Markers for the shell expansions, swapped in after JSON encoding.
@@ -289,7 +299,7 @@ func cliRequest(b *strings.Builder, n int, o *obj) error {
 
 func cliMarkers(v any) any {
 	return substituteAll(v, func() any { return cliPoolMarker },
-		func(x secretRef) any { return cliSecretMarker + x.Name + "@@" }, cliResVar)
+		func(x envRef) any { return cliSecretMarker + x.Name + "@@" }, cliResVar)
 }
 
 // cliResVar is the shell variable an earlier step put a resource's id or ARN in.

@@ -8,10 +8,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclwrite"
-	"github.com/zclconf/go-cty/cty"
-
 	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/functions"
@@ -38,7 +34,7 @@ type exportFunction struct {
 	functions.Function
 	// id is the stem of its resources' ids: PostConfirmation.
 	id string
-	// env holds the variables, a secret as a secretRef.
+	// env holds the variables, a secret as an envRef.
 	env *obj
 	// roleID, fnID, policyID and permID are the ids of its resources;
 	// keyParam is the CloudFormation parameter of its zip's S3 key.
@@ -265,11 +261,10 @@ func typed(typ string, props *obj) *obj {
 // written, so the pool's triggers can refer to them.
 func tfFunctionNames(w *tfWriter, s *stack, used map[string]bool) map[string]string {
 	names := map[string]string{}
-	w.refs["\x00pool_arn"] = append(slices.Clone(w.poolID[:2]), hcl.TraverseAttr{Name: "arn"})
 	for _, f := range s.functions {
 		n := tfName(resource{kind: "function", name: f.Name}, used)
 		names[f.fnID] = n
-		w.refs[f.fnID] = hcl.Traversal{hcl.TraverseRoot{Name: "aws_lambda_function"}, hcl.TraverseAttr{Name: n}}
+		w.refs[f.fnID] = "aws_lambda_function." + n
 	}
 	return names
 }
@@ -278,85 +273,80 @@ func tfFunctionNames(w *tfWriter, s *stack, used map[string]bool) map[string]str
 // folder, aws_iam_role with the logging policy attached, aws_lambda_function,
 // aws_iam_role_policy with its Cognito actions, and aws_lambda_permission.
 // https://registry.terraform.io/providers/hashicorp/archive/latest/docs/data-sources/file
-func tfFunctions(root *hclwrite.Body, w *tfWriter, s *stack, names map[string]string) {
+func tfFunctions(w *tfWriter, s *stack, names map[string]string) {
 	if len(s.functions) == 0 {
 		return
 	}
-	root.AppendNewline()
-	root.AppendNewBlock("data", []string{"aws_partition", "current"})
-	root.AppendNewline()
-	root.AppendNewBlock("data", []string{"aws_caller_identity", "current"})
-	trav := func(parts ...string) hcl.Traversal {
-		t := hcl.Traversal{hcl.TraverseRoot{Name: parts[0]}}
-		for _, p := range parts[1:] {
-			t = append(t, hcl.TraverseAttr{Name: p})
+	f := w.f
+	f.blank()
+	f.block("data", "aws_partition", "current")
+	f.end()
+	f.blank()
+	f.block("data", "aws_caller_identity", "current")
+	f.end()
+	// The logging policy's ARN, its partition interpolated.
+	arn := strings.SplitN(functions.LoggingPolicyARN("\x00"), "\x00", 2)
+	for _, fn := range s.functions {
+		n := names[fn.fnID]
+		f.blank()
+		f.block("data", "archive_file", n)
+		f.attr("type", "zip")
+		f.attr("source_dir", hclTemplate("", "path.module", "/"+fn.Dir))
+		f.attr("output_path", hclTemplate("", "path.module", "/build/"+fn.Dir+".zip"))
+		f.end()
+
+		f.blank()
+		f.block("resource", "aws_iam_role", n)
+		f.attr("name", fn.Name)
+		f.attr("path", functions.RolePath(s.cfg.ResourceName))
+		f.attr("description", fn.desc)
+		f.attr("assume_role_policy", hclCall{"jsonencode", []any{w.expr(trustTree())}})
+		f.attr("tags", w.expr(tagTree(fn.tags)))
+		f.end()
+
+		f.blank()
+		f.block("resource", "aws_iam_role_policy_attachment", n+"_logs")
+		f.attr("role", hclExpr("aws_iam_role."+n+".name"))
+		f.attr("policy_arn", hclTemplate(arn[0], "data.aws_partition.current.partition", arn[1]))
+		f.end()
+
+		f.blank()
+		f.block("resource", "aws_lambda_function", n)
+		f.attr("function_name", fn.Name)
+		f.attr("description", fn.desc)
+		f.attr("role", hclExpr("aws_iam_role."+n+".arn"))
+		f.attr("runtime", fn.Runtime)
+		f.attr("handler", fn.Handler)
+		f.attr("timeout", int64(functions.Timeout))
+		f.attr("filename", hclExpr("data.archive_file."+n+".output_path"))
+		f.attr("source_code_hash", hclExpr("data.archive_file."+n+".output_base64sha256"))
+		f.attr("tags", w.expr(tagTree(fn.tags)))
+		if len(fn.env.keys) > 0 {
+			f.block("environment")
+			f.attr("variables", w.expr(fn.env))
+			f.end()
 		}
-		return t
-	}
-	template := func(s string) hclwrite.Tokens { return tfTemplate(s) }
-	for _, f := range s.functions {
-		n := names[f.fnID]
-		root.AppendNewline()
-		zb := root.AppendNewBlock("data", []string{"archive_file", n}).Body()
-		zb.SetAttributeValue("type", cty.StringVal("zip"))
-		zb.SetAttributeRaw("source_dir", template("${path.module}/"+f.Dir))
-		zb.SetAttributeRaw("output_path", template("${path.module}/build/"+f.Dir+".zip"))
+		f.end()
 
-		root.AppendNewline()
-		rb := root.AppendNewBlock("resource", []string{"aws_iam_role", n}).Body()
-		rb.SetAttributeValue("name", cty.StringVal(f.Name))
-		rb.SetAttributeValue("path", cty.StringVal(functions.RolePath(s.cfg.ResourceName)))
-		rb.SetAttributeValue("description", cty.StringVal(f.desc))
-		rb.SetAttributeRaw("assume_role_policy", hclwrite.TokensForFunctionCall("jsonencode", w.tokens(trustTree())))
-		rb.SetAttributeRaw("tags", w.tokens(tagTree(f.tags)))
-
-		root.AppendNewline()
-		ab := root.AppendNewBlock("resource", []string{"aws_iam_role_policy_attachment", n + "_logs"}).Body()
-		ab.SetAttributeTraversal("role", trav("aws_iam_role", n, "name"))
-		ab.SetAttributeRaw("policy_arn", template(functions.LoggingPolicyARN("${data.aws_partition.current.partition}")))
-
-		root.AppendNewline()
-		fb := root.AppendNewBlock("resource", []string{"aws_lambda_function", n}).Body()
-		fb.SetAttributeValue("function_name", cty.StringVal(f.Name))
-		fb.SetAttributeValue("description", cty.StringVal(f.desc))
-		fb.SetAttributeTraversal("role", trav("aws_iam_role", n, "arn"))
-		fb.SetAttributeValue("runtime", cty.StringVal(f.Runtime))
-		fb.SetAttributeValue("handler", cty.StringVal(f.Handler))
-		fb.SetAttributeValue("timeout", cty.NumberIntVal(functions.Timeout))
-		fb.SetAttributeTraversal("filename", trav("data", "archive_file", n, "output_path"))
-		fb.SetAttributeTraversal("source_code_hash", trav("data", "archive_file", n, "output_base64sha256"))
-		fb.SetAttributeRaw("tags", w.tokens(tagTree(f.tags)))
-		if len(f.env.keys) > 0 {
-			fb.AppendNewBlock("environment", nil).Body().SetAttributeRaw("variables", w.tokens(f.env))
+		if doc, ok := poolPolicyTree(fn.Function, poolARNRef); ok {
+			f.blank()
+			f.block("resource", "aws_iam_role_policy", n)
+			f.attr("name", functions.PoolPolicyName)
+			f.attr("role", hclExpr("aws_iam_role."+n+".id"))
+			f.attr("policy", hclCall{"jsonencode", []any{w.expr(doc)}})
+			f.end()
 		}
 
-		if doc, ok := poolPolicyTree(f.Function, poolARNRef); ok {
-			root.AppendNewline()
-			pb := root.AppendNewBlock("resource", []string{"aws_iam_role_policy", n}).Body()
-			pb.SetAttributeValue("name", cty.StringVal(functions.PoolPolicyName))
-			pb.SetAttributeTraversal("role", trav("aws_iam_role", n, "id"))
-			pb.SetAttributeRaw("policy", hclwrite.TokensForFunctionCall("jsonencode", w.tokens(doc)))
-		}
-
-		root.AppendNewline()
-		pm := root.AppendNewBlock("resource", []string{"aws_lambda_permission", n}).Body()
-		pm.SetAttributeValue("statement_id", cty.StringVal(functions.StatementID))
-		pm.SetAttributeValue("action", cty.StringVal(functions.InvokeAction))
-		pm.SetAttributeTraversal("function_name", trav("aws_lambda_function", n, "function_name"))
-		pm.SetAttributeValue("principal", cty.StringVal(functions.InvokePrincipal))
-		pm.SetAttributeTraversal("source_arn", w.refs["\x00pool_arn"])
-		pm.SetAttributeTraversal("source_account", trav("data", "aws_caller_identity", "current", "account_id"))
+		f.blank()
+		f.block("resource", "aws_lambda_permission", n)
+		f.attr("statement_id", functions.StatementID)
+		f.attr("action", functions.InvokeAction)
+		f.attr("function_name", hclExpr("aws_lambda_function."+n+".function_name"))
+		f.attr("principal", functions.InvokePrincipal)
+		f.attr("source_arn", w.resExpr(poolARNRef))
+		f.attr("source_account", hclExpr("data.aws_caller_identity.current.account_id"))
+		f.end()
 	}
-}
-
-// tfTemplate writes a quoted HCL string whose ${...} parts are
-// interpolations, and whose other characters are escaped.
-func tfTemplate(s string) hclwrite.Tokens {
-	f, diags := hclwrite.ParseConfig([]byte("x = \""+s+"\"\n"), "", hcl.InitialPos)
-	if diags.HasErrors() {
-		return hclwrite.TokensForValue(cty.StringVal(s))
-	}
-	return f.Body().GetAttribute("x").Expr().BuildTokens(nil)
 }
 
 // cliFunctions writes, per function, the steps that come before the pool:

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -10,104 +9,177 @@ import (
 	"github.com/rivo/uniseg"
 )
 
-// A small HCL writer for the Terraform export, laid out as terraform fmt
-// lays files out: two-space indents, and the "=" of consecutive one-line
-// arguments aligned. It writes what the export needs (blocks, strings,
-// numbers, bools, references, lists and maps) and no more, so that
-// cogwiz does not carry an HCL library for one command.
+// A small HCL writer for the Terraform export, so that cogwiz does not
+// carry an HCL library (and its package start-up cost) for one command.
+// It lays a file out as terraform fmt does, by the rules of the hclwrite
+// formatter terraform fmt is built on: each line is indented two spaces
+// per bracket left open by the lines before it (a line that opens several
+// counts once), and the "=" of consecutive one-line arguments is aligned,
+// counting grapheme clusters. It writes what the export needs (blocks,
+// strings, numbers, bools, references, function calls, lists and maps)
+// and no more.
 
-// hclLine is one line of the output. An argument keeps its name and
-// one-line value apart, so that a run of them can align its "=" signs.
+// hclFile is the file being written, line by line.
+type hclFile struct {
+	lines []hclLine
+	cur   hclLine
+}
+
+// hclLine is one line of the output. An argument keeps its name and its
+// value apart, so that a run of them can align their "=" signs.
 type hclLine struct {
-	depth  int
-	text   string // the line, or the name of an argument
-	value  string // an argument's value
-	assign bool
+	lead string // the line, or an argument's name
+	// cols is the width of lead in grapheme clusters, counted per token
+	// as the formatter counts it.
+	cols int
+	// eq says the line has "=": rest is what follows it, restNet the
+	// brackets rest leaves open (an argument lines up with its neighbours
+	// only when its value ends on its line).
+	eq      bool
+	rest    string
+	restNet int
+	// net is the brackets the whole line leaves open (or closes).
+	net int
 }
 
-// hclRef is an expression written as it is: a reference such as
-// var.google_client_secret or aws_cognito_user_pool.this.id.
-type hclRef string
+// hclExpr is an expression written as it is, on one line and leaving no
+// bracket open: a reference such as var.google_client_secret, a template
+// from hclTemplate, a call with one-line arguments.
+type hclExpr string
 
-type hclLines []hclLine
-
-func (ls *hclLines) line(depth int, text string) {
-	*ls = append(*ls, hclLine{depth: depth, text: text})
+// hclCall is a call of a function on its arguments: jsonencode({...}).
+type hclCall struct {
+	name string
+	args []any
 }
 
-func (ls *hclLines) blank() { ls.line(0, "") }
-
-// arg writes `name = value`: on one line when the value fits on one, else
-// a map or list opened on this line and closed on its own.
-func (ls *hclLines) arg(depth int, name string, v any) {
-	if s, ok := hclInline(v); ok {
-		*ls = append(*ls, hclLine{depth: depth, text: name, value: s, assign: true})
-		return
+// tok writes text that opens (delta > 0) or closes brackets, cols wide.
+func (f *hclFile) tok(text string, cols, delta int) {
+	if f.cur.eq {
+		f.cur.rest += text
+		f.cur.restNet += delta
+	} else {
+		f.cur.lead += text
+		f.cur.cols += cols
 	}
-	switch x := v.(type) {
-	case *obj:
-		ls.line(depth, name+" = {")
-		for _, k := range x.keys {
-			ls.arg(depth+1, hclString(k), x.vals[k])
-		}
-		ls.line(depth, "}")
-	case []any:
-		ls.line(depth, name+" = [")
-		for _, e := range x {
-			if s, ok := hclInline(e); ok {
-				ls.line(depth+1, s+",")
-				continue
-			}
-			o := e.(*obj)
-			ls.line(depth+1, "{")
-			for _, k := range o.keys {
-				ls.arg(depth+2, hclString(k), o.vals[k])
-			}
-			ls.line(depth+1, "},")
-		}
-		ls.line(depth, "]")
-	}
+	f.cur.net += delta
 }
 
-// hclInline is v as a one-line expression, when it has one.
-func hclInline(v any) (string, bool) {
+// word writes text without brackets.
+func (f *hclFile) word(s string) { f.tok(s, uniseg.GraphemeClusterCount(s), 0) }
+
+// str writes a quoted string: the quotes and the text are separate
+// tokens, counted separately.
+func (f *hclFile) str(s string) {
+	q := hclString(s)
+	f.tok(q, 2+uniseg.GraphemeClusterCount(q[1:len(q)-1]), 0)
+}
+
+// assign writes the "=" of an argument.
+func (f *hclFile) assign() { f.cur.eq = true }
+
+// nl ends the line.
+func (f *hclFile) nl() {
+	f.lines = append(f.lines, f.cur)
+	f.cur = hclLine{}
+}
+
+// blank writes an empty line.
+func (f *hclFile) blank() { f.nl() }
+
+// block opens a block: type "label" ... {.
+func (f *hclFile) block(typ string, labels ...string) {
+	f.word(typ)
+	for _, l := range labels {
+		f.word(" ")
+		f.str(l)
+	}
+	f.tok(" {", 2, 1)
+	f.nl()
+}
+
+// end closes the block opened last.
+func (f *hclFile) end() {
+	f.tok("}", 1, -1)
+	f.nl()
+}
+
+// attr writes the argument name = v.
+func (f *hclFile) attr(name string, v any) {
+	f.word(name)
+	f.assign()
+	f.value(v)
+	f.nl()
+}
+
+// value writes v as hclwrite.TokensForValue and its siblings do: a map
+// opens a line per element, a list and a call stay on the line of their
+// brackets unless an element is a map.
+func (f *hclFile) value(v any) {
 	switch x := v.(type) {
 	case nil:
-		return "null", true
+		f.word("null")
 	case string:
-		return hclString(x), true
+		f.str(x)
 	case bool:
-		return strconv.FormatBool(x), true
+		f.word(strconv.FormatBool(x))
 	case int64:
-		return strconv.FormatInt(x, 10), true
+		f.word(strconv.FormatInt(x, 10))
 	case int:
-		return strconv.Itoa(x), true
-	case hclRef:
-		return string(x), true
+		f.word(strconv.Itoa(x))
+	case hclExpr:
+		f.tok(string(x), uniseg.GraphemeClusterCount(string(x)), 0)
 	case []any:
-		parts := make([]string, len(x))
+		f.tok("[", 1, 1)
 		for i, e := range x {
-			s, ok := hclInline(e)
-			if !ok {
-				return "", false
+			if i > 0 {
+				f.word(", ")
 			}
-			parts[i] = s
+			f.value(e)
 		}
-		return "[" + strings.Join(parts, ", ") + "]", true
+		f.tok("]", 1, -1)
+	case hclCall:
+		f.tok(x.name+"(", len(x.name)+1, 1)
+		for i, e := range x.args {
+			if i > 0 {
+				f.word(", ")
+			}
+			f.value(e)
+		}
+		f.tok(")", 1, -1)
 	case *obj:
 		if len(x.keys) == 0 {
-			return "{}", true
+			f.tok("{}", 2, 0)
+			return
 		}
-		return "", false
+		f.tok("{", 1, 1)
+		f.nl()
+		for _, k := range x.keys {
+			f.str(k)
+			f.assign()
+			f.value(x.vals[k])
+			f.nl()
+		}
+		f.tok("}", 1, -1)
+	default:
+		panic(fmt.Sprintf("export: no HCL for %T", v))
 	}
-	panic(fmt.Sprintf("export: no HCL for %T", v))
 }
 
 // hclString quotes s as an HCL string literal: Go-like escapes, and a
 // doubled $ or % before { so that nothing reads as a template.
+// https://developer.hashicorp.com/terraform/language/expressions/strings#escape-sequences
 func hclString(s string) string {
 	var b strings.Builder
 	b.WriteByte('"')
+	b.WriteString(hclEscape(s))
+	b.WriteByte('"')
+	return b.String()
+}
+
+// hclEscape is the inside of hclString.
+func hclEscape(s string) string {
+	var b strings.Builder
 	for i, r := range s {
 		switch r {
 		case '\n':
@@ -136,32 +208,89 @@ func hclString(s string) string {
 			}
 		}
 	}
-	b.WriteByte('"')
 	return b.String()
 }
 
-// bytes lays the lines out; a run of arguments aligns its "=" signs,
-// counting characters as terraform fmt does.
-func (ls hclLines) bytes() []byte {
-	var b bytes.Buffer
-	for i := 0; i < len(ls); {
-		if !ls[i].assign {
-			if ls[i].text != "" {
-				b.WriteString(strings.Repeat("  ", ls[i].depth) + ls[i].text)
+// hclTemplate is a quoted template: the text of each even part as it is
+// (escaped), each odd part a reference interpolated with ${...}.
+func hclTemplate(parts ...string) hclExpr {
+	var b strings.Builder
+	b.WriteByte('"')
+	for i, p := range parts {
+		if i%2 == 1 {
+			b.WriteString("${" + p + "}")
+			continue
+		}
+		b.WriteString(hclEscape(p))
+	}
+	b.WriteByte('"')
+	return hclExpr(b.String())
+}
+
+// bytes lays the lines out: indents from the brackets left open, and the
+// "=" of each run of one-line arguments aligned.
+func (f *hclFile) bytes() []byte {
+	if f.cur.lead != "" || f.cur.eq {
+		f.nl()
+	}
+	indent := make([]int, len(f.lines))
+	var open []int // brackets each indent level stands for
+	for i, l := range f.lines {
+		switch {
+		case l.net > 0:
+			indent[i] = len(open)
+			open = append(open, l.net)
+		case l.net < 0:
+			for closed := -l.net; closed > 0 && len(open) > 0; {
+				top := open[len(open)-1]
+				if closed < top {
+					open[len(open)-1] -= closed
+					break
+				}
+				closed -= top
+				open = open[:len(open)-1]
 			}
-			b.WriteByte('\n')
+			indent[i] = len(open)
+		default:
+			indent[i] = len(open)
+		}
+	}
+	// A run of arguments whose values end on their own line aligns its
+	// "=" one column after the widest name.
+	width := make([]int, len(f.lines))
+	for i := 0; i < len(f.lines); {
+		if !f.lines[i].aligned() {
 			i++
 			continue
 		}
-		j, width := i, 0
-		for ; j < len(ls) && ls[j].assign; j++ {
-			width = max(width, uniseg.GraphemeClusterCount(ls[j].text))
+		j, w := i, 0
+		for ; j < len(f.lines) && f.lines[j].aligned(); j++ {
+			w = max(w, f.lines[j].cols)
 		}
-		for _, l := range ls[i:j] {
-			pad := strings.Repeat(" ", width-uniseg.GraphemeClusterCount(l.text))
-			b.WriteString(strings.Repeat("  ", l.depth) + l.text + pad + " = " + l.value + "\n")
+		for k := i; k < j; k++ {
+			width[k] = w
 		}
 		i = j
 	}
-	return b.Bytes()
+	var b strings.Builder
+	for i, l := range f.lines {
+		if l.lead == "" && !l.eq {
+			b.WriteByte('\n')
+			continue
+		}
+		b.WriteString(strings.Repeat("  ", indent[i]))
+		b.WriteString(l.lead)
+		if l.eq {
+			pad := 1
+			if l.aligned() {
+				pad = width[i] - l.cols + 1
+			}
+			b.WriteString(strings.Repeat(" ", pad) + "= " + l.rest)
+		}
+		b.WriteByte('\n')
+	}
+	return []byte(b.String())
 }
+
+// aligned reports whether the line is an argument whose value ends on it.
+func (l hclLine) aligned() bool { return l.eq && l.restNet == 0 }

@@ -8,10 +8,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclwrite"
-	"github.com/zclconf/go-cty/cty"
-
 	"github.com/cogwiz/cogwiz/internal/aws/cognitoidentity"
 	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/plan"
@@ -250,53 +246,55 @@ func cfnTagList(tags *obj) []any {
 // tfIdentityNames names the identity pool's resources before anything is
 // written, so the groups can refer to their roles.
 func tfIdentityNames(w *tfWriter, is *identityStack, poolName string, used map[string]bool) {
-	w.refs["identity_pool"] = hcl.Traversal{hcl.TraverseRoot{Name: "aws_cognito_identity_pool"}, hcl.TraverseAttr{Name: poolName}, hcl.TraverseAttr{Name: "id"}}
-	w.refs["endpoint"] = append(slices.Clone(w.poolID[:2]), hcl.TraverseAttr{Name: "endpoint"})
+	w.identityPool = poolName
 	for _, r := range is.roles {
 		if r.Created() {
 			n := tfName(resource{kind: "role", name: r.Name}, used)
-			w.refs[r.id] = hcl.Traversal{hcl.TraverseRoot{Name: "aws_iam_role"}, hcl.TraverseAttr{Name: n}}
+			w.refs[r.id] = "aws_iam_role." + n
+			w.roles[r.id] = n
 		}
 	}
 }
 
-// resTokens writes a reference to another resource of the HCL.
-func (w *tfWriter) resTokens(r resRef) hclwrite.Tokens {
+// resExpr is a reference to another resource of the HCL.
+func (w *tfWriter) resExpr(r resRef) hclExpr {
 	switch r.kind {
 	case "identity_pool":
-		return hclwrite.TokensForTraversal(w.refs["identity_pool"])
+		return hclExpr("aws_cognito_identity_pool." + w.identityPool + ".id")
 	case "pool":
-		return hclwrite.TokensForTraversal(w.refs["endpoint"])
+		return hclExpr(w.pool + ".endpoint")
 	case "role", "arn":
-		return hclwrite.TokensForTraversal(append(slices.Clone(w.refs[r.id]), hcl.TraverseAttr{Name: "arn"}))
+		return hclExpr(w.refs[r.id] + ".arn")
 	case "pool_arn":
-		return hclwrite.TokensForTraversal(w.refs["\x00pool_arn"])
+		return hclExpr(w.pool + ".arn")
 	}
-	return hclwrite.TokensForTraversal(w.refs[r.id])
+	return hclExpr(w.refs[r.id])
 }
 
 // tfIdentity writes aws_cognito_identity_pool, an aws_iam_role (with an
 // aws_iam_role_policy_attachment per managed policy) per role cogwiz
 // creates, and aws_cognito_identity_pool_roles_attachment.
-func tfIdentity(root *hclwrite.Body, w *tfWriter, is *identityStack) {
-	poolName := w.refs["identity_pool"][1].(hcl.TraverseAttr).Name
-	root.AppendNewline()
-	pb := root.AppendNewBlock("resource", []string{"aws_cognito_identity_pool", poolName}).Body()
+func tfIdentity(w *tfWriter, is *identityStack) {
+	f := w.f
+	poolName := w.identityPool
+	f.blank()
+	f.block("resource", "aws_cognito_identity_pool", poolName)
 	for _, k := range is.pool.keys {
-		v := is.pool.vals[k]
 		if k == "CognitoIdentityProviders" {
 			continue
 		}
-		pb.SetAttributeRaw(tfIdentityArgs[k], w.tokens(v))
+		f.attr(tfIdentityArgs[k], w.expr(is.pool.vals[k]))
 	}
 	if list, ok := is.pool.get("CognitoIdentityProviders"); ok {
 		for _, c := range list.([]any) {
-			cb := pb.AppendNewBlock("cognito_identity_providers", nil).Body()
+			f.block("cognito_identity_providers")
 			for _, k := range c.(*obj).keys {
-				cb.SetAttributeRaw(tfArg(k), w.tokens(c.(*obj).vals[k]))
+				f.attr(tfArg(k), w.expr(c.(*obj).vals[k]))
 			}
+			f.end()
 		}
 	}
+	f.end()
 	roles := newObj()
 	for _, r := range is.roles {
 		if r.Key == config.IdentityRoleAuth || r.Key == config.IdentityRoleUnauth {
@@ -305,36 +303,39 @@ func tfIdentity(root *hclwrite.Body, w *tfWriter, is *identityStack) {
 		if !r.Created() {
 			continue
 		}
-		name := w.refs[r.id][1].(hcl.TraverseAttr).Name
-		root.AppendNewline()
-		rb := root.AppendNewBlock("resource", []string{"aws_iam_role", name}).Body()
-		rb.SetAttributeValue("name", cty.StringVal(r.Name))
-		rb.SetAttributeValue("path", cty.StringVal(r.path))
-		rb.SetAttributeValue("description", cty.StringVal(r.desc))
-		rb.SetAttributeRaw("assume_role_policy", hclwrite.TokensForFunctionCall("jsonencode", w.tokens(trustPolicy(resRef{kind: "identity_pool"}, r.AMR))))
-		rb.SetAttributeRaw("tags", w.tokens(tagObj(r.tags)))
+		name := w.roles[r.id]
+		f.blank()
+		f.block("resource", "aws_iam_role", name)
+		f.attr("name", r.Name)
+		f.attr("path", r.path)
+		f.attr("description", r.desc)
+		f.attr("assume_role_policy", hclCall{"jsonencode", []any{w.expr(trustPolicy(resRef{kind: "identity_pool"}, r.AMR))}})
+		f.attr("tags", w.expr(tagObj(r.tags)))
+		f.end()
 		for i, arn := range r.ManagedPolicyARNs {
-			root.AppendNewline()
-			ab := root.AppendNewBlock("resource", []string{"aws_iam_role_policy_attachment", fmt.Sprintf("%s_%d", name, i+1)}).Body()
-			ab.SetAttributeTraversal("role", append(slices.Clone(w.refs[r.id]), hcl.TraverseAttr{Name: "name"}))
-			ab.SetAttributeValue("policy_arn", cty.StringVal(arn))
+			f.blank()
+			f.block("resource", "aws_iam_role_policy_attachment", fmt.Sprintf("%s_%d", name, i+1))
+			f.attr("role", hclExpr(w.refs[r.id]+".name"))
+			f.attr("policy_arn", arn)
+			f.end()
 		}
 	}
-	root.AppendNewline()
-	ab := root.AppendNewBlock("resource", []string{"aws_cognito_identity_pool_roles_attachment", poolName}).Body()
-	ab.SetAttributeTraversal("identity_pool_id", w.refs["identity_pool"])
-	ab.SetAttributeRaw("roles", w.tokens(roles))
+	f.blank()
+	f.block("resource", "aws_cognito_identity_pool_roles_attachment", poolName)
+	f.attr("identity_pool_id", w.resExpr(resRef{kind: "identity_pool"}))
+	f.attr("roles", w.expr(roles))
 	for _, m := range is.mappings {
-		mb := ab.AppendNewBlock("role_mapping", nil).Body()
-		mb.SetAttributeRaw("identity_provider", hclwrite.TokensForFunctionCall("join",
-			hclwrite.TokensForValue(cty.StringVal(":")),
-			hclwrite.TokensForTuple([]hclwrite.Tokens{hclwrite.TokensForTraversal(w.refs["endpoint"]), hclwrite.TokensForTraversal(w.refs[m.client])})))
-		mb.SetAttributeValue("type", cty.StringVal("Token"))
-		mb.SetAttributeValue("ambiguous_role_resolution", cty.StringVal(is.ambiguous))
+		f.block("role_mapping")
+		f.attr("identity_provider", hclCall{"join", []any{":", []any{w.resExpr(resRef{kind: "pool"}), hclExpr(w.refs[m.client])}}})
+		f.attr("type", "Token")
+		f.attr("ambiguous_role_resolution", is.ambiguous)
+		f.end()
 	}
-	root.AppendNewline()
-	o := root.AppendNewBlock("output", []string{"identity_pool_id"})
-	o.Body().SetAttributeTraversal("value", w.refs["identity_pool"])
+	f.end()
+	f.blank()
+	f.block("output", "identity_pool_id")
+	f.attr("value", w.resExpr(resRef{kind: "identity_pool"}))
+	f.end()
 }
 
 // tfIdentityArgs are aws_cognito_identity_pool's names for the

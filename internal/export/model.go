@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -18,6 +19,9 @@ type Result struct {
 	Skipped []string
 	// Secrets lists the environment variables the export reads secrets from.
 	Secrets []string
+	// Values lists the environment variables the export reads values that
+	// are no secrets from (config.ValueRefs); none is in Secrets.
+	Values []string
 	// Notes lists what the format writes differently from apply, one line
 	// each, for stderr.
 	Notes []string
@@ -55,6 +59,9 @@ type stack struct {
 	mfa     *obj // SetUserPoolMfaConfig request; nil when MFA is off
 	items   []resource
 	secrets []string
+	// values are the environment variables of references that are no
+	// secrets, less those also used for a secret.
+	values  []string
 	skipped []string
 	notes   []string
 	// identity is the identity pool and its roles; nil without one.
@@ -67,7 +74,9 @@ func build(cfg *config.Config) (*stack, error) {
 	if cfg == nil {
 		return nil, fmt.Errorf("no configuration to export")
 	}
-	s := &stack{cfg: cfg}
+	s := &stack{}
+	cfg = s.valuePlaceholders(cfg)
+	s.cfg = cfg
 	secrets := func(ref string) (string, error) {
 		name, ok := config.SecretRefName(ref)
 		if !ok {
@@ -144,7 +153,29 @@ func build(cfg *config.Config) (*stack, error) {
 		return nil, err
 	}
 	s.noteSkipped()
+	s.values = slices.DeleteFunc(s.values, func(name string) bool { return contains(s.secrets, name) })
 	return s, nil
+}
+
+// valuePlaceholders returns a copy of cfg in which each reference to a
+// value that is no secret is a placeholder the tree turns into an envRef,
+// and records the variable. The caller's configuration is left as it is.
+func (s *stack) valuePlaceholders(cfg *config.Config) *config.Config {
+	c := *cfg
+	c.IdentityProviders = slices.Clone(cfg.IdentityProviders)
+	if cfg.UserPool.SMS != nil {
+		sms := *cfg.UserPool.SMS
+		c.UserPool.SMS = &sms
+	}
+	for _, r := range config.ValueRefs(&c) {
+		if name, ok := config.SecretRefName(*r.Value); ok {
+			if !contains(s.values, name) {
+				s.values = append(s.values, name)
+			}
+			*r.Value = valuePlaceholder(name)
+		}
+	}
+	return &c
 }
 
 func usesServer(scopes []string, identifier string) bool {
@@ -240,6 +271,11 @@ func sortedSecrets(list []string) []string {
 	out := append([]string(nil), list...)
 	sort.Strings(out)
 	return out
+}
+
+// result is the Result of an export of s whose text is data.
+func (s *stack) result(data []byte) *Result {
+	return &Result{Data: data, Skipped: s.skipped, Secrets: sortedSecrets(s.secrets), Values: sortedSecrets(s.values), Notes: s.notes}
 }
 
 // ownershipNote says, as comment lines starting with prefix, how cogwiz

@@ -3,7 +3,9 @@
 // requests apply sends (the cognito package's Expand* functions), so an
 // export and an apply of the same file describe the same pool. No export
 // ever holds a secret value: a ${env:NAME} reference becomes a NoEcho
-// parameter, a sensitive variable or a shell variable.
+// parameter, a sensitive variable or a shell variable. A reference to a
+// value that is no secret (config.ValueRefs) becomes a parameter, a
+// variable or a shell variable too: no export holds a reference as text.
 package export
 
 import (
@@ -66,16 +68,23 @@ func (o *obj) rename(from, to string) {
 // poolRef stands for the id of the pool being created.
 type poolRef struct{}
 
-// secretRef stands for the value of environment variable Name.
-type secretRef struct{ Name string }
+// envRef stands for the value of environment variable Name: a secret, or
+// a value cognito.yaml takes from the environment (config.ValueRefs).
+type envRef struct {
+	Name   string
+	Secret bool
+}
 
 // Sentinels passed through the Expand* functions and replaced in the tree.
 const (
 	poolSentinel   = "\x00pool\x00"
 	secretSentinel = "\x00secret:"
+	valueSentinel  = "\x00value:"
 )
 
 func secretPlaceholder(name string) string { return secretSentinel + name + "\x00" }
+
+func valuePlaceholder(name string) string { return valueSentinel + name + "\x00" }
 
 // tree turns an SDK request struct into an ordered tree of API member
 // names. It keeps what the SDK would put on the wire: nil pointers, nil
@@ -164,40 +173,37 @@ func placeholder(s string) any {
 	if s == poolSentinel {
 		return poolRef{}
 	}
-	if strings.HasPrefix(s, secretSentinel) && strings.HasSuffix(s, "\x00") {
-		return secretRef{Name: strings.TrimSuffix(strings.TrimPrefix(s, secretSentinel), "\x00")}
+	for _, p := range []string{secretSentinel, valueSentinel} {
+		if strings.HasPrefix(s, p) && strings.HasSuffix(s, "\x00") {
+			return envRef{Name: strings.TrimSuffix(strings.TrimPrefix(s, p), "\x00"), Secret: p == secretSentinel}
+		}
 	}
 	return s
 }
 
-// substituteRefs copies a tree, replacing the pool id placeholder with
-// pool() and each secret placeholder with secret(it): each output format
-// says in its own way where those values come from.
-func substituteRefs(v any, pool func() any, secret func(secretRef) any) any {
-	return substituteAll(v, pool, secret, func(r resRef) any { return r })
-}
-
-// substituteAll is substituteRefs that also replaces references to the
-// export's other resources (resRef) with res(it).
-func substituteAll(v any, pool func() any, secret func(secretRef) any, res func(resRef) any) any {
+// substituteAll copies a tree, replacing the pool id placeholder with
+// pool(), each environment reference with env(it) and each reference to
+// another resource of the export with res(it): each output format says in
+// its own way where those values come from.
+func substituteAll(v any, pool func() any, env func(envRef) any, res func(resRef) any) any {
 	switch x := v.(type) {
 	case *obj:
 		o := newObj()
 		o.isMap = x.isMap
 		for _, k := range x.keys {
-			o.set(k, substituteAll(x.vals[k], pool, secret, res))
+			o.set(k, substituteAll(x.vals[k], pool, env, res))
 		}
 		return o
 	case []any:
 		out := make([]any, len(x))
 		for i, e := range x {
-			out[i] = substituteAll(e, pool, secret, res)
+			out[i] = substituteAll(e, pool, env, res)
 		}
 		return out
 	case poolRef:
 		return pool()
-	case secretRef:
-		return secret(x)
+	case envRef:
+		return env(x)
 	case resRef:
 		return res(x)
 	}

@@ -192,6 +192,9 @@ func exportRun(ctx context.Context, opts *Options) error {
 	for _, name := range r.Secrets {
 		fmt.Fprintln(opts.IO.ErrOut, secretHint(opts.Format, name))
 	}
+	for _, name := range r.Values {
+		fmt.Fprintln(opts.IO.ErrOut, valueHint(opts.Format, name))
+	}
 	return nil
 }
 
@@ -204,6 +207,18 @@ func secretHint(format, name string) string {
 		return fmt.Sprintf("secret: set TF_VAR_%s=\"$%s\" when you apply", export.TerraformVariable(name), name)
 	}
 	return fmt.Sprintf("secret: set %s when you run the script", name)
+}
+
+// valueHint says how the exported file receives the value cognito.yaml
+// takes from NAME.
+func valueHint(format, name string) string {
+	switch format {
+	case FormatCloudFormation:
+		return fmt.Sprintf("value: pass the parameter %s=\"$%s\" when you deploy", export.CloudFormationParameter(name), name)
+	case FormatTerraform:
+		return fmt.Sprintf("value: set TF_VAR_%s=\"$%s\" when you apply", export.TerraformVariable(name), name)
+	}
+	return fmt.Sprintf("value: set %s when you run the script", name)
 }
 
 // checkOutput refuses to replace a file cogwiz did not generate, unless

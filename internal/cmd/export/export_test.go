@@ -213,3 +213,40 @@ func TestTerraformRefusalSaysWhyAndWhatToDo(t *testing.T) {
 		t.Errorf("cloudformation: %v", r.err)
 	}
 }
+
+// TestExportSaysHowToPassEachReference: after writing the file, the
+// command names the parameter or variable of each secret and of each
+// value the file takes from the environment, and never prints a value.
+func TestExportSaysHowToPassEachReference(t *testing.T) {
+	t.Setenv("GOOGLE_CLIENT_SECRET", "value-of-the-google-secret-123")
+	t.Setenv("GOOGLE_CLIENT_ID", "value-of-the-google-client-id-456")
+	file := writeConfig(t)
+	doc, err := config.Load(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.Config.IdentityProviders[0].ClientID = config.SecretRef("GOOGLE_CLIENT_ID")
+	if err := config.Save(file, doc.Config); err != nil {
+		t.Fatal(err)
+	}
+	for format, want := range map[string][]string{
+		"cloudformation": {`secret: pass the NoEcho parameter GoogleClientSecret="$GOOGLE_CLIENT_SECRET" when you deploy`, `value: pass the parameter GoogleClientId="$GOOGLE_CLIENT_ID" when you deploy`},
+		"terraform":      {`secret: set TF_VAR_google_client_secret="$GOOGLE_CLIENT_SECRET" when you apply`, `value: set TF_VAR_google_client_id="$GOOGLE_CLIENT_ID" when you apply`},
+		"aws-cli":        {"secret: set GOOGLE_CLIENT_SECRET when you run the script", "value: set GOOGLE_CLIENT_ID when you run the script"},
+	} {
+		out := filepath.Join(t.TempDir(), "export")
+		r := run(t, file, format, "-o", out)
+		if r.err != nil {
+			t.Fatalf("%s: %v\n%s", format, r.err, r.stderr)
+		}
+		for _, line := range want {
+			if !strings.Contains(r.stderr, line+"\n") {
+				t.Errorf("%s: stderr lacks %q:\n%s", format, line, r.stderr)
+			}
+		}
+		data, _ := os.ReadFile(out)
+		if s := string(data) + r.stderr; strings.Contains(s, "value-of-the") || strings.Contains(s, "${env:") {
+			t.Errorf("%s: a value or a reference is in the output:\n%s", format, s)
+		}
+	}
+}
