@@ -79,10 +79,14 @@ client ids, issuer, JWKS and hosted UI URLs, the identity pool id and
 role ARNs) and, for Lambda triggers, the aws lambda add-permission command
 Cognito needs.
 
---outputs FILE (as often as you like) also writes them, from what was read
-back, for your app. ` + outputscmd.FormatsHelp + `
-Every --outputs path (and --client) is checked before the first change.
-cogwiz outputs writes the same files later without applying anything.
+--outputs FILE, as often as you like, also writes them for your app, from
+what was read back.
+
+` + outputscmd.FormatsHelp + `
+
+Every --outputs path, its format and --client are checked before the first
+change. cogwiz outputs writes the same files later without applying
+anything.
 
 Ctrl-C during the changes starts no further call, lets the ones under way
 finish (15 seconds at most), prints what was made, and exits 130; running
