@@ -17,9 +17,9 @@ import (
 )
 
 type result struct {
-	code          int
+	code           int
 	stdout, stderr string
-	calls         int
+	calls          int
 }
 
 // run runs the whole cogwiz command line over api.
