@@ -155,8 +155,13 @@ func outputsRun(ctx context.Context, opts *Options) error {
 	}
 	fmt.Fprintf(io.ErrOut, "reading user pool %s…\n", cfg.ResourceName)
 	st, ident, err := apply.ReadLive(ctx, api, apply.NewIdentityClients(ip, im), cfg)
+	if cognito.IsNotFound(err) && cfg.UserPool.ID != "" {
+		return cmdutil.WithHint(fmt.Errorf("user pool %s (user_pool.id or --pool-id) does not exist here", cfg.UserPool.ID),
+			"check the id (user_pool.id or --pool-id), --region and --profile")
+	}
 	if cognito.IsNotFound(err) {
-		return cmdutil.WithHint(fmt.Errorf("user pool %s does not exist yet (%w)", cfg.UserPool.Name, err),
+		return cmdutil.WithHint(fmt.Errorf("user pool %s does not exist yet: no pool in this account and region is tagged %s=%s",
+			cfg.UserPool.Name, cognito.TagResourceName, cfg.ResourceName),
 			"run cogwiz apply first: it creates the pool and writes these files with --outputs")
 	}
 	if err != nil {

@@ -111,8 +111,9 @@ func TestOutputsBeforeApply(t *testing.T) {
 	if _, err := os.Stat(out); err == nil {
 		t.Error("a file was written although the pool does not exist")
 	}
-	// A pinned pool that is not there says the same.
-	if r := run(t, fake.Client(t), "outputs", "-f", file, "--pool-id", "us-east-1_Missing1", out); r.code != 1 || !strings.Contains(r.stderr, "run cogwiz apply first") {
+	// A pinned pool that is not there is a wrong id, region or profile.
+	if r := run(t, fake.Client(t), "outputs", "-f", file, "--pool-id", "us-east-1_Missing1", out); r.code != 1 ||
+		!strings.Contains(r.stderr, "error: user pool us-east-1_Missing1 (user_pool.id or --pool-id) does not exist here") || !strings.Contains(r.stderr, "hint: check the id") {
 		t.Errorf("--pool-id of a missing pool: exit %d\n%s", r.code, r.stderr)
 	}
 	if len(fake.PoolIDs()) != 0 {
