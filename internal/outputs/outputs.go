@@ -76,10 +76,10 @@ type Input struct {
 	State *cognito.State
 	// Identity is the identity pool and its roles (nil without one).
 	Identity *plan.IdentityState
-	// Desired is the file: the order of its clients (see PickClient) and
-	// its identity pool's role names.
+	// Desired is the file: its identity pool's roles, for the json format.
 	Desired *config.Config
-	// Client is the app client the front-end formats name (PickClient).
+	// Client is the app client the front-end formats name, as PickClient
+	// chose it from the file.
 	Client string
 }
 
