@@ -13,6 +13,7 @@ import (
 	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/cognito/cognitofake"
 	"github.com/cogwiz/cogwiz/internal/config"
+	"github.com/cogwiz/cogwiz/internal/outputs"
 	"github.com/cogwiz/cogwiz/internal/plan"
 )
 
@@ -92,7 +93,7 @@ func TestApplyFullConfigToEmulator(t *testing.T) {
 	if len(groups.Groups) != 2 {
 		t.Errorf("%d groups, want 2", len(groups.Groups))
 	}
-	out := apply.BuildOutputs(res.State, cfg)
+	out := outputs.NewSummary(res.State, nil, cfg)
 	if len(out.AppClientIDs) != 2 || out.AppClientIDs["web"] == "" {
 		t.Errorf("outputs = %+v", out)
 	}

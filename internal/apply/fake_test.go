@@ -22,6 +22,7 @@ import (
 	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/cognito/cognitofake"
 	"github.com/cogwiz/cogwiz/internal/config"
+	"github.com/cogwiz/cogwiz/internal/outputs"
 	"github.com/cogwiz/cogwiz/internal/plan"
 	"github.com/cogwiz/cogwiz/internal/render"
 )
@@ -130,7 +131,7 @@ func TestApplyEverythingToFake(t *testing.T) {
 	if !sent {
 		t.Error("the Google client secret from the environment was not sent")
 	}
-	out := apply.BuildOutputs(res.State, cfg)
+	out := outputs.NewSummary(res.State, nil, cfg)
 	if out.HostedUIURL != "https://everything-all.auth.us-east-1.amazoncognito.com" || out.IssuerURL != "https://cognito-idp.us-east-1.amazonaws.com/"+res.PoolID {
 		t.Errorf("outputs = %+v", out)
 	}
@@ -501,24 +502,6 @@ func TestDomainCertificateChangeKeepsManagedLoginVersion(t *testing.T) {
 	}
 }
 
-func TestOutputsURLsOnlyForAWSRegions(t *testing.T) {
-	for arn, want := range map[string]string{
-		"arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_abc":       "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc",
-		"arn:aws-us-gov:cognito-idp:us-gov-west-1:123456789012:userpool/us-gov-x": "https://cognito-idp.us-gov-west-1.amazonaws.com/us-gov-x",
-		"arn:aws:cognito-idp:local:local:userpool/local_abc":                      "",
-	} {
-		id := arn[strings.LastIndex(arn, "/")+1:]
-		st := &cognito.State{PoolID: id, PoolARN: arn, Config: &config.Config{}}
-		out := apply.BuildOutputs(st, &config.Config{})
-		if out.IssuerURL != want {
-			t.Errorf("%s: issuer %q, want %q", arn, out.IssuerURL, want)
-		}
-		if want != "" && out.JWKSURL != want+"/.well-known/jwks.json" {
-			t.Errorf("%s: jwks %q", arn, out.JWKSURL)
-		}
-	}
-}
-
 // A client made in the console with the name of a managed one is never
 // changed or deleted; the plan and the calls name the same client id, and
 // the plan text labels every block.
@@ -546,7 +529,7 @@ func consoleMadeClient(t *testing.T, api cognito.API, rec *awsfake.Transport) {
 		t.Fatal(err)
 	}
 	consoleID := aws.ToString(console.UserPoolClient.ClientId)
-	managedID := apply.BuildOutputs(res.State, cfg).AppClientIDs["web"]
+	managedID := outputs.NewSummary(res.State, nil, cfg).AppClientIDs["web"]
 	before, _ := api.DescribeUserPoolClient(ctx, &cip.DescribeUserPoolClientInput{UserPoolId: aws.String(res.PoolID), ClientId: aws.String(consoleID)})
 
 	cfg.AppClients[0].OAuth.CallbackURLs = []string{"https://app.example.com/cb"}

@@ -249,3 +249,23 @@ func DestroyIdentity(ctx context.Context, ic *IdentityClients, s *plan.IdentityS
 	}
 	return nil
 }
+
+// ReadLive finds the pool the file describes as plan does (user_pool.id,
+// or the resource-name tag) and reads it, with the identity pool and its
+// roles, changing nothing: what `cogwiz outputs` writes from. A pool that
+// does not exist yet is a NotFoundError.
+func ReadLive(ctx context.Context, api cognito.API, ic *IdentityClients, desired *config.Config) (*cognito.State, *plan.IdentityState, error) {
+	id, err := cognito.FindPoolID(ctx, api, desired)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := cognito.ReadState(ctx, api, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	ident, err := ReadIdentity(ctx, ic, desired)
+	if err != nil {
+		return nil, nil, err
+	}
+	return st, ident, nil
+}

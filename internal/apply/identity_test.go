@@ -21,6 +21,7 @@ import (
 	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/emulator"
+	"github.com/cogwiz/cogwiz/internal/outputs"
 	"github.com/cogwiz/cogwiz/internal/plan"
 )
 
@@ -127,8 +128,7 @@ func TestIdentityPoolPlanApplyReapply(t *testing.T) {
 	if m := res.Identity.Roles.Mappings; len(m) != 2 {
 		t.Errorf("role mappings = %+v", m)
 	}
-	out := apply.BuildOutputs(res.State, cfg)
-	out.AddIdentity(res.Identity, cfg)
+	out := outputs.NewSummary(res.State, res.Identity, cfg)
 	if out.IdentityPoolID != poolID || !strings.HasSuffix(out.AuthenticatedRoleARN, "/Shop-authRole") ||
 		!strings.HasSuffix(out.UnauthenticatedRoleARN, "/Shop-unauthRole") || len(out.GroupRoleARNs) != 2 {
 		t.Errorf("outputs = %+v", out)

@@ -2,85 +2,13 @@ package apply
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/functions"
-	"github.com/cogwiz/cogwiz/internal/plan"
 )
-
-// Outputs are what an app needs to talk to the pool. They never carry a
-// client secret.
-type Outputs struct {
-	UserPoolID  string `json:"user_pool_id"`
-	UserPoolARN string `json:"user_pool_arn"`
-	Region      string `json:"region,omitempty"`
-	IssuerURL   string `json:"issuer_url,omitempty"`
-	JWKSURL     string `json:"jwks_url,omitempty"`
-	HostedUIURL string `json:"hosted_ui_url,omitempty"`
-	// AppClientIDs maps client name to client id.
-	AppClientIDs map[string]string `json:"app_client_ids"`
-	// The identity pool and its roles, when the file has one.
-	IdentityPoolID         string            `json:"identity_pool_id,omitempty"`
-	AuthenticatedRoleARN   string            `json:"authenticated_role_arn,omitempty"`
-	UnauthenticatedRoleARN string            `json:"unauthenticated_role_arn,omitempty"`
-	GroupRoleARNs          map[string]string `json:"group_role_arns,omitempty"`
-}
-
-// AddIdentity adds the identity pool id and its role ARNs, as read back
-// after apply.
-func (o *Outputs) AddIdentity(s *plan.IdentityState, d *config.Config) {
-	if s == nil || s.Pool == nil {
-		return
-	}
-	o.IdentityPoolID = s.Pool.ID
-	o.AuthenticatedRoleARN, o.UnauthenticatedRoleARN = s.Roles.Authenticated, s.Roles.Unauthenticated
-	for _, r := range d.IdentityRoles() {
-		if arn := s.RoleARN(r); r.Group != "" && arn != plan.KnownAfterApply {
-			if o.GroupRoleARNs == nil {
-				o.GroupRoleARNs = map[string]string{}
-			}
-			o.GroupRoleARNs[r.Group] = arn
-		}
-	}
-}
-
-// BuildOutputs computes the outputs from the pool read back after apply.
-// The region comes from the pool ARN (arn:aws:cognito-idp:REGION:ACCOUNT:userpool/ID).
-func BuildOutputs(st *cognito.State, desired *config.Config) Outputs {
-	o := Outputs{UserPoolID: st.PoolID, UserPoolARN: st.PoolARN, AppClientIDs: map[string]string{}}
-	region, _ := arnRegionAccount(st.PoolARN)
-	o.Region = region
-	// AWS-shaped URLs only for an AWS region: an emulator's ARN says
-	// "local", and https://cognito-idp.local.amazonaws.com would be wrong.
-	if !awsRegion().MatchString(region) {
-		region = ""
-	}
-	if region != "" {
-		// https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html
-		o.IssuerURL = fmt.Sprintf("https://cognito-idp.%s.amazonaws.com/%s", region, st.PoolID)
-		o.JWKSURL = o.IssuerURL + "/.well-known/jwks.json"
-	}
-	if d := st.Config.Domain; d != nil {
-		switch {
-		case d.CustomDomain != "":
-			o.HostedUIURL = "https://" + d.CustomDomain
-		case d.Prefix != "" && region != "":
-			o.HostedUIURL = fmt.Sprintf("https://%s.auth.%s.amazoncognito.com", d.Prefix, region)
-		}
-	}
-	for _, c := range st.Config.AppClients {
-		o.AppClientIDs[c.Name] = c.ID
-	}
-	return o
-}
-
-// awsRegion matches region names such as us-east-1 or us-gov-west-1.
-var awsRegion = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-\d+$`) })
 
 func arnRegionAccount(arn string) (region, account string) {
 	parts := strings.Split(arn, ":")

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/cogwiz/cogwiz/internal/emulator"
+	"github.com/cogwiz/cogwiz/internal/outputs/clientjs"
 )
 
 // docEndpoint is the emulator address the docs use; the test's emulator
@@ -50,7 +51,7 @@ func TestGettingStarted(t *testing.T) {
 		script.WriteString(b.Text)
 	}
 	// The guide must keep walking through the whole flow.
-	for _, want := range []string{"cogwiz init", "cogwiz validate", "cogwiz plan", "cogwiz apply", "cogwiz try", "cogwiz destroy"} {
+	for _, want := range []string{"cogwiz init", "cogwiz validate", "cogwiz plan", "cogwiz apply", "cogwiz try", "cogwiz outputs amplify_outputs.json", "node sign-in.mjs", "cogwiz destroy"} {
 		if !strings.Contains(script.String(), want) {
 			t.Errorf("no tested block runs %q", want)
 		}
@@ -71,6 +72,15 @@ func TestGettingStarted(t *testing.T) {
 	gopath := t.TempDir()
 	caches := goEnv(t, "GOMODCACHE", "GOCACHE")
 	work := t.TempDir()
+	// The guide's `npm install aws-amplify@6` (not run here): the app's
+	// node_modules is the one the client library tests install, pinned.
+	app := filepath.Join(work, "my-app")
+	if err := os.MkdirAll(app, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(clientjs.Modules(t), filepath.Join(app, "node_modules")); err != nil {
+		t.Fatal(err)
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, "bash", "-c", text)
@@ -98,6 +108,8 @@ func TestGettingStarted(t *testing.T) {
 		"No changes. Cognito matches the file.",
 		"~ auth_flows:",
 		"ada@example.com",
+		"outputs written to amplify_outputs.json (amplify)",
+		"signed in as grace (grace@example.com)",
 		"Destroyed user pool myappuserpool", // my-app plus the random suffix
 	} {
 		if !strings.Contains(out.String(), want) {

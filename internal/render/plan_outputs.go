@@ -8,12 +8,12 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/cogwiz/cogwiz/internal/apply"
+	"github.com/cogwiz/cogwiz/internal/outputs"
 )
 
 // PlanOutputs writes what apply produced, for people: the ids and URLs an
 // app needs, then the Lambda permission commands to run, if any.
-func PlanOutputs(w io.Writer, o apply.Outputs, lambdaCommands []string) error {
+func PlanOutputs(w io.Writer, o outputs.Summary, lambdaCommands []string) error {
 	var b strings.Builder
 	b.WriteString("\nOutputs:\n")
 	row := func(k, v string) {

@@ -3,20 +3,20 @@ package apply
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/cogwiz/cogwiz/internal/apply"
+	"github.com/cogwiz/cogwiz/internal/cmd/outputscmd"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
+	"github.com/cogwiz/cogwiz/internal/outputs"
 	"github.com/cogwiz/cogwiz/internal/render"
 )
 
@@ -28,10 +28,13 @@ type Options struct {
 	// AskSecret reads a secret without echo (terminal only).
 	AskSecret func(name string) (string, error)
 
-	File        string
-	AutoApprove bool
-	OutputsFile string
-	PoolID      string
+	File          string
+	AutoApprove   bool
+	OutputsFiles  []string
+	OutputsFormat string
+	Client        string
+	PoolID        string
+	targets       []outputscmd.Target
 }
 
 // NewCmdApply builds the command; runF replaces the run function in tests.
@@ -76,13 +79,28 @@ client ids, issuer, JWKS and hosted UI URLs, the identity pool id and
 role ARNs) and, for Lambda triggers, the aws lambda add-permission command
 Cognito needs.
 
+--outputs FILE, as often as you like, also writes them for your app, from
+what was read back.
+
+` + outputscmd.FormatsHelp + `
+
+Every --outputs path, its format and --client are checked before the first
+change. cogwiz outputs writes the same files later without applying
+anything.
+
 Ctrl-C during the changes starts no further call, lets the ones under way
 finish (15 seconds at most), prints what was made, and exits 130; running
 apply again finishes the job.`,
 		Example: `  # review the plan and type yes
   cogwiz apply
 
-  # in CI, and keep the ids for the app's build
+  # in CI, and write the app's configuration for Amplify.configure
+  cogwiz apply --auto-approve --outputs src/amplify_outputs.json
+
+  # an aws-amplify v5 app and a .env file for the backend, in one apply
+  cogwiz apply --outputs src/aws-exports.js --outputs .env
+
+  # cogwiz's own JSON: every id, ARN and URL
   cogwiz apply --auto-approve --outputs cognito-outputs.json
 
   # an identity provider secret comes from the environment
@@ -93,17 +111,14 @@ apply again finishes the job.`,
 			if !opts.AutoApprove && !opts.IO.CanPrompt() {
 				return cmdutil.FlagErrorf("apply asks for confirmation and there is no terminal: pass --auto-approve")
 			}
-			if opts.OutputsFile != "" {
-				out, err := cmdutil.CheckOutput(opts.IO, opts.OutputsFile)
-				if err != nil {
-					return err
-				}
-				if out.IsFile() {
-					if err := checkWritable(opts.OutputsFile); err != nil {
-						return err
-					}
-				}
+			if opts.OutputsFormat != "" && len(opts.OutputsFiles) == 0 {
+				return cmdutil.FlagErrorf("--outputs-format needs --outputs FILE")
 			}
+			ts, err := outputscmd.CheckTargets(opts.IO, opts.OutputsFiles, opts.OutputsFormat, "--outputs")
+			if err != nil {
+				return err
+			}
+			opts.targets = ts
 			if runF != nil {
 				return runF(opts)
 			}
@@ -111,8 +126,12 @@ apply again finishes the job.`,
 		},
 	}
 	cmd.Flags().BoolVar(&opts.AutoApprove, "auto-approve", false, "apply without asking for yes")
-	cmd.Flags().StringVar(&opts.OutputsFile, "outputs", "", "also write the outputs as JSON to `FILE` (never a secret)")
+	cmd.Flags().StringArrayVar(&opts.OutputsFiles, "outputs", nil, "also write the outputs to `FILE`, in the format its name says (repeatable; never a secret)")
+	cmd.Flags().StringVar(&opts.OutputsFormat, "outputs-format", "", "write every --outputs file in this `FORMAT`: amplify, aws-exports, env or json")
+	cmd.Flags().StringVar(&opts.Client, "client", "", "the app client `NAME` the front-end outputs name (default: the first without a secret)")
 	cmd.Flags().StringVar(&opts.PoolID, "pool-id", "", "apply to this pool `ID`, not the one found by tag")
+	_ = cmd.RegisterFlagCompletionFunc("outputs-format", cobra.FixedCompletions(outputs.Formats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("client", outputscmd.ClientCompletion(f))
 	return cmd
 }
 
@@ -131,6 +150,14 @@ func applyRun(ctx context.Context, opts *Options) error {
 	cfg := doc.Config
 	if opts.PoolID != "" {
 		cfg.UserPool.ID = opts.PoolID
+	}
+	// The app client the outputs name is chosen before any change, so a
+	// wrong --client stops apply with nothing changed.
+	client := ""
+	if outputscmd.NeedsClient(opts.targets) || opts.Client != "" {
+		if client, err = outputs.PickClient(cfg, opts.Client); err != nil {
+			return err
+		}
 	}
 	var ask func(string) (string, error)
 	if io.CanPrompt() && opts.AskSecret != nil {
@@ -200,24 +227,13 @@ func applyRun(ctx context.Context, opts *Options) error {
 		}
 		return cmdutil.WithHint(fmt.Errorf("apply stopped: %w", err), hint)
 	}
-	out := apply.BuildOutputs(res.State, cfg)
-	out.AddIdentity(res.Identity, cfg)
+	out := outputs.NewSummary(res.State, res.Identity, cfg)
 	if err := render.PlanOutputs(io.Out, out, apply.LambdaPermissionCommands(cfg.UserPool.Triggers, res.PoolARN)); err != nil {
 		return err
 	}
-	if opts.OutputsFile != "" {
-		b, err := json.MarshalIndent(out, "", "  ")
-		if err != nil {
-			return err
-		}
-		out, err := cmdutil.CheckOutput(io, opts.OutputsFile)
-		if err == nil {
-			err = out.Write(ctx, append(b, '\n'), 0o644, true)
-		}
-		if err != nil {
-			return fmt.Errorf("writing outputs: %w", err)
-		}
-		fmt.Fprintf(io.ErrOut, "outputs written to %s\n", opts.OutputsFile)
+	in := outputs.Input{State: res.State, Identity: res.Identity, Desired: cfg, Client: client}
+	if err := outputscmd.Write(ctx, io, opts.targets, in); err != nil {
+		return err
 	}
 	if p.HasChanges() {
 		fmt.Fprintln(io.ErrOut, "Apply complete: Cognito matches the file.")
@@ -248,23 +264,6 @@ func askHidden(io *iostreams.IOStreams, name string) (string, error) {
 		return "", fmt.Errorf("reading %s: %w", name, err)
 	}
 	return string(b), nil
-}
-
-// checkWritable makes sure a new or replaced --outputs file can be
-// written, before any change: failing to write the outputs after the
-// changes would leave the caller without the ids. The directory must exist
-// and take a new file (the file is replaced through one).
-func checkWritable(path string) error {
-	dir := filepath.Dir(path)
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return cmdutil.FlagErrorf("--outputs %s: the directory %s does not exist; create it first or pick another path", path, dir)
-	}
-	f, err := os.CreateTemp(dir, ".cogwiz-outputs-*")
-	if err != nil {
-		return cmdutil.FlagErrorf("--outputs %s: cannot write in %s (%v); pick a writable directory", path, dir, errors.Unwrap(err))
-	}
-	f.Close()
-	return os.Remove(f.Name())
 }
 
 // writeInterrupted says, after Ctrl-C during apply, what exists now and how

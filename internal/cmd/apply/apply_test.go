@@ -391,3 +391,105 @@ func TestApplyRefusesOutputsThatAreNotFiles(t *testing.T) {
 		t.Error("Cognito was called although the outputs could not be written")
 	}
 }
+
+// The front-end outputs' flags are checked before any change: an unknown
+// format, a file named twice, a format without a file, a client the file
+// lacks, a client with a secret, or no client an app could use.
+func TestApplyChecksTheOutputsFlagsBeforeAnyChange(t *testing.T) {
+	t.Parallel()
+	fake := cognitofake.New(t)
+	full := writeConfig(t, cognitofake.FullConfig("OutFlags")) // web (public) and server (secret)
+	secretOnly := cognitofake.FullConfig("OutSecret")
+	secretOnly.AppClients = secretOnly.AppClients[1:]
+	onlySecret := writeConfig(t, secretOnly)
+	dir := t.TempDir()
+	amplify := filepath.Join(dir, "amplify_outputs.json")
+	for _, tc := range []struct {
+		file string
+		args []string
+		want string
+		code int
+	}{
+		{full, []string{"--outputs", amplify, "--outputs-format", "yaml"}, `unknown outputs format "yaml"`, cmdutil.ExitUsage},
+		{full, []string{"--outputs", amplify, "--outputs", amplify}, "is named twice", cmdutil.ExitUsage},
+		{full, []string{"--outputs-format", "env"}, "--outputs-format needs --outputs FILE", cmdutil.ExitUsage},
+		{full, []string{"--outputs", amplify, "--client", "mobile"}, `no app client named "mobile"`, cmdutil.ExitFailure},
+		{full, []string{"--outputs", amplify, "--client", "server"}, "app client server has a secret", cmdutil.ExitFailure},
+		{onlySecret, []string{"--outputs", filepath.Join(dir, ".env")}, "every app client in the file has a secret", cmdutil.ExitFailure},
+	} {
+		r := runApply(t, fake.Client(t), tc.file, nil, "", false, append([]string{"--auto-approve"}, tc.args...)...)
+		if r.err == nil || !strings.Contains(r.err.Error(), tc.want) || cmdutil.ExitCodeOf(r.err) != tc.code {
+			t.Errorf("%v: err = %v (exit %d), want %q (exit %d)", tc.args, r.err, cmdutil.ExitCodeOf(r.err), tc.want, tc.code)
+		}
+		if r.calls != 0 || len(fake.PoolIDs()) != 0 {
+			t.Errorf("%v: Cognito was called", tc.args)
+		}
+	}
+	// cogwiz's own JSON names every client: a file whose clients all have
+	// a secret still gets it.
+	r := runApply(t, fake.Client(t), onlySecret, nil, "", false, "--auto-approve", "--outputs", filepath.Join(dir, "cognito-outputs.json"))
+	if r.err != nil {
+		t.Fatalf("json outputs of a secret-only file: %v\n%s", r.err, r.stderr)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("files in %s: %v, want only cognito-outputs.json", dir, entries)
+	}
+}
+
+// One apply writes several files, each in the format its name says, all
+// from the state read back, and says where each went.
+func TestApplyWritesSeveralOutputs(t *testing.T) {
+	t.Parallel()
+	s := emulator.Start(t)
+	file := writeConfig(t, cognitofake.FullConfig("OutMany"))
+	dir := filepath.Dir(file)
+	names := []string{"amplify_outputs.json", "aws-exports.js", ".env.local", "ids.json"}
+	args := []string{"--auto-approve"}
+	for _, n := range names {
+		args = append(args, "--outputs", filepath.Join(dir, n))
+	}
+	args = append(args, "--outputs", "-")
+	r := runApply(t, s.Client(t), file, nil, "", false, args...)
+	if r.err != nil {
+		t.Fatalf("%v\n%s", r.err, r.stderr)
+	}
+	read := func(n string) string {
+		b, err := os.ReadFile(filepath.Join(dir, n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	var ids struct {
+		PoolID  string            `json:"user_pool_id"`
+		Clients map[string]string `json:"app_client_ids"`
+	}
+	if err := json.Unmarshal([]byte(read("ids.json")), &ids); err != nil || ids.PoolID == "" || ids.Clients["web"] == "" || ids.Clients["server"] == "" {
+		t.Fatalf("ids.json: %+v (%v)", ids, err)
+	}
+	web := ids.Clients["web"]
+	for n, want := range map[string][]string{
+		"amplify_outputs.json": {`"version": "1.5"`, `"user_pool_id": "` + ids.PoolID, `"user_pool_client_id": "` + web, `"mfa_configuration": "OPTIONAL"`, `"Admins": {`},
+		"aws-exports.js":       {`"aws_user_pools_id": "` + ids.PoolID, `"aws_user_pools_web_client_id": "` + web, "export default awsmobile;"},
+		".env.local":           {"COGNITO_USER_POOL_ID=" + ids.PoolID + "\n", "COGNITO_CLIENT_ID=" + web + "\n"},
+	} {
+		got := read(n)
+		for _, w := range want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s lacks %q:\n%s", n, w, got)
+			}
+		}
+		if strings.Contains(got, ids.Clients["server"]) {
+			t.Errorf("%s names the client with a secret:\n%s", n, got)
+		}
+	}
+	// - is stdout, after the plan and the printed outputs.
+	if !strings.Contains(r.stdout, `"app_client_ids": {`) {
+		t.Errorf("stdout lacks the JSON outputs:\n%s", r.stdout)
+	}
+	for _, n := range names {
+		if !strings.Contains(r.stderr, "outputs written to "+filepath.Join(dir, n)+" (") {
+			t.Errorf("stderr does not say %s was written:\n%s", n, r.stderr)
+		}
+	}
+}

@@ -2,10 +2,12 @@ package root
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
+	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
 )
 
@@ -45,6 +47,8 @@ func TestCompletion(t *testing.T) {
 		{[]string{"init", "--comments", ""}, []string{"full", "brief", "none"}, nil},
 		{[]string{"update", "--comments", ""}, []string{"brief"}, nil},
 		{[]string{"import", "pool", "us-east-1_X", "--comments", ""}, []string{"none"}, nil},
+		{[]string{"outputs", "--format", ""}, []string{"amplify", "aws-exports", "env", "json"}, nil},
+		{[]string{"apply", "--outputs-format", ""}, []string{"amplify", "aws-exports", "env", "json"}, nil},
 	} {
 		choices, directive := complete(t, tc.args...)
 		got := strings.Join(choices, "\n")
@@ -61,6 +65,25 @@ func TestCompletion(t *testing.T) {
 		// 4 is cobra's ShellCompDirectiveNoFileComp: no file names mixed in.
 		if directive != ":4" {
 			t.Errorf("%v: directive %s, want :4 (no file names)", tc.args, directive)
+		}
+	}
+}
+
+// --client offers the app clients of the file -f names, and says which
+// one has a secret.
+func TestCompletionOfClients(t *testing.T) {
+	t.Parallel()
+	file := filepath.Join(t.TempDir(), "cognito.yaml")
+	cfg := config.Recommended()
+	cfg.AppClients = append(cfg.AppClients, config.AppClient{Name: "server", GenerateSecret: true})
+	if err := config.Save(file, cfg); err != nil {
+		t.Fatal(err)
+	}
+	for _, cmd := range []string{"outputs", "apply"} {
+		choices, directive := complete(t, cmd, "-f", file, "--client", "")
+		got := strings.Join(choices, "\n")
+		if !strings.Contains(got, "web\tno secret") || !strings.Contains(got, "server\thas a secret") || directive != ":4" {
+			t.Errorf("%s --client offers %q (%s)", cmd, got, directive)
 		}
 	}
 }

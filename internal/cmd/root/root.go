@@ -20,6 +20,7 @@ import (
 	"github.com/cogwiz/cogwiz/internal/cmd/functionscmd"
 	"github.com/cogwiz/cogwiz/internal/cmd/importcmd"
 	"github.com/cogwiz/cogwiz/internal/cmd/initcmd"
+	"github.com/cogwiz/cogwiz/internal/cmd/outputscmd"
 	"github.com/cogwiz/cogwiz/internal/cmd/plan"
 	"github.com/cogwiz/cogwiz/internal/cmd/schema"
 	"github.com/cogwiz/cogwiz/internal/cmd/try"
@@ -104,6 +105,7 @@ Run without a command, cogwiz starts the wizard (cogwiz init).`,
 		schema.NewCmdSchema(f, nil),
 		plan.NewCmdPlan(f, nil),
 		apply.NewCmdApply(f, nil),
+		outputscmd.NewCmdOutputs(f, nil),
 		destroy.NewCmdDestroy(f, nil),
 		importcmd.NewCmdImport(f, nil),
 		export.NewCmdExport(f, nil),
