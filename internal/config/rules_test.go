@@ -959,3 +959,35 @@ func TestPreTokenVersionWithAGeneratedFunction(t *testing.T) {
 		t.Error("the generated function does not count as the pre token generation function")
 	}
 }
+
+// A reference is read from the environment only where a rule takes one;
+// anywhere else it would reach Cognito, or an export, as the text itself.
+func TestValidateRefusesStrayReferences(t *testing.T) {
+	c := validBase()
+	c.IdentityProviders[0].ClientID = "${env:GOOGLE_CLIENT_ID}"
+	c.UserPool.Name = "${env:POOL_NAME}"
+	c.UserPool.Groups = append(c.UserPool.Groups, Group{Name: "${env:GROUP}"})
+	c.IdentityProviders[0].AttributeMapping = map[string]string{"email": "${env:MAPPED}"}
+	issues := Validate(c)
+	got := map[string]bool{}
+	for _, is := range issues {
+		if strings.Contains(is.Message, "takes no ${env:NAME} reference") {
+			got[is.Path] = true
+		}
+	}
+	for _, want := range []string{"user_pool.name", "identity_providers[0].attribute_mapping.email"} {
+		if !got[want] {
+			t.Errorf("no stray-reference issue at %s:\n%s", want, formatIssues(issues))
+		}
+	}
+	if !slices.ContainsFunc(issues, func(is Issue) bool {
+		return strings.HasPrefix(is.Path, "user_pool.groups[") && strings.Contains(is.Message, "${env:")
+	}) {
+		t.Errorf("a group named ${env:GROUP} passes:\n%s", formatIssues(issues))
+	}
+	for p := range got {
+		if strings.HasSuffix(p, "client_id") || strings.HasSuffix(p, "client_secret") {
+			t.Errorf("%s takes a reference, yet it is reported", p)
+		}
+	}
+}

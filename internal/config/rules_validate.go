@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
@@ -25,6 +26,7 @@ func Validate(c *Config) []Issue {
 	v.identityPool()
 	v.adminQueries()
 	v.functions()
+	v.strayReferences()
 	return v.issues
 }
 
@@ -68,6 +70,8 @@ type validator struct {
 	scopes    map[string]bool
 	// autoVerified is the set of auto-verified attributes.
 	autoVerified map[string]bool
+	// refs are the paths whose rules take a ${env:NAME} reference.
+	refs map[string]bool
 }
 
 func newValidator(c *Config) *validator {
@@ -75,6 +79,7 @@ func newValidator(c *Config) *validator {
 		c: c, plan: c.UserPool.FeaturePlan,
 		custom: map[string]CustomAttribute{}, groups: map[string]bool{},
 		providers: map[string]bool{}, scopes: map[string]bool{}, autoVerified: map[string]bool{},
+		refs: map[string]bool{},
 	}
 	if v.plan == "" {
 		v.plan = planEssentials
@@ -154,6 +159,7 @@ func (v *validator) value(path, rule, s string) bool {
 // plan and apply resolve from the environment: a well-formed reference
 // passes, a broken one is an error, anything else goes through rule.
 func (v *validator) reference(path, rule, s string) bool {
+	v.refs[path] = true
 	if IsSecretRef(s) {
 		return true
 	}
@@ -221,6 +227,7 @@ func unique(seen map[string]bool, name string) bool {
 // secret checks that s is a ${env:NAME} reference. A literal is an error
 // whose message never repeats the value: the file may already be shared.
 func (v *validator) secret(path, owner string, s string) {
+	v.refs[path] = true
 	if s == "" || IsSecretRef(s) {
 		return
 	}
@@ -339,4 +346,51 @@ func (x *loadProblemIndex) covers(path string) bool {
 		}
 	}
 	return false
+}
+
+// strayReferences reports a ${env:NAME} reference in a key that does not
+// take one. Only secrets and a few ids are read from the environment; any
+// other key would reach Cognito, or an export, as the literal text.
+func (v *validator) strayReferences() {
+	walkStrings(reflect.ValueOf(v.c).Elem(), "", func(path, s string) {
+		if strings.Contains(s, secretRefPrefix) && !v.refs[path] {
+			v.errorf(path, "write the value itself; only secrets, identity provider ids and user_pool.sms.sns_caller_arn come from the environment",
+				"%s takes no ${env:NAME} reference", path)
+		}
+	})
+}
+
+// walkStrings calls f with the path (as Validate names keys) of every
+// string in v.
+func walkStrings(v reflect.Value, path string, f func(path, s string)) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			walkStrings(v.Elem(), path, f)
+		}
+	case reflect.String:
+		f(path, v.String())
+	case reflect.Struct:
+		t := v.Type()
+		for i := 0; i < t.NumField(); i++ {
+			name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+			if !t.Field(i).IsExported() || name == "" || name == "-" {
+				continue
+			}
+			p := name
+			if path != "" {
+				p = path + "." + name
+			}
+			walkStrings(v.Field(i), p, f)
+		}
+	case reflect.Slice, reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			walkStrings(v.Index(i), fmt.Sprintf("%s[%d]", path, i), f)
+		}
+	case reflect.Map:
+		iter := v.MapRange()
+		for iter.Next() {
+			walkStrings(iter.Value(), path+"."+fmt.Sprint(iter.Key().Interface()), f)
+		}
+	}
 }
