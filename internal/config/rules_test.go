@@ -965,7 +965,7 @@ func TestPreTokenVersionWithAGeneratedFunction(t *testing.T) {
 func TestValidateRefusesStrayReferences(t *testing.T) {
 	c := validBase()
 	c.IdentityProviders[0].ClientID = "${env:GOOGLE_CLIENT_ID}"
-	c.UserPool.Name = "${env:POOL_NAME}"
+	c.UserPool.Verification = &Verification{EmailSubject: "${env:SUBJECT}"}
 	c.UserPool.Groups = append(c.UserPool.Groups, Group{Name: "${env:GROUP}"})
 	c.IdentityProviders[0].AttributeMapping = map[string]string{"email": "${env:MAPPED}"}
 	issues := Validate(c)
@@ -975,7 +975,7 @@ func TestValidateRefusesStrayReferences(t *testing.T) {
 			got[is.Path] = true
 		}
 	}
-	for _, want := range []string{"user_pool.name", "identity_providers[0].attribute_mapping.email"} {
+	for _, want := range []string{"user_pool.verification.email_subject", "identity_providers[0].attribute_mapping.email"} {
 		if !got[want] {
 			t.Errorf("no stray-reference issue at %s:\n%s", want, formatIssues(issues))
 		}

@@ -349,11 +349,15 @@ func (x *loadProblemIndex) covers(path string) bool {
 }
 
 // strayReferences reports a ${env:NAME} reference in a key that does not
-// take one. Only secrets and a few ids are read from the environment; any
+// take one (once: not where a rule already reported the value). Only secrets and a few ids are read from the environment; any
 // other key would reach Cognito, or an export, as the literal text.
 func (v *validator) strayReferences() {
+	reported := map[string]bool{}
+	for _, is := range v.issues {
+		reported[is.Path] = true
+	}
 	walkStrings(reflect.ValueOf(v.c).Elem(), "", func(path, s string) {
-		if strings.Contains(s, secretRefPrefix) && !v.refs[path] {
+		if strings.Contains(s, secretRefPrefix) && !v.refs[path] && !reported[path] {
 			v.errorf(path, "write the value itself; only secrets, identity provider ids and user_pool.sms.sns_caller_arn come from the environment",
 				"%s takes no ${env:NAME} reference", path)
 		}
