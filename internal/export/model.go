@@ -154,7 +154,34 @@ func build(cfg *config.Config) (*stack, error) {
 	}
 	s.noteSkipped()
 	s.values = slices.DeleteFunc(s.values, func(name string) bool { return contains(s.secrets, name) })
+	if err := checkParameterNames(append(slices.Clone(s.secrets), s.values...), ids); err != nil {
+		return nil, err
+	}
 	return s, nil
+}
+
+// checkParameterNames refuses environment variables whose CloudFormation
+// parameter or Terraform variable would be another's (GOOGLE_ID,
+// google_id and GOOGLE__ID are all the parameter GoogleId), or a
+// resource's logical id: parameters and resources share one namespace in
+// a template.
+func checkParameterNames(names []string, resourceIDs map[string]bool) error {
+	params, vars := map[string]string{}, map[string]string{}
+	for _, n := range names {
+		p, v := cfnParam(n), TerraformVariable(n)
+		hint := fmt.Sprintf("rename the variable in its ${env:%s} reference in cognito.yaml", n)
+		if resourceIDs[p] {
+			return fmt.Errorf("environment variable %s becomes the CloudFormation parameter %s, the name of a resource too: %s", n, p, hint)
+		}
+		if o, ok := params[p]; ok {
+			return fmt.Errorf("environment variables %s and %s both become the CloudFormation parameter %s: %s", o, n, p, hint)
+		}
+		if o, ok := vars[v]; ok {
+			return fmt.Errorf("environment variables %s and %s both become the Terraform variable %s: %s", o, n, v, hint)
+		}
+		params[p], vars[v] = n, n
+	}
+	return nil
 }
 
 // valuePlaceholders returns a copy of cfg in which each reference to a

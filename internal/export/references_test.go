@@ -293,3 +293,35 @@ func TestNoExportHoldsAReference(t *testing.T) {
 		}
 	}
 }
+
+// Two variables that would become one parameter or variable, or a
+// parameter named like a resource, stop every export with both names.
+func TestReferencesThatWouldCollideAreRefused(t *testing.T) {
+	for name, tc := range map[string]struct {
+		a, b string // the client id's and the client secret's variables
+		want string
+	}{
+		"same parameter": {"GOOGLE__CLIENT", "GOOGLE_CLIENT", "both become the CloudFormation parameter GoogleClient"},
+		"differ in case": {"Google_Client", "GOOGLE_CLIENT", "both become the CloudFormation parameter GoogleClient"},
+		"a resource":     {"USER_POOL", "GOOGLE_SECRET", "the CloudFormation parameter UserPool, the name of a resource too"},
+	} {
+		cfg := envReferences(t)
+		p := &cfg.IdentityProviders[0]
+		p.ClientID, p.ClientSecret = config.SecretRef(tc.a), config.SecretRef(tc.b)
+		for format, export := range map[string]func(*config.Config) (*Result, error){
+			"cloudformation": func(c *config.Config) (*Result, error) { return CloudFormation(c, false) },
+			"terraform":      Terraform,
+			"aws-cli":        AWSCLI,
+		} {
+			_, err := export(cfg)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("%s, %s: err = %v, want it to say %q", name, format, err, tc.want)
+			}
+		}
+	}
+	// Different names that stay apart pass.
+	cfg := envReferences(t)
+	if _, err := CloudFormation(cfg, false); err != nil {
+		t.Errorf("the file's own references: %v", err)
+	}
+}
