@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -186,7 +187,13 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		for _, c := range after.Changes {
 			paths = append(paths, c.Path)
 		}
-		return res, fmt.Errorf("apply finished but Cognito still differs from the file in %d place(s): %s", len(paths), strings.Join(paths, ", "))
+		err := fmt.Errorf("apply finished but Cognito still differs from the file in %d place(s): %s", len(paths), strings.Join(paths, ", "))
+		// cognito-local (pool ids local_…) gives a pool created without
+		// UsernameAttributes the default of its own config, [email].
+		if strings.HasPrefix(e.poolID, "local_") && slices.Contains(paths, "user_pool.sign_in.username_attributes") {
+			err = fmt.Errorf("%w (cognito-local adds username_attributes [email] unless its .cognito/config.json sets UserPoolDefaults.UsernameAttributes to null, as docs/getting-started.md shows)", err)
+		}
+		return res, err
 	}
 	return res, nil
 }
