@@ -1,6 +1,8 @@
 package config
 
-// Recommended returns the ⭐ configuration: every recommended answer.
+// Recommended returns the ⭐ configuration: every recommended answer, with
+// placeholder names (AppAuth, app-00000000). It is the wizard's starting
+// point; the files users get carry their project's own generated names.
 //
 // Each call builds a new value, so callers may change it freely. Lists the
 // recommendation leaves empty are nil, the form Parse gives them.
@@ -50,7 +52,7 @@ func Recommended() *Config {
 				IdentityProviders: []string{"COGNITO"},
 			},
 		}},
-		Domain:       &Domain{Prefix: "authentication"},
+		Domain:       &Domain{Prefix: "app-00000000"},
 		AdminQueries: &AdminQueries{Enabled: false},
 	}
 }

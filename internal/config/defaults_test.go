@@ -29,7 +29,7 @@ func TestRecommendedCopiesAreIndependent(t *testing.T) {
 		{"mfa.mode", b.UserPool.MFA.Mode == MFAOff},
 		{"callback_urls", b.AppClients[0].OAuth.CallbackURLs[0] == "http://localhost:3000/login/"},
 		{"token_validity.access", b.AppClients[0].TokenValidity.Access.String() == "1h"},
-		{"domain.prefix", b.Domain.Prefix == "authentication"},
+		{"domain.prefix", b.Domain.Prefix == "app-00000000"},
 	}
 	for _, c := range checks {
 		if !c.ok {
