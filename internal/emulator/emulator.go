@@ -24,6 +24,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/credentials"
 
 	"github.com/cogwiz/cogwiz/internal/cognito"
+	"github.com/cogwiz/cogwiz/internal/repodir"
 )
 
 // Code is the fixed confirmation code and temporary password the emulator hands out.
@@ -177,22 +178,14 @@ func start(prepare func(dbDir string) error) (*Server, error) {
 // startScript finds node_modules/cognito-local next to this package's
 // package.json by walking up from the working directory to go.mod.
 func startScript() (string, error) {
-	wd, err := os.Getwd()
+	p, err := repodir.Find("internal", "emulator", "node_modules", "cognito-local", "lib", "bin", "start.js")
 	if err != nil {
 		return "", err
 	}
-	for dir := wd; ; dir = filepath.Dir(dir) {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			p := filepath.Join(dir, "internal", "emulator", "node_modules", "cognito-local", "lib", "bin", "start.js")
-			if _, err := os.Stat(p); err != nil {
-				return "", fmt.Errorf("%s is missing", p)
-			}
-			return p, nil
-		}
-		if filepath.Dir(dir) == dir {
-			return "", fmt.Errorf("go.mod not found above %s", wd)
-		}
+	if _, err := os.Stat(p); err != nil {
+		return "", fmt.Errorf("%s is missing", p)
 	}
+	return p, nil
 }
 
 func freePort() (int, error) {

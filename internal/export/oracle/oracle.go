@@ -25,6 +25,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/cogwiz/cogwiz/internal/repodir"
 )
 
 // Problem is one thing a checker found wrong, at a path in the document.
@@ -57,20 +59,7 @@ type Answer struct {
 }
 
 // Dir is the directory holding package.json, oracle.js and node_modules.
-func Dir() (string, error) {
-	wd, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for dir := wd; ; dir = filepath.Dir(dir) {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "internal", "export", "oracle"), nil
-		}
-		if filepath.Dir(dir) == dir {
-			return "", fmt.Errorf("go.mod not found above %s", wd)
-		}
-	}
-}
+func Dir() (string, error) { return repodir.Find("internal", "export", "oracle") }
 
 // available says why the oracle cannot run, or nil.
 func available() (string, error) {

@@ -22,23 +22,12 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/cogwiz/cogwiz/internal/repodir"
 )
 
 // Dir is the directory holding package.json, the scripts and node_modules.
-func Dir() (string, error) {
-	wd, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for dir := wd; ; dir = filepath.Dir(dir) {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "internal", "outputs", "clientjs"), nil
-		}
-		if filepath.Dir(dir) == dir {
-			return "", fmt.Errorf("go.mod not found above %s", wd)
-		}
-	}
-}
+func Dir() (string, error) { return repodir.Find("internal", "outputs", "clientjs") }
 
 // Modules is the node_modules directory an app's script can resolve
 // aws-amplify from (the getting-started test links it into the app).
