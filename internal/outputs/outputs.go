@@ -10,7 +10,6 @@
 package outputs
 
 import (
-	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -87,8 +86,8 @@ type Input struct {
 // the file, with why, for the person running the command.
 func Render(f Format, in Input) (data []byte, notes []string, err error) {
 	if f == JSON {
-		b, err := json.MarshalIndent(NewSummary(in.State, in.Identity, in.Desired), "", "  ")
-		return append(b, '\n'), nil, err
+		b, err := marshal(NewSummary(in.State, in.Identity, in.Desired), "  ")
+		return b, nil, err
 	}
 	fe, notes, err := frontEnd(in)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -314,5 +315,41 @@ func TestSummaryURLsOnlyForAWSRegions(t *testing.T) {
 		if want != "" && out.JWKSURL != want+"/.well-known/jwks.json" {
 			t.Errorf("%s: jwks %q", arn, out.JWKSURL)
 		}
+	}
+}
+
+// The sign-in and sign-out URLs carry what the authorize and logout
+// endpoints require, with redirect_uri and logout_uri exactly as the
+// client lists them (Cognito compares them character by character), and
+// only for clients that can redirect back to an app.
+// https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html
+// https://docs.aws.amazon.com/cognito/latest/developerguide/logout-endpoint.html
+func TestSummaryHostedUIURLs(t *testing.T) {
+	t.Parallel()
+	in := everything()
+	web := &in.State.Config.AppClients[1]
+	web.OAuth.DefaultRedirectURI = web.OAuth.CallbackURLs[1] // has & and ? of its own
+	out := NewSummary(in.State, in.Identity, in.Desired)
+	if _, ok := out.SignInURLs["server"]; ok {
+		t.Errorf("the server client without OAuth got a sign-in URL: %v", out.SignInURLs)
+	}
+	in2, err := url.Parse(out.SignInURLs["web"])
+	if err != nil || in2.Scheme+"://"+in2.Host != out.HostedUIURL || in2.Path != "/oauth2/authorize" {
+		t.Fatalf("sign-in URL %q (%v)", out.SignInURLs["web"], err)
+	}
+	q := in2.Query()
+	for k, want := range map[string]string{"response_type": "code", "client_id": "webclientid", "redirect_uri": web.OAuth.DefaultRedirectURI, "scope": "openid email profile"} {
+		if got := q.Get(k); got != want {
+			t.Errorf("sign-in %s = %q, want %q", k, got, want)
+		}
+	}
+	outURL, err := url.Parse(out.SignOutURLs["web"])
+	if err != nil || outURL.Path != "/logout" || outURL.Query().Get("logout_uri") != web.OAuth.LogoutURLs[0] || outURL.Query().Get("client_id") != "webclientid" {
+		t.Errorf("sign-out URL %q (%v)", out.SignOutURLs["web"], err)
+	}
+
+	web.OAuth.Flows = []string{"client_credentials"}
+	if got := NewSummary(in.State, in.Identity, in.Desired).SignInURLs["web"]; got != "" {
+		t.Errorf("a client_credentials client got a sign-in URL %q", got)
 	}
 }

@@ -2,6 +2,9 @@ package outputs
 
 import (
 	"fmt"
+	"net/url"
+	"slices"
+	"strings"
 
 	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/config"
@@ -20,6 +23,11 @@ type Summary struct {
 	HostedUIURL string `json:"hosted_ui_url,omitempty"`
 	// AppClientIDs maps client name to client id.
 	AppClientIDs map[string]string `json:"app_client_ids"`
+	// SignInURLs and SignOutURLs map client name to a ready-made hosted UI
+	// sign-in (authorize) and sign-out (logout) URL, for the clients with
+	// an OAuth flow that redirects back to an app.
+	SignInURLs  map[string]string `json:"sign_in_urls,omitempty"`
+	SignOutURLs map[string]string `json:"sign_out_urls,omitempty"`
 	// The identity pool and its roles, when the file has one.
 	IdentityPoolID         string            `json:"identity_pool_id,omitempty"`
 	AuthenticatedRoleARN   string            `json:"authenticated_role_arn,omitempty"`
@@ -46,9 +54,51 @@ func NewSummary(st *cognito.State, ident *plan.IdentityState, desired *config.Co
 	}
 	for _, c := range st.Config.AppClients {
 		o.AppClientIDs[c.Name] = c.ID
+		o.addHostedUI(c)
 	}
 	o.addIdentity(ident, desired)
 	return o
+}
+
+// addHostedUI adds the client's sign-in and sign-out URLs: the first
+// thing to try once the hosted UI exists, and the exact redirect_uri and
+// logout_uri Cognito compares character by character with the client's
+// lists (a mismatch is Cognito's "redirect_mismatch").
+// https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html
+// https://docs.aws.amazon.com/cognito/latest/developerguide/logout-endpoint.html
+func (o *Summary) addHostedUI(c config.AppClient) {
+	a := c.OAuth
+	if o.HostedUIURL == "" || a == nil || c.ID == "" {
+		return
+	}
+	responseType := ""
+	switch {
+	case slices.Contains(a.Flows, "code"):
+		responseType = "code"
+	case slices.Contains(a.Flows, "implicit"):
+		responseType = "token"
+	}
+	redirect := a.DefaultRedirectURI
+	if redirect == "" && len(a.CallbackURLs) > 0 {
+		redirect = a.CallbackURLs[0]
+	}
+	if responseType != "" && redirect != "" {
+		q := url.Values{"response_type": {responseType}, "client_id": {c.ID}, "redirect_uri": {redirect}}
+		if len(a.Scopes) > 0 {
+			q.Set("scope", strings.Join(a.Scopes, " "))
+		}
+		if o.SignInURLs == nil {
+			o.SignInURLs = map[string]string{}
+		}
+		o.SignInURLs[c.Name] = o.HostedUIURL + "/oauth2/authorize?" + q.Encode()
+	}
+	if len(a.LogoutURLs) > 0 {
+		q := url.Values{"client_id": {c.ID}, "logout_uri": {a.LogoutURLs[0]}}
+		if o.SignOutURLs == nil {
+			o.SignOutURLs = map[string]string{}
+		}
+		o.SignOutURLs[c.Name] = o.HostedUIURL + "/logout?" + q.Encode()
+	}
 }
 
 // addIdentity adds the identity pool id and its role ARNs.

@@ -34,6 +34,10 @@ func PlanOutputs(w io.Writer, o outputs.Summary, lambdaCommands []string) error 
 	for _, n := range names {
 		row("client "+n, o.AppClientIDs[n])
 	}
+	for _, n := range names {
+		row("sign-in "+n, o.SignInURLs[n])
+		row("sign-out "+n, o.SignOutURLs[n])
+	}
 	row("identity_pool_id", o.IdentityPoolID)
 	row("auth_role_arn", o.AuthenticatedRoleARN)
 	row("unauth_role_arn", o.UnauthenticatedRoleARN)

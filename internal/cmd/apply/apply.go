@@ -75,9 +75,9 @@ then it points the trigger at it. Unchanged code is not uploaded again.
 
 When the changes are made, apply reads everything back: any remaining
 difference is an error. Then it prints the outputs (pool id and ARN,
-client ids, issuer, JWKS and hosted UI URLs, the identity pool id and
-role ARNs) and, for Lambda triggers, the aws lambda add-permission command
-Cognito needs.
+client ids, issuer, JWKS and hosted UI URLs, each OAuth client's ready-made
+sign-in and sign-out URL, the identity pool id and role ARNs) and, for
+Lambda triggers, the aws lambda add-permission command Cognito needs.
 
 --outputs FILE, as often as you like, also writes them for your app, from
 what was read back.
