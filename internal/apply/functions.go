@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/cogwiz/cogwiz/internal/aws/awsclient"
 	"github.com/cogwiz/cogwiz/internal/aws/iam"
 	"github.com/cogwiz/cogwiz/internal/aws/lambda"
 	"github.com/cogwiz/cogwiz/internal/cognito"
@@ -336,7 +337,7 @@ func (e *executor) function(ctx context.Context, f functions.Function) (string, 
 			}
 			fn = updated
 		}
-		if !hasTags(fn.Tags, want.Tags) {
+		if !awsclient.HasTags(fn.Tags, want.Tags) {
 			e.progress("tagging function %s", f.Name)
 			if err := lambda.Tag(ctx, fc.Lambda, fn.ARN, want.Tags); err != nil {
 				return "", err
@@ -366,15 +367,6 @@ func (e *executor) function(ctx context.Context, f functions.Function) (string, 
 func configDiffers(want, live lambda.Function) bool {
 	return want.Runtime != live.Runtime || want.Handler != live.Handler || want.Role != live.Role ||
 		want.Timeout != live.Timeout || want.Description != live.Description || !maps.Equal(want.Env, live.Env)
-}
-
-func hasTags(have, want map[string]string) bool {
-	for k, v := range want {
-		if have[k] != v {
-			return false
-		}
-	}
-	return true
 }
 
 // functionDeletes removes what cogwiz made for functions the file no

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cogwiz/cogwiz/internal/aws/awsclient"
 	"github.com/cogwiz/cogwiz/internal/aws/iam"
 	"github.com/cogwiz/cogwiz/internal/aws/lambda"
 	"github.com/cogwiz/cogwiz/internal/cognito"
@@ -239,7 +240,7 @@ func (df *differ) function(d *config.Config, s *FunctionState, f functions.Funct
 		for _, pn := range slices.Sorted(maps.Keys(merged(lr.InlinePolicies, role.InlinePolicies))) {
 			df.field(r, KindFunctionRole, f.Name, r+".inline_policies."+pn, canonical(lr.InlinePolicies[pn]), canonical(role.InlinePolicies[pn]))
 		}
-		if !hasAll(lr.Tags, role.Tags) {
+		if !awsclient.HasTags(lr.Tags, role.Tags) {
 			df.field(r, KindFunctionRole, f.Name, r+".tags", orEmpty(lr.Tags), role.Tags)
 		}
 	}
@@ -320,7 +321,7 @@ func (df *differ) functionFields(d *config.Config, s *FunctionState, f functions
 			df.add(Change{Resource: res, Kind: k, Name: n, Path: res + ".environment." + name, Before: lf.Env[name], Action: Update, Reason: "no capability of this function reads it any more"})
 		}
 	}
-	if !hasAll(lf.Tags, want.Tags) {
+	if !awsclient.HasTags(lf.Tags, want.Tags) {
 		df.field(res, k, n, res+".tags", orEmpty(lf.Tags), want.Tags)
 	}
 }
@@ -340,15 +341,6 @@ func envSummary(f functions.Function) string {
 		parts = append(parts, e.Name+"="+v)
 	}
 	return "; environment " + strings.Join(parts, ", ")
-}
-
-func hasAll(have, want map[string]string) bool {
-	for k, v := range want {
-		if have[k] != v {
-			return false
-		}
-	}
-	return true
 }
 
 func orNone(list []string) []string {

@@ -60,6 +60,17 @@ func IsAmbiguous(err error) bool {
 	return true
 }
 
+// HasTags reports whether have holds every tag of want with its value
+// (others may tag a resource too).
+func HasTags(have, want map[string]string) bool {
+	for k, v := range want {
+		if have[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
 // ErrorCode is the AWS error code of err ("" when it is not an AWS error).
 func ErrorCode(err error) string {
 	var ae smithy.APIError

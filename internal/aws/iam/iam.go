@@ -220,7 +220,7 @@ func CreateRole(ctx context.Context, api API, r Role) (string, error) {
 		live.ARN = aws.ToString(out.Role.Arn)
 	case awsclient.IsAmbiguous(err):
 		found, lerr := ReadRole(ctx, api, r.Name)
-		if lerr != nil || !hasTags(found.Tags, r.Tags) {
+		if lerr != nil || !awsclient.HasTags(found.Tags, r.Tags) {
 			return "", fmt.Errorf("creating role %s: %w (looked up afterwards: not made)", r.Name, err)
 		}
 		live = *found
@@ -228,15 +228,6 @@ func CreateRole(ctx context.Context, api API, r Role) (string, error) {
 		return "", fmt.Errorf("creating role %s: %w", r.Name, err)
 	}
 	return live.ARN, UpdateRole(ctx, api, r, live)
-}
-
-func hasTags(have, want map[string]string) bool {
-	for k, v := range want {
-		if have[k] != v {
-			return false
-		}
-	}
-	return true
 }
 
 // UpdateRole makes the live role match want: the trust policy, attached
@@ -278,7 +269,7 @@ func UpdateRole(ctx context.Context, api API, want, live Role) error {
 			}
 		}
 	}
-	if !hasTags(live.Tags, want.Tags) {
+	if !awsclient.HasTags(live.Tags, want.Tags) {
 		in := &iam.TagRoleInput{RoleName: name}
 		for _, k := range slices.Sorted(maps.Keys(want.Tags)) {
 			in.Tags = append(in.Tags, types.Tag{Key: aws.String(k), Value: aws.String(want.Tags[k])})
@@ -302,7 +293,7 @@ func samePolicy(a, b string) bool {
 
 // Differs reports whether UpdateRole would change anything.
 func Differs(want, live Role) bool {
-	if !samePolicy(want.TrustPolicy, live.TrustPolicy) || !hasTags(live.Tags, want.Tags) {
+	if !samePolicy(want.TrustPolicy, live.TrustPolicy) || !awsclient.HasTags(live.Tags, want.Tags) {
 		return true
 	}
 	if !slices.Equal(sorted(want.ManagedPolicyARNs), sorted(live.ManagedPolicyARNs)) || len(want.InlinePolicies) != len(live.InlinePolicies) {

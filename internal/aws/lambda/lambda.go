@@ -213,7 +213,7 @@ func CreateFunction(ctx context.Context, api API, f Function, zip []byte, pause 
 			continue
 		case awsclient.IsAmbiguous(err):
 			found, lerr := FindFunction(ctx, api, f.Name)
-			if lerr != nil || found == nil || !hasTags(found.Tags, f.Tags) {
+			if lerr != nil || found == nil || !awsclient.HasTags(found.Tags, f.Tags) {
 				return nil, fmt.Errorf("creating function %s: %w (looked up afterwards: not made)", f.Name, err)
 			}
 		default:
@@ -221,15 +221,6 @@ func CreateFunction(ctx context.Context, api API, f Function, zip []byte, pause 
 		}
 		return WaitReady(ctx, api, f.Name, pause)
 	}
-}
-
-func hasTags(have, want map[string]string) bool {
-	for k, v := range want {
-		if have[k] != v {
-			return false
-		}
-	}
-	return true
 }
 
 // WaitReady polls a function until Lambda takes changes to it again: a
