@@ -2,7 +2,6 @@ package cmdutil
 
 import (
 	"context"
-	"os"
 
 	"github.com/cogwiz/cogwiz/internal/aws/iam"
 	"github.com/cogwiz/cogwiz/internal/aws/lambda"
@@ -30,12 +29,6 @@ func (f *Factory) FunctionClients(ctx context.Context) (lambda.API, iam.API, err
 	return l, i, nil
 }
 
-func (f *Factory) lambdaReachable() bool {
-	if f.AWS.EndpointURL != "" {
-		return false
-	}
-	if os.Getenv("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER") == "" {
-		return true
-	}
-	return os.Getenv("AWS_ENDPOINT_URL_LAMBDA") != "" || os.Getenv("AWS_ENDPOINT_URL") != ""
-}
+// lambdaReachable: Lambda goes where the factory sends its client, and
+// nowhere when that is Cognito's emulator (see endpointLike).
+func (f *Factory) lambdaReachable() bool { return f.endpointLike("AWS_ENDPOINT_URL_LAMBDA") == "" }
