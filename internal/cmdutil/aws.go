@@ -58,14 +58,16 @@ func CheckEndpoint(endpoint, source string) error {
 }
 
 func (f *Factory) defaultCognito(ctx context.Context) (cognito.API, error) {
+	// One configuration for every client: credentials are resolved once
+	// (an assume-role or SSO profile asks once), whatever the command uses.
 	f.once.Do(func() {
-		endpoint, source := f.Endpoint()
-		if f.err = CheckEndpoint(endpoint, source); f.err != nil {
+		cfg, err := f.awsConfig(ctx)
+		if err != nil {
+			f.err = err
 			return
 		}
-		o := f.AWS
-		o.EndpointURL = endpoint
-		f.client, f.err = cognito.New(ctx, o)
+		endpoint, _ := f.Endpoint()
+		f.client = cognito.NewFromConfig(cfg, endpoint)
 	})
 	return f.client, f.err
 }

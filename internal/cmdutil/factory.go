@@ -92,7 +92,9 @@ func (f *Factory) awsConfig(ctx context.Context) (aws.Config, error) {
 		if f.cfgErr = CheckEndpoint(endpoint, source); f.cfgErr != nil {
 			return
 		}
-		f.awsCfg, f.cfgErr = cognito.LoadConfig(ctx, f.AWS)
+		o := f.AWS
+		o.EndpointURL = endpoint
+		f.awsCfg, f.cfgErr = cognito.LoadConfig(ctx, o)
 	})
 	return f.awsCfg, f.cfgErr
 }

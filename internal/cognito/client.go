@@ -2,7 +2,6 @@ package cognito
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -13,8 +12,9 @@ import (
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	awsconfig "github.com/aws/aws-sdk-go-v2/config"
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
-	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/logging"
+
+	"github.com/cogwiz/cogwiz/internal/aws/awsclient"
 )
 
 // Options are the common AWS flags. Empty fields fall back to the SDK's
@@ -71,11 +71,13 @@ func New(ctx context.Context, o Options) (API, error) {
 	if err != nil {
 		return nil, err
 	}
-	return cip.NewFromConfig(cfg, func(co *cip.Options) {
-		if o.EndpointURL != "" {
-			co.BaseEndpoint = aws.String(o.EndpointURL)
-		}
-	}), nil
+	return NewFromConfig(cfg, o.EndpointURL), nil
+}
+
+// NewFromConfig returns a client on a configuration LoadConfig loaded (the
+// one the other services' clients share), at endpointURL when it is set.
+func NewFromConfig(cfg aws.Config, endpointURL string) API {
+	return cip.NewFromConfig(cfg, func(co *cip.Options) { co.BaseEndpoint = awsclient.Endpoint(endpointURL) })
 }
 
 // LoadConfig loads the AWS configuration every cogwiz client shares (the
@@ -154,28 +156,20 @@ const limitExceededAttempts = 2
 func (r *retryer) IsErrorRetryable(err error) bool {
 	// An endpoint without the operation (cognito-local answers
 	// "Unsupported" with a 5xx) will not grow it on a retry.
-	if errorCode(err) == "Unsupported" {
+	if awsclient.ErrorCode(err) == "Unsupported" {
 		return false
 	}
 	return r.RetryerV2.IsErrorRetryable(err)
 }
 
 func (r *retryer) RetryDelay(attempt int, err error) (time.Duration, error) {
-	if errorCode(err) == "LimitExceededException" && attempt >= limitExceededAttempts {
+	if awsclient.ErrorCode(err) == "LimitExceededException" && attempt >= limitExceededAttempts {
 		return 0, err
 	}
 	return r.RetryerV2.RetryDelay(attempt, err)
 }
 
-func errorCode(err error) string {
-	var ae smithy.APIError
-	if errors.As(err, &ae) {
-		return ae.ErrorCode()
-	}
-	return ""
-}
-
 // IsUnsupported reports whether the endpoint does not implement the
 // operation at all (cognito-local for domains, identity providers and
 // resource servers). Readers treat it as "none of these exist".
-func IsUnsupported(err error) bool { return errorCode(err) == "Unsupported" }
+func IsUnsupported(err error) bool { return awsclient.ErrorCode(err) == "Unsupported" }
