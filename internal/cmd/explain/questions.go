@@ -6,15 +6,16 @@ import (
 
 	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/questions"
+	"github.com/cogwiz/cogwiz/internal/questions/builtin"
 )
 
 // QuestionsSource explains the wizard's questions by id (the ids of
 // `cogwiz init --answers`), in the registry's shape.
 func QuestionsSource() Source {
 	all := func() []config.Setting {
-		g, err := questions.Default()
+		g, err := builtin.Graph()
 		if err != nil {
-			// The graph is embedded and checked by its own tests.
+			// The graph is compiled in and checked by its own tests.
 			return nil
 		}
 		out := make([]config.Setting, 0, len(g.Questions))
@@ -27,7 +28,7 @@ func QuestionsSource() Source {
 		Title: "Wizard questions (ids for cogwiz init --answers)",
 		List:  all,
 		Lookup: func(key string) (config.Setting, bool) {
-			g, err := questions.Default()
+			g, err := builtin.Graph()
 			if err != nil {
 				return config.Setting{}, false
 			}
