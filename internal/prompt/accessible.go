@@ -55,7 +55,7 @@ func (a *Accessible) one(ctx context.Context, q Question) (any, error) {
 		}
 	}
 	if q.AmplifyDefault != "" {
-		fmt.Fprintf(a.out, "Amplify's default: %s\n", amplifyDefault(q))
+		fmt.Fprintf(a.out, "Amplify's default: %s\n", q.AmplifyDefault)
 	}
 	if q.DocURL != "" {
 		fmt.Fprintf(a.out, "Docs: %s\n", q.DocURL)

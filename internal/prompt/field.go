@@ -2,7 +2,6 @@ package prompt
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -340,7 +339,7 @@ func (f *field) view(st styles, width, height int) (string, *tea.Cursor) {
 		top = append(top, barred(st.plain, wrapLines(rec, w-2, "", "   ")...)...)
 	}
 	if q.AmplifyDefault != "" {
-		top = append(top, barred(st.dim, wrapLines("Amplify's default: "+amplifyDefault(q), w-2, "", "  ")...)...)
+		top = append(top, barred(st.dim, wrapLines("Amplify's default: "+q.AmplifyDefault, w-2, "", "  ")...)...)
 	}
 
 	// The choices: one block of lines per option.
@@ -550,17 +549,6 @@ func optionText(o Option) string {
 		l += " ⭐"
 	}
 	return l
-}
-
-// amplifyDefault is Amplify's answer as shown: an option's label, Yes or
-// No for a yes/no question, else the text.
-func amplifyDefault(q Question) string {
-	if q.Kind == Confirm {
-		if b, err := strconv.ParseBool(q.AmplifyDefault); err == nil {
-			return answerText(q, b)
-		}
-	}
-	return optionLabel(q, q.AmplifyDefault)
 }
 
 // optionLabel is the label of the option whose value is v, or v.

@@ -50,8 +50,8 @@ type Question struct {
 	// it: true or false for a yes/no question, the values (maybe none) for
 	// a multi-select. Nil when unknown.
 	RecommendedAnswer any
-	// AmplifyDefault is Amplify's answer (an option value or the text),
-	// shown under the ⭐ line when the recommendation differs from it.
+	// AmplifyDefault is Amplify's answer as shown (option labels, Yes or
+	// No), under the ⭐ line when the recommendation differs from it.
 	AmplifyDefault string
 	// CreateOnly is the ⚠️ text: why the answer can never change.
 	CreateOnly string

@@ -136,7 +136,7 @@ func TestScreens(t *testing.T) {
 		"select_help": {q: signIn, msgs: []tea.Msg{key("?")}},
 		"select_amplify_default": {q: func() Question {
 			q := signIn
-			q.AmplifyDefault = "email"
+			q.AmplifyDefault = "Email"
 			return q
 		}()},
 		"multiselect": {q: Question{ID: "scopes", Kind: MultiSelect, Title: "Select the OAuth scopes enabled for this project",
@@ -148,7 +148,7 @@ func TestScreens(t *testing.T) {
 		"confirm": {q: oauth},
 		"confirm_amplify_default": {q: func() Question {
 			q := oauth
-			q.RecommendedAnswer, q.Default, q.AmplifyDefault = false, false, "true"
+			q.RecommendedAnswer, q.Default, q.AmplifyDefault = false, false, "Yes"
 			return q
 		}()},
 		"confirm_no":         {q: oauth, msgs: []tea.Msg{key("right")}},
