@@ -5,18 +5,11 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/cogwiz/cogwiz/internal/aws/awsclient"
 	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/functions"
 )
-
-func arnRegionAccount(arn string) (region, account string) {
-	parts := strings.Split(arn, ":")
-	if len(parts) < 6 {
-		return "", ""
-	}
-	return parts[3], parts[4]
-}
 
 // LambdaPermissionCommands returns, per trigger, the AWS CLI command that
 // lets Cognito invoke the function. cogwiz never calls Lambda itself: the
@@ -26,7 +19,7 @@ func LambdaPermissionCommands(t *config.Triggers, poolARN string) []string {
 	if t == nil {
 		return nil
 	}
-	_, account := arnRegionAccount(poolARN)
+	_, account := awsclient.ARNRegionAccount(poolARN)
 	seen := map[string]bool{}
 	var arns []string
 	for _, a := range []string{t.PreSignUp, t.CustomMessage, t.PostConfirmation, t.PreAuthentication, t.PostAuthentication,

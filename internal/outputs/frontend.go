@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/cogwiz/cogwiz/internal/aws/awsclient"
 	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/config"
 )
@@ -156,8 +157,8 @@ func frontEnd(in Input) (*frontEndConfig, []string, error) {
 		MFA:                config.MFAOff,
 		MFAMethods:         []string{},
 		Password:           passwordPolicy{MinLength: defaultMinLength},
-		IssuerURL:          issuerURL(st),
 	}
+	fe.IssuerURL = issuerURL(fe.Region, st.PoolID)
 	if v := up.Verification; v != nil {
 		fe.VerifiedAttributes = nonNil(v.AutoVerifiedAttributes)
 	}
@@ -205,13 +206,8 @@ func hostedUI(live *config.Config, c *config.AppClient, region string) (*oauth, 
 	if o == nil {
 		return nil, nil
 	}
-	responseType := ""
-	switch {
-	case slices.Contains(o.Flows, "code"):
-		responseType = "code"
-	case slices.Contains(o.Flows, "implicit"):
-		responseType = "token"
-	default:
+	rt := responseType(o.Flows)
+	if rt == "" {
 		return nil, nil // client credentials only: no hosted UI
 	}
 	leftOut := func(why string) []string {
@@ -224,12 +220,11 @@ func hostedUI(live *config.Config, c *config.AppClient, region string) (*oauth, 
 	if len(o.CallbackURLs) == 0 || len(o.LogoutURLs) == 0 {
 		return nil, leftOut("Amplify needs at least one callback URL and one sign-out URL; set app_clients[" + c.Name + "].oauth.callback_urls and logout_urls and apply")
 	}
-	host := d.CustomDomain
+	host := hostedUIHost(d, region)
 	if host == "" {
-		// https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-assign-domain-prefix.html
-		host = fmt.Sprintf("%s.auth.%s.amazoncognito.com", d.Prefix, region)
+		return nil, leftOut("the pool's domain has no hosted UI address here (region " + region + ")")
 	}
-	out := &oauth{Domain: host, Scopes: nonNil(o.Scopes), SignIn: o.CallbackURLs, SignOut: o.LogoutURLs, ResponseType: responseType, Providers: []string{}}
+	out := &oauth{Domain: host, Scopes: nonNil(o.Scopes), SignIn: o.CallbackURLs, SignOut: o.LogoutURLs, ResponseType: rt, Providers: []string{}}
 	for _, p := range o.IdentityProviders {
 		if _, ok := socialProviders[p]; ok {
 			out.Providers = append(out.Providers, p)
@@ -269,27 +264,47 @@ var awsRegion = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile
 // An emulator's says so too (cognito-local's is "local"), which the
 // client libraries accept: they take a user pool's region from its id.
 func poolRegion(st *cognito.State) string {
-	region, _ := arnRegionAccount(st.PoolARN)
+	region, _ := awsclient.ARNRegionAccount(st.PoolARN)
 	return region
-}
-
-func arnRegionAccount(arn string) (region, account string) {
-	parts := strings.Split(arn, ":")
-	if len(parts) < 6 {
-		return "", ""
-	}
-	return parts[3], parts[4]
 }
 
 // issuerURL is the iss claim of the pool's tokens, on AWS; empty for an
 // emulator, whose issuer is its own address.
 // https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html
-func issuerURL(st *cognito.State) string {
-	region := poolRegion(st)
+func issuerURL(region, poolID string) string {
 	if !awsRegion().MatchString(region) {
 		return ""
 	}
-	return fmt.Sprintf("https://cognito-idp.%s.amazonaws.com/%s", region, st.PoolID)
+	return fmt.Sprintf("https://cognito-idp.%s.amazonaws.com/%s", region, poolID)
+}
+
+// hostedUIHost is the host of the pool's hosted UI: its custom domain, or
+// its prefix domain in an AWS region; empty without a domain (and for an
+// emulator's prefix, which has no such host).
+// https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-assign-domain-prefix.html
+func hostedUIHost(d *config.Domain, region string) string {
+	switch {
+	case d == nil:
+		return ""
+	case d.CustomDomain != "":
+		return d.CustomDomain
+	case d.Prefix != "" && awsRegion().MatchString(region):
+		return fmt.Sprintf("%s.auth.%s.amazoncognito.com", d.Prefix, region)
+	}
+	return ""
+}
+
+// responseType is the OAuth response_type of a client's flows: code for
+// the authorization code grant, token for the implicit one, empty for
+// client credentials alone (no hosted UI).
+func responseType(flows []string) string {
+	switch {
+	case slices.Contains(flows, "code"):
+		return "code"
+	case slices.Contains(flows, "implicit"):
+		return "token"
+	}
+	return ""
 }
 
 // marshal is JSON with the given indent, a final newline, and <, > and &

@@ -1,9 +1,7 @@
 package outputs
 
 import (
-	"fmt"
 	"net/url"
-	"slices"
 	"strings"
 
 	"github.com/cogwiz/cogwiz/internal/cognito"
@@ -40,17 +38,12 @@ type Summary struct {
 func NewSummary(st *cognito.State, ident *plan.IdentityState, desired *config.Config) Summary {
 	o := Summary{UserPoolID: st.PoolID, UserPoolARN: st.PoolARN, AppClientIDs: map[string]string{}}
 	o.Region = poolRegion(st)
-	o.IssuerURL = issuerURL(st)
+	o.IssuerURL = issuerURL(o.Region, st.PoolID)
 	if o.IssuerURL != "" {
 		o.JWKSURL = o.IssuerURL + "/.well-known/jwks.json"
 	}
-	if d := st.Config.Domain; d != nil {
-		switch {
-		case d.CustomDomain != "":
-			o.HostedUIURL = "https://" + d.CustomDomain
-		case d.Prefix != "" && awsRegion().MatchString(o.Region):
-			o.HostedUIURL = fmt.Sprintf("https://%s.auth.%s.amazoncognito.com", d.Prefix, o.Region)
-		}
+	if host := hostedUIHost(st.Config.Domain, o.Region); host != "" {
+		o.HostedUIURL = "https://" + host
 	}
 	for _, c := range st.Config.AppClients {
 		o.AppClientIDs[c.Name] = c.ID
@@ -71,19 +64,13 @@ func (o *Summary) addHostedUI(c config.AppClient) {
 	if o.HostedUIURL == "" || a == nil || c.ID == "" {
 		return
 	}
-	responseType := ""
-	switch {
-	case slices.Contains(a.Flows, "code"):
-		responseType = "code"
-	case slices.Contains(a.Flows, "implicit"):
-		responseType = "token"
-	}
+	rt := responseType(a.Flows)
 	redirect := a.DefaultRedirectURI
 	if redirect == "" && len(a.CallbackURLs) > 0 {
 		redirect = a.CallbackURLs[0]
 	}
-	if responseType != "" && redirect != "" {
-		q := url.Values{"response_type": {responseType}, "client_id": {c.ID}, "redirect_uri": {redirect}}
+	if rt != "" && redirect != "" {
+		q := url.Values{"response_type": {rt}, "client_id": {c.ID}, "redirect_uri": {redirect}}
 		if len(a.Scopes) > 0 {
 			q.Set("scope", strings.Join(a.Scopes, " "))
 		}

@@ -5,6 +5,7 @@ package awsclient
 import (
 	"errors"
 	"net"
+	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/smithy-go"
@@ -58,6 +59,17 @@ func IsAmbiguous(err error) bool {
 	}
 	// No HTTP answer at all (a timeout, a cancelled context): unknown.
 	return true
+}
+
+// ARNRegionAccount is the region and account of an ARN
+// (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE); empty when arn has
+// fewer parts.
+func ARNRegionAccount(arn string) (region, account string) {
+	parts := strings.Split(arn, ":")
+	if len(parts) < 6 {
+		return "", ""
+	}
+	return parts[3], parts[4]
 }
 
 // HasTags reports whether have holds every tag of want with its value
