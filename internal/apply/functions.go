@@ -136,7 +136,7 @@ func ReadFunctions(ctx context.Context, fc *FunctionClients, d *config.Config, s
 	for _, f := range want {
 		candidates[f.Name] = f.Trigger
 	}
-	for _, key := range plan.TriggerKeys {
+	for _, key := range config.TriggerKeys {
 		if arn := live.Trigger(key); arn != "" && functionName(arn) == functions.FunctionName(d.ResourceName, key) {
 			candidates[functionName(arn)] = key
 		}

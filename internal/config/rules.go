@@ -39,7 +39,8 @@ var VerifiedFlagAttributes = []string{"email_verified", "phone_number_verified"}
 var (
 	ServicesValues = []string{ServicesUserPool, ServicesUserPoolIdentityPool}
 	ModeValues     = []string{ModeDefault, ModeDefaultSocial, ModeManual}
-	// TriggerKeys are the keys of user_pool.triggers that hold a function ARN.
+	// TriggerKeys are the keys of user_pool.triggers that hold a function
+	// ARN, in LambdaConfig's order (triggerFields lists them so).
 	TriggerKeys = []string{
 		"pre_sign_up", "custom_message", "post_confirmation", "pre_authentication", "post_authentication",
 		"define_auth_challenge", "create_auth_challenge", "verify_auth_challenge_response", "pre_token_generation",

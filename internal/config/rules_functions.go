@@ -36,7 +36,6 @@ type GeneratedTrigger struct {
 // and is left out. Unknown capability types are ignored (validate reports them).
 func GeneratedTriggers(c *Config) []GeneratedTrigger {
 	arn := map[string]string{}
-	keys := triggerFields(&Triggers{})
 	if t := c.UserPool.Triggers; t != nil {
 		for _, f := range triggerFields(t) {
 			arn[f[0]] = f[1]
@@ -47,8 +46,7 @@ func GeneratedTriggers(c *Config) []GeneratedTrigger {
 		listed[cp.Type] = true
 	}
 	var out []GeneratedTrigger
-	for _, k := range keys {
-		key := k[0]
+	for _, key := range TriggerKeys {
 		if arn[key] != "" {
 			continue
 		}

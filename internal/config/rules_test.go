@@ -991,3 +991,16 @@ func TestValidateRefusesStrayReferences(t *testing.T) {
 		}
 	}
 }
+
+// TriggerKeys and the Triggers fields name the same keys in the same
+// (LambdaConfig) order: the generated functions and the plan walk one,
+// validation the other.
+func TestTriggerKeysAreTheTriggerFields(t *testing.T) {
+	var keys []string
+	for _, f := range triggerFields(&Triggers{}) {
+		keys = append(keys, f[0])
+	}
+	if !slices.Equal(keys, TriggerKeys) {
+		t.Errorf("triggerFields %v, TriggerKeys %v", keys, TriggerKeys)
+	}
+}

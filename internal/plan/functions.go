@@ -140,18 +140,13 @@ func (s *FunctionState) Deleted(d *config.Config) []string {
 		want[f.Trigger] = true
 	}
 	var out []string
-	for _, key := range TriggerKeys {
+	for _, key := range config.TriggerKeys {
 		if _, ok := s.Live[key]; ok && !want[key] {
 			out = append(out, key)
 		}
 	}
 	return out
 }
-
-// TriggerKeys are the trigger keys of LambdaConfig, in its order.
-var TriggerKeys = []string{"pre_sign_up", "custom_message", "post_confirmation", "pre_authentication", "post_authentication",
-	"define_auth_challenge", "create_auth_challenge", "verify_auth_challenge_response", "pre_token_generation",
-	"user_migration", "custom_sms_sender", "custom_email_sender"}
 
 // WithFunctionTriggers returns a copy of d whose triggers served by
 // cogwiz's functions hold what the pool should keep until apply wires
