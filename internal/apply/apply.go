@@ -930,7 +930,7 @@ func prepare(ctx context.Context, api cognito.API, desired *config.Config, writt
 		p.Found = fmt.Sprintf("no pool in this account and region is tagged %s=%s (%s listed, %d described)", cognito.TagResourceName, desired.ResourceName, count(l.Listed, "pool"), l.Described)
 		blockTwins(p, desired, l.Twins)
 	}
-	if err := checkEndpoint(ctx, api, desired, st, p); err != nil {
+	if err := checkEndpoint(ctx, api, st, p); err != nil {
 		return nil, nil, err
 	}
 	if err := checkDomain(ctx, api, desired, p); err != nil {

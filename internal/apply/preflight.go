@@ -23,16 +23,13 @@ const probePool = "us-east-1_cogwizprobe"
 
 // checkEndpoint blocks the changes that need operations the endpoint does
 // not have: cognito-local has no domains, identity providers or resource
-// servers.
-func checkEndpoint(ctx context.Context, api cognito.API, desired *config.Config, st *cognito.State, p *plan.Plan) error {
+// servers. Domains are checked by checkDomain, which asks for the domain
+// anyway.
+func checkEndpoint(ctx context.Context, api cognito.API, st *cognito.State, p *plan.Plan) error {
 	for _, k := range []struct {
 		kind, what, key string
 		probe           func(ctx context.Context, poolID string) error
 	}{
-		{plan.KindDomain, "domains", "domain", func(ctx context.Context, _ string) error {
-			_, err := cognito.DomainOwner(ctx, api, cognito.DomainName(desired.Domain))
-			return err
-		}},
 		{plan.KindIdP, "identity providers", "identity_providers", func(ctx context.Context, poolID string) error {
 			_, err := cognito.IdentityProviderExists(ctx, api, poolID, "Google")
 			return err
@@ -46,50 +43,56 @@ func checkEndpoint(ctx context.Context, api cognito.API, desired *config.Config,
 		if !need {
 			continue
 		}
-		supported := true
+		var supported bool
 		if st != nil {
+			// Reading the pool listed them already, or noted that it could not.
 			supported = !slices.Contains(st.Unsupported, k.what)
-		}
-		if supported {
-			poolID := probePool
-			if st != nil {
-				poolID = st.PoolID
-			}
-			err := k.probe(ctx, poolID)
-			if cognito.IsUnsupported(err) {
-				supported = false
-			} else if err != nil && !cognito.IsNotFound(err) {
+		} else {
+			err := k.probe(ctx, probePool)
+			if err != nil && !cognito.IsUnsupported(err) && !cognito.IsNotFound(err) {
 				return fmt.Errorf("checking that the endpoint supports %s: %w", k.what, err)
 			}
+			supported = !cognito.IsUnsupported(err)
 		}
-		if supported {
-			continue
-		}
-		for i, c := range p.Changes {
-			if c.Kind == k.kind && c.Action != plan.Delete {
-				p.Changes[i].Action = plan.Blocked
-				p.Changes[i].Reason = fmt.Sprintf("this endpoint does not support %s (cognito-local has none): leave %s out of the file when applying here, or apply against AWS", k.what, k.key)
-			}
+		if !supported {
+			blockUnsupported(p, k.kind, k.what, k.key)
 		}
 	}
 	return nil
 }
 
+// blockUnsupported blocks every change of kind but deletes: the endpoint
+// does not have the operations they need.
+func blockUnsupported(p *plan.Plan, kind, what, key string) {
+	for i, c := range p.Changes {
+		if c.Kind == kind && c.Action != plan.Delete {
+			p.Changes[i].Action = plan.Blocked
+			p.Changes[i].Reason = fmt.Sprintf("this endpoint does not support %s (cognito-local has none): leave %s out of the file when applying here, or apply against AWS", what, key)
+		}
+	}
+}
+
 // checkDomain blocks a domain the plan would create when another user pool
 // already holds it, so the apply stops before its first call instead of
-// failing half-way with "Domain already associated with another user pool".
+// failing half-way with "Domain already associated with another user pool",
+// and blocks every domain change on an endpoint without domains.
 func checkDomain(ctx context.Context, api cognito.API, desired *config.Config, p *plan.Plan) error {
 	name := cognito.DomainName(desired.Domain)
-	if name == "" {
+	changed := slices.ContainsFunc(p.Changes, func(c plan.Change) bool { return c.Kind == plan.KindDomain && c.Action != plan.Delete })
+	if name == "" || !changed {
 		return nil
+	}
+	owner, err := cognito.DomainOwner(ctx, api, name)
+	if cognito.IsUnsupported(err) {
+		blockUnsupported(p, plan.KindDomain, "domains", "domain")
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("checking that the endpoint supports domains: %w", err)
 	}
 	for i, c := range p.Changes {
 		if c.Kind != plan.KindDomain || (c.Action != plan.Create && c.Action != plan.Replace) {
 			continue
-		}
-		owner, err := cognito.DomainOwner(ctx, api, name)
-		if err != nil {
-			return err
 		}
 		if owner != "" && owner != p.PoolID {
 			p.Changes[i].Action = plan.Blocked
