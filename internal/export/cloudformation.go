@@ -193,9 +193,8 @@ func cfnOutputs(s *stack) *obj {
 	if is := s.identity; is != nil {
 		add("IdentityPoolId", "the identity pool id", ref("IdentityPool"))
 		for _, r := range is.roles {
-			add(r.id+"Arn", "the ARN of the "+r.Key+" role", cfnResRef(resRef{kind: "role", id: r.id}))
-			if !r.Created() {
-				out.del(r.id + "Arn")
+			if r.Created() {
+				add(r.id+"Arn", "the ARN of the "+r.Key+" role", cfnResRef(resRef{kind: "role", id: r.id}))
 			}
 		}
 	}

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"maps"
-	"slices"
 	"strings"
 
 	"github.com/cogwiz/cogwiz/internal/cognito"
@@ -125,15 +123,6 @@ func poolPolicyTree(f functions.Function, poolARN any) (*obj, bool) {
 	return policyTree(doc, poolARN).(*obj), true
 }
 
-func tagTree(tags map[string]string) *obj {
-	o := newObj()
-	o.isMap = true
-	for _, k := range slices.Sorted(maps.Keys(tags)) {
-		o.set(k, tags[k])
-	}
-	return o
-}
-
 // functionsNote says, as comment lines starting with prefix, where each
 // format takes the functions' code from.
 func functionsNote(s *stack, format, prefix string) string {
@@ -216,7 +205,7 @@ func cfnFunctions(res *obj, s *stack) {
 		role.set("Description", f.desc)
 		role.set("AssumeRolePolicyDocument", trustTree())
 		role.set("ManagedPolicyArns", []any{sub(functions.LoggingPolicyARN("${AWS::Partition}"))})
-		role.set("Tags", cfnTagList(tagTree(f.tags)))
+		role.set("Tags", cfnTagList(tagObj(f.tags)))
 		res.set(f.roleID, typed("AWS::IAM::Role", role))
 
 		code := newObj()
@@ -229,7 +218,7 @@ func cfnFunctions(res *obj, s *stack) {
 			env.set("Variables", cfnRefs(f.env))
 			fn.set("Environment", env)
 		}
-		fn.set("Tags", cfnTagList(tagTree(f.tags)))
+		fn.set("Tags", cfnTagList(tagObj(f.tags)))
 		res.set(f.fnID, typed("AWS::Lambda::Function", fn))
 
 		if doc, ok := poolPolicyTree(f.Function, getAtt("UserPool", "Arn")); ok {
@@ -301,7 +290,7 @@ func tfFunctions(w *tfWriter, s *stack, names map[string]string) {
 		f.attr("path", functions.RolePath(s.cfg.ResourceName))
 		f.attr("description", fn.desc)
 		f.attr("assume_role_policy", hclCall{"jsonencode", []any{w.expr(trustTree())}})
-		f.attr("tags", w.expr(tagTree(fn.tags)))
+		f.attr("tags", w.expr(tagObj(fn.tags)))
 		f.end()
 
 		f.blank()
@@ -320,7 +309,7 @@ func tfFunctions(w *tfWriter, s *stack, names map[string]string) {
 		f.attr("timeout", int64(functions.Timeout))
 		f.attr("filename", hclExpr("data.archive_file."+n+".output_path"))
 		f.attr("source_code_hash", hclExpr("data.archive_file."+n+".output_base64sha256"))
-		f.attr("tags", w.expr(tagTree(fn.tags)))
+		f.attr("tags", w.expr(tagObj(fn.tags)))
 		if len(fn.env.keys) > 0 {
 			f.block("environment")
 			f.attr("variables", w.expr(fn.env))
@@ -365,14 +354,7 @@ func cliFunctions(b *strings.Builder, s *stack, vars map[string]string, section 
 		in.set("Path", functions.RolePath(s.cfg.ResourceName))
 		in.set("Description", f.desc)
 		in.set("AssumeRolePolicyDocument", trust)
-		var tags []any
-		for _, k := range slices.Sorted(maps.Keys(f.tags)) {
-			t := newObj()
-			t.set("Key", k)
-			t.set("Value", f.tags[k])
-			tags = append(tags, t)
-		}
-		in.set("Tags", tags)
+		in.set("Tags", cfnTagList(tagObj(f.tags)))
 		if err := request(in); err != nil {
 			return err
 		}
@@ -399,7 +381,7 @@ func cliFunctions(b *strings.Builder, s *stack, vars map[string]string, section 
 			env.set("Variables", f.env)
 			fn.set("Environment", env)
 		}
-		fn.set("Tags", tagTree(f.tags))
+		fn.set("Tags", tagObj(f.tags))
 		if err := request(fn); err != nil {
 			return err
 		}

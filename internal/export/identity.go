@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -166,10 +165,7 @@ func cfnIdentity(res *obj, is *identityStack) {
 	if tags, ok := pool.get("IdentityPoolTags"); ok {
 		pool.set("IdentityPoolTags", cfnTagList(tags.(*obj)))
 	}
-	ip := newObj()
-	ip.set("Type", "AWS::Cognito::IdentityPool")
-	ip.set("Properties", pool)
-	res.set("IdentityPool", ip)
+	res.set("IdentityPool", typed("AWS::Cognito::IdentityPool", pool))
 	roles := newObj()
 	roles.isMap = true
 	for _, r := range is.roles {
@@ -192,10 +188,7 @@ func cfnIdentity(res *obj, is *identityStack) {
 			p.set("ManagedPolicyArns", arns)
 		}
 		p.set("Tags", cfnTagList(tagObj(r.tags)))
-		role := newObj()
-		role.set("Type", "AWS::IAM::Role")
-		role.set("Properties", p)
-		res.set(r.id, role)
+		res.set(r.id, typed("AWS::IAM::Role", p))
 	}
 	att := newObj()
 	att.set("IdentityPoolId", ref("IdentityPool"))
@@ -214,10 +207,7 @@ func cfnIdentity(res *obj, is *identityStack) {
 		}
 		att.set("RoleMappings", m)
 	}
-	r := newObj()
-	r.set("Type", "AWS::Cognito::IdentityPoolRoleAttachment")
-	r.set("Properties", att)
-	res.set("IdentityPoolRoleAttachment", r)
+	res.set("IdentityPoolRoleAttachment", typed("AWS::Cognito::IdentityPoolRoleAttachment", att))
 }
 
 // tagObj is a tag map in key order.
@@ -376,19 +366,15 @@ func cliIdentity(b *strings.Builder, is *identityStack, vars map[string]string, 
 		vars[r.id] = v
 		section("Create the IAM role "+oneLine(r.Name)+" ("+r.Key+").",
 			"Only this identity pool may assume it. It has no permissions unless policies are listed.")
-		pretty, err := marshalJSON(trustPolicy(cliVar("IDENTITY_POOL_ID"), r.AMR))
+		doc, err := compactJSON(trustPolicy(cliVar("IDENTITY_POOL_ID"), r.AMR))
 		if err != nil {
-			return err
-		}
-		var doc bytes.Buffer
-		if err := json.Compact(&doc, pretty); err != nil {
 			return err
 		}
 		in := newObj()
 		in.set("RoleName", r.Name)
 		in.set("Path", r.path)
 		in.set("Description", r.desc)
-		in.set("AssumeRolePolicyDocument", doc.String())
+		in.set("AssumeRolePolicyDocument", doc)
 		in.set("Tags", cfnTagList(tagObj(r.tags)))
 		if err := request(in); err != nil {
 			return err

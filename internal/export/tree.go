@@ -37,19 +37,6 @@ func (o *obj) get(k string) (any, bool) {
 	return v, ok
 }
 
-func (o *obj) del(k string) {
-	if _, ok := o.vals[k]; !ok {
-		return
-	}
-	delete(o.vals, k)
-	for i, kk := range o.keys {
-		if kk == k {
-			o.keys = append(o.keys[:i], o.keys[i+1:]...)
-			return
-		}
-	}
-}
-
 // rename changes a key in place, keeping its position.
 func (o *obj) rename(from, to string) {
 	v, ok := o.vals[from]
