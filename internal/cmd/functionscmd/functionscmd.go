@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cogwiz/cogwiz/internal/apply"
 	"github.com/cogwiz/cogwiz/internal/cmd/initcmd"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/config"
@@ -101,18 +102,9 @@ func generateRun(ctx context.Context, opts *Options) error {
 		return cmdutil.WithHint(fmt.Errorf("%s is not a regular file", opts.File),
 			"the functions are written beside cognito.yaml: pass -f with the file itself")
 	}
-	doc, err := config.LoadContext(ctx, opts.File)
+	doc, _, err := apply.LoadConfig(ctx, opts.File)
 	if err != nil {
 		return err
-	}
-	var errs []config.Problem
-	for _, p := range config.ValidateDocument(doc) {
-		if p.Severity != config.SeverityWarning {
-			errs = append(errs, p)
-		}
-	}
-	if len(errs) > 0 {
-		return &config.LoadError{Problems: errs}
 	}
 	if len(functions.Functions(doc.Config)) == 0 && !hasManifest(opts.File, doc.Config) {
 		fmt.Fprintf(opts.IO.ErrOut, "No trigger functions to generate: no capability in %s needs one (a trigger that holds an ARN runs your own function).\n", opts.File)
