@@ -153,11 +153,9 @@ func applyRun(ctx context.Context, opts *Options) error {
 	}
 	// The app client the outputs name is chosen before any change, so a
 	// wrong --client stops apply with nothing changed.
-	client := ""
-	if outputscmd.NeedsClient(opts.targets) || opts.Client != "" {
-		if client, err = outputs.PickClient(cfg, opts.Client); err != nil {
-			return err
-		}
+	client, err := outputscmd.PickClient(opts.targets, cfg, opts.Client)
+	if err != nil {
+		return err
 	}
 	var ask func(string) (string, error)
 	if io.CanPrompt() && opts.AskSecret != nil {

@@ -139,11 +139,9 @@ func outputsRun(ctx context.Context, opts *Options) error {
 	if opts.PoolID != "" {
 		cfg.UserPool.ID = opts.PoolID
 	}
-	client := ""
-	if NeedsClient(opts.targets) || opts.Client != "" {
-		if client, err = outputs.PickClient(cfg, opts.Client); err != nil {
-			return err
-		}
+	client, err := PickClient(opts.targets, cfg, opts.Client)
+	if err != nil {
+		return err
 	}
 	api, err := opts.Factory.Cognito(ctx)
 	if err != nil {

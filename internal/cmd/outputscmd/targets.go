@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
+	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
 	"github.com/cogwiz/cogwiz/internal/outputs"
 )
@@ -68,14 +70,13 @@ func CheckTargets(ios *iostreams.IOStreams, paths []string, format, flag string)
 	return out, nil
 }
 
-// NeedsClient reports whether any target names an app client.
-func NeedsClient(ts []Target) bool {
-	for _, t := range ts {
-		if t.Format.NeedsClient() {
-			return true
-		}
+// PickClient is the app client the targets name: checked whenever a
+// front-end format needs one or --client NAME is given, else "".
+func PickClient(ts []Target, cfg *config.Config, name string) (string, error) {
+	if name == "" && !slices.ContainsFunc(ts, func(t Target) bool { return t.Format.NeedsClient() }) {
+		return "", nil
 	}
-	return false
+	return outputs.PickClient(cfg, name)
 }
 
 // Write renders and writes every target, replacing files atomically,
