@@ -15,7 +15,6 @@
 package identityfake
 
 import (
-	"encoding/json"
 	"fmt"
 	"maps"
 	"regexp"
@@ -121,16 +120,7 @@ func (f *Fake) create(in *ci.CreateIdentityPoolInput) (*ci.CreateIdentityPoolOut
 	it := &awsfake.Item{Type: typePool, ID: id, ARN: fmt.Sprintf("arn:aws:cognito-identity:%s:123456789012:identitypool/%s", f.Region, id), Value: rec}
 	it.SetTags(in.IdentityPoolTags)
 	s.Put(it)
-	return as[ci.CreateIdentityPoolOutput](f.view(it)), nil
-}
-
-// as copies the members of the pool into another output type of the same
-// shape (Create, Describe and Update answer with the same members).
-func as[T any](p *ci.DescribeIdentityPoolOutput) *T {
-	b, _ := json.Marshal(awsfake.Encode(p))
-	out := new(T)
-	_ = json.Unmarshal(b, out)
-	return out
+	return (*ci.CreateIdentityPoolOutput)(f.view(it)), nil
 }
 
 func (f *Fake) view(it *awsfake.Item) *ci.DescribeIdentityPoolOutput {
@@ -173,7 +163,7 @@ func (f *Fake) update(in *ci.UpdateIdentityPoolInput) (*ci.UpdateIdentityPoolOut
 		DeveloperProviderName: dev, OpenIdConnectProviderARNs: in.OpenIdConnectProviderARNs, SamlProviderARNs: in.SamlProviderARNs,
 	}
 	it.SetTags(in.IdentityPoolTags)
-	return as[ci.UpdateIdentityPoolOutput](f.view(it)), nil
+	return (*ci.UpdateIdentityPoolOutput)(f.view(it)), nil
 }
 
 func (f *Fake) delete(in *ci.DeleteIdentityPoolInput) (*ci.DeleteIdentityPoolOutput, error) {
