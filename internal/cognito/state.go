@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
@@ -474,7 +473,6 @@ type PoolSummary struct {
 	DeletionProtection bool
 	Domain             string
 	Tags               map[string]string
-	Created            time.Time
 }
 
 // DescribePool summarises a pool for destroy.
@@ -492,7 +490,7 @@ func summarise(p *types.UserPoolType) *PoolSummary {
 		d = aws.ToString(p.Domain)
 	}
 	return &PoolSummary{ID: aws.ToString(p.Id), Name: aws.ToString(p.Name), ARN: aws.ToString(p.Arn), EstimatedUsers: int(p.EstimatedNumberOfUsers),
-		DeletionProtection: p.DeletionProtection == types.DeletionProtectionTypeActive, Domain: d, Tags: p.UserPoolTags, Created: aws.ToTime(p.CreationDate)}
+		DeletionProtection: p.DeletionProtection == types.DeletionProtectionTypeActive, Domain: d, Tags: p.UserPoolTags}
 }
 
 // SetDeletionProtection turns deletion protection on or off, by

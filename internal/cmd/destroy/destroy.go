@@ -134,8 +134,6 @@ func destroyRun(ctx context.Context, opts *Options) error {
 			}
 			return apply.DestroyFunctions(ctx, fc, fs, progress)
 		}
-	}
-	if l.ID == "" {
 		if cfg.UserPool.ID != "" {
 			fmt.Fprintf(io.ErrOut, "No user pool %s in this account and region: nothing to destroy.\n", cfg.UserPool.ID)
 			return nil
