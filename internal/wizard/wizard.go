@@ -118,10 +118,7 @@ func (w *Walker) Walk(ctx context.Context) error {
 		pq.Err = errs[q.ID]
 		if q.Kind == questions.Order && len(pq.Options) <= 1 && pq.Locked == "" {
 			// Nothing to put in order.
-			w.auto[q.ID] = true
-			w.answers[q.ID] = pq.Default
-			w.onPath[q.ID] = true
-			w.history = append(w.history, i)
+			w.autoAnswer(i, q.ID, pq.Default)
 			i++
 			continue
 		}
@@ -146,10 +143,7 @@ func (w *Walker) Walk(ctx context.Context) error {
 		if pq.Locked != "" {
 			// The file's value stands: later conditions see it, and going
 			// back passes over it like an answer given without asking.
-			w.auto[q.ID] = true
-			w.answers[q.ID] = pq.Default
-			w.onPath[q.ID] = true
-			w.history = append(w.history, i)
+			w.autoAnswer(i, q.ID, pq.Default)
 			i++
 			continue
 		}
@@ -675,4 +669,13 @@ func clone(c *config.Config) (*config.Config, error) {
 		return nil, err
 	}
 	return &out, nil
+}
+
+// autoAnswer records v as the answer to question i (id) given without
+// asking: later conditions see it, and going back passes over it.
+func (w *Walker) autoAnswer(i int, id string, v any) {
+	w.auto[id] = true
+	w.answers[id] = v
+	w.onPath[id] = true
+	w.history = append(w.history, i)
 }
