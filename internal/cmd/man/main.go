@@ -51,9 +51,6 @@ func write(cmd *cobra.Command, version, dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	// The pages describe the command line: the completion command cobra
-	// adds on first use is documented too.
-	cmd.InitDefaultCompletionCmd()
 	header := &doc.GenManHeader{Title: "COGWIZ", Section: "1", Source: "cogwiz " + version, Manual: "cogwiz manual"}
 	// Pages are generated beside their destination and renamed into place,
 	// so an interrupted run never leaves a half-written page.
