@@ -120,10 +120,7 @@ func (e *executor) identity(ctx context.Context) error {
 		return nil
 	}
 	e.mu.Lock()
-	clientIDs := make(map[string]string, len(e.clientIDs))
-	for k, v := range e.clientIDs {
-		clientIDs[k] = v
-	}
+	clientIDs := maps.Clone(e.clientIDs)
 	e.mu.Unlock()
 
 	// 1. The identity pool.
@@ -201,13 +198,7 @@ func (e *executor) identity(ctx context.Context) error {
 	}
 
 	// 4. Groups take their roles' ARNs (the groups phase sends them).
-	for _, r := range roles {
-		for i := range d.UserPool.Groups {
-			if r.Group != "" && d.UserPool.Groups[i].Name == r.Group {
-				d.UserPool.Groups[i].RoleARN = arns[r.Key]
-			}
-		}
-	}
+	plan.SetGroupRoles(d.UserPool.Groups, roles, func(r config.IdentityRole) string { return arns[r.Key] })
 	return nil
 }
 

@@ -94,17 +94,22 @@ func WithGroupRoles(d *config.Config, s *IdentityState) *config.Config {
 	}
 	out := *d
 	out.UserPool.Groups = slices.Clone(d.UserPool.Groups)
+	SetGroupRoles(out.UserPool.Groups, roles, s.RoleARN)
+	return &out
+}
+
+// SetGroupRoles gives each group that has a role in roles that role's ARN.
+func SetGroupRoles(groups []config.Group, roles []config.IdentityRole, arn func(config.IdentityRole) string) {
 	for _, r := range roles {
 		if r.Group == "" {
 			continue
 		}
-		for i := range out.UserPool.Groups {
-			if out.UserPool.Groups[i].Name == r.Group {
-				out.UserPool.Groups[i].RoleARN = s.RoleARN(r)
+		for i := range groups {
+			if groups[i].Name == r.Group {
+				groups[i].RoleARN = arn(r)
 			}
 		}
 	}
-	return &out
 }
 
 // identity diffs the identity pool, its roles and the role attachment.
