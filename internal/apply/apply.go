@@ -129,7 +129,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	o.Desired = plan.WithGroupRoles(o.Desired, o.IdentityState)
 	// Triggers served by generated functions keep their wiring until the
 	// functions phase sets it.
-	o.Desired = plan.WithFunctionTriggers(o.Desired, o.FunctionState, liveTriggers(o.State))
+	o.Desired = plan.WithFunctionTriggers(o.Desired, o.FunctionState, o.State.Triggers())
 	e := &executor{o: o, file: desired, stop: ctx, lim: newLimiter(o.RatePerSecond), created: map[string]string{}, known: map[string]bool{}, clientIDs: map[string]string{}}
 	for name, id := range o.Plan.ClientIDs {
 		e.clientIDs[name] = id

@@ -128,10 +128,7 @@ func PrepareWith(ctx context.Context, api cognito.API, sd Sides, desired *config
 // pointing at one) or no client was given.
 func ReadFunctions(ctx context.Context, fc *FunctionClients, d *config.Config, st *cognito.State, bundles Bundles) (*plan.FunctionState, error) {
 	want := functions.Functions(d)
-	var live *config.Triggers
-	if st != nil {
-		live = st.Config.UserPool.Triggers
-	}
+	live := st.Triggers()
 	candidates := map[string]string{} // function name → trigger
 	for _, f := range want {
 		candidates[f.Name] = f.Trigger
@@ -219,14 +216,6 @@ func functionChanges(p *plan.Plan) bool {
 	return false
 }
 
-// liveTriggers are the pool's triggers as read before planning.
-func liveTriggers(st *cognito.State) *config.Triggers {
-	if st == nil {
-		return nil
-	}
-	return st.Config.UserPool.Triggers
-}
-
 // functions brings each generated function up to date, in the order each
 // depends on: its execution role (the function runs as it), the function
 // (its code only when the hash differs), the permission that lets this
@@ -254,7 +243,7 @@ func (e *executor) functions(ctx context.Context) error {
 	if err := e.phase(ctx, ts); err != nil {
 		return err
 	}
-	live := liveTriggers(e.o.State)
+	live := e.o.State.Triggers()
 	set := map[string]string{}
 	for key, arn := range arns {
 		if live.Trigger(key) != arn {

@@ -36,6 +36,14 @@ type State struct {
 	secrets map[string]string
 }
 
+// Triggers is the pool's trigger wiring; nil for no state (no pool yet).
+func (s *State) Triggers() *config.Triggers {
+	if s == nil {
+		return nil
+	}
+	return s.Config.UserPool.Triggers
+}
+
 // SecretMatches reports whether Cognito holds value for provider's
 // detail key (client_secret). known is false when Cognito does not return
 // that secret (Apple's private_key), so it cannot be compared.

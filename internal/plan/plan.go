@@ -211,11 +211,7 @@ func Compute(in Input) *Plan {
 	// identity pool's roles are planned from the file as written.
 	file := in.Desired
 	d := WithGroupRoles(file, in.Identity)
-	var liveTriggers *config.Triggers
-	if in.State != nil {
-		liveTriggers = in.State.Config.UserPool.Triggers
-	}
-	d = WithFunctionTriggers(d, in.Functions, liveTriggers)
+	d = WithFunctionTriggers(d, in.Functions, in.State.Triggers())
 	p := &Plan{PoolName: d.UserPool.Name, ManagedKeys: desiredKeys(d), KeepKeys: map[string]bool{}}
 	p.Notes = append(p.Notes, unmanagedNotes(file, in.Identity != nil, in.Functions != nil)...)
 	if in.State == nil {
@@ -243,7 +239,7 @@ func Compute(in Input) *Plan {
 	// that only shares a name.
 	df.identity(file, in.Identity, in.State.PoolID, df.clientIDs)
 	p.ClientIDs = df.clientIDs
-	df.functions(file, in.Functions, in.State.PoolARN, liveTriggers)
+	df.functions(file, in.Functions, in.State.PoolARN, in.State.Triggers())
 	// The cogwiz:managed record is bookkeeping: it rides along with real
 	// changes but never makes a plan dirty on its own. A pool adopted with
 	// `cogwiz import pool` therefore plans clean; the resources it already
