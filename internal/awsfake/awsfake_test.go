@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -184,5 +185,38 @@ func TestStallEndsWithTheContext(t *testing.T) {
 	_, err := (&http.Client{Transport: rec.Wrap(http.DefaultTransport)}).Do(req)
 	if !errors.Is(err, context.DeadlineExceeded) || time.Since(start) > 2*time.Second {
 		t.Errorf("err = %v after %v", err, time.Since(start))
+	}
+}
+
+// Page walks a list in pages of max, the token of each page naming the
+// next, and ends with a nil token.
+func TestPage(t *testing.T) {
+	var items []*Item
+	for i := range 7 {
+		items = append(items, &Item{ID: strconv.Itoa(i)})
+	}
+	var got []string
+	var token *string
+	for pages := 1; ; pages++ {
+		page, next := Page(items, token, 3)
+		for _, it := range page {
+			got = append(got, it.ID)
+		}
+		if next == nil {
+			if pages != 3 {
+				t.Errorf("%d pages of 3 for 7 items, want 3", pages)
+			}
+			break
+		}
+		if pages > 3 {
+			t.Fatal("Page never ends")
+		}
+		token = next
+	}
+	if strings.Join(got, ",") != "0,1,2,3,4,5,6" {
+		t.Errorf("pages gave %v", got)
+	}
+	if page, next := Page(items, nil, 7); len(page) != 7 || next != nil {
+		t.Errorf("one full page: %d items, next %v", len(page), next)
 	}
 }

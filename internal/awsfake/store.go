@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"time"
 )
 
@@ -138,6 +139,23 @@ func (it *Item) SetTags(tags map[string]string) {
 
 // Count returns how many items of type typ exist.
 func (s *Store) Count(typ string) int { return len(s.List(typ, "")) }
+
+// Page is one page of items for a list operation whose token is the
+// offset of the page's first item, as the fakes write it: at most max
+// items from token on, and the token of the next page (nil on the last).
+func Page(items []*Item, token *string, max int) (page []*Item, next *string) {
+	start := 0
+	if token != nil {
+		start, _ = strconv.Atoi(*token)
+	}
+	start = min(start, len(items))
+	end := min(start+max, len(items))
+	if start+max < len(items) {
+		n := strconv.Itoa(start + max)
+		next = &n
+	}
+	return items[start:end], next
+}
 
 // IDs returns the ids of the items of type typ, in creation order.
 func (s *Store) IDs(typ string) []string {

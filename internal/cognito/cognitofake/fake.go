@@ -22,7 +22,6 @@ package cognitofake
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"testing"
 	"time"
 
@@ -394,18 +393,11 @@ func (f *Fake) listUserPools(in *cip.ListUserPoolsInput) (*cip.ListUserPoolsOutp
 	if max < 1 || max > 60 {
 		return nil, invalid("MaxResults must be between 1 and 60")
 	}
-	items := f.store().List(typePool, "")
-	start := 0
-	if in.NextToken != nil {
-		start, _ = strconv.Atoi(*in.NextToken)
-	}
-	out := &cip.ListUserPoolsOutput{}
-	for i := start; i < len(items) && i < start+max; i++ {
-		p := items[i].Value.(*poolRec).p
+	page, next := awsfake.Page(f.store().List(typePool, ""), in.NextToken, max)
+	out := &cip.ListUserPoolsOutput{NextToken: next}
+	for _, it := range page {
+		p := it.Value.(*poolRec).p
 		out.UserPools = append(out.UserPools, types.UserPoolDescriptionType{Id: p.Id, Name: p.Name, CreationDate: p.CreationDate, LastModifiedDate: p.LastModifiedDate, Status: p.Status})
-	}
-	if start+max < len(items) {
-		out.NextToken = aws.String(strconv.Itoa(start + max))
 	}
 	return out, nil
 }

@@ -1,8 +1,6 @@
 package cognitofake
 
 import (
-	"strconv"
-
 	"github.com/aws/aws-sdk-go-v2/aws"
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider/types"
@@ -48,17 +46,10 @@ func (f *Fake) listUsers(in *cip.ListUsersInput) (*cip.ListUsersOutput, error) {
 	if limit == 0 {
 		limit = 60
 	}
-	users := f.store().List(typeUser, it.ID)
-	start := 0
-	if in.PaginationToken != nil {
-		start, _ = strconv.Atoi(*in.PaginationToken)
-	}
-	out := &cip.ListUsersOutput{}
-	for i := start; i < len(users) && i < start+limit; i++ {
-		out.Users = append(out.Users, *users[i].Value.(*types.UserType))
-	}
-	if start+limit < len(users) {
-		out.PaginationToken = aws.String(strconv.Itoa(start + limit))
+	page, next := awsfake.Page(f.store().List(typeUser, it.ID), in.PaginationToken, limit)
+	out := &cip.ListUsersOutput{PaginationToken: next}
+	for _, u := range page {
+		out.Users = append(out.Users, *u.Value.(*types.UserType))
 	}
 	return out, nil
 }

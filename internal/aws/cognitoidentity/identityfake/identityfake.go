@@ -18,7 +18,6 @@ import (
 	"fmt"
 	"maps"
 	"regexp"
-	"strconv"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	ci "github.com/aws/aws-sdk-go-v2/service/cognitoidentity"
@@ -182,18 +181,11 @@ func (f *Fake) list(in *ci.ListIdentityPoolsInput) (*ci.ListIdentityPoolsOutput,
 	if max < 1 || max > 60 {
 		return nil, invalid("1 validation error detected: Value '%d' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and 60", max)
 	}
-	items := f.Server.Store.List(typePool, "")
-	start := 0
-	if in.NextToken != nil {
-		start, _ = strconv.Atoi(*in.NextToken)
-	}
-	out := &ci.ListIdentityPoolsOutput{IdentityPools: []types.IdentityPoolShortDescription{}}
-	for i := start; i < len(items) && i < start+max; i++ {
-		p := items[i].Value.(*poolRec).pool
+	page, next := awsfake.Page(f.Server.Store.List(typePool, ""), in.NextToken, max)
+	out := &ci.ListIdentityPoolsOutput{IdentityPools: []types.IdentityPoolShortDescription{}, NextToken: next}
+	for _, it := range page {
+		p := it.Value.(*poolRec).pool
 		out.IdentityPools = append(out.IdentityPools, types.IdentityPoolShortDescription{IdentityPoolId: p.IdentityPoolId, IdentityPoolName: p.IdentityPoolName})
-	}
-	if start+max < len(items) {
-		out.NextToken = aws.String(strconv.Itoa(start + max))
 	}
 	return out, nil
 }

@@ -19,7 +19,6 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -192,17 +191,10 @@ func (f *Fake) listRoles(in *iam.ListRolesInput) (*iam.ListRolesOutput, error) {
 	if max == 0 {
 		max = 100
 	}
-	start := 0
-	if in.Marker != nil {
-		start, _ = strconv.Atoi(*in.Marker)
-	}
-	out := &iam.ListRolesOutput{Roles: []types.Role{}}
-	for i := start; i < len(all) && i < start+max; i++ {
-		out.Roles = append(out.Roles, *view(all[i], false))
-	}
-	if start+max < len(all) {
-		out.IsTruncated = true
-		out.Marker = aws.String(strconv.Itoa(start + max))
+	page, next := awsfake.Page(all, in.Marker, max)
+	out := &iam.ListRolesOutput{Roles: []types.Role{}, Marker: next, IsTruncated: next != nil}
+	for _, it := range page {
+		out.Roles = append(out.Roles, *view(it, false))
 	}
 	return out, nil
 }
