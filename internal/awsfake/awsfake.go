@@ -59,6 +59,14 @@ func (s *Server) Lock(f func(*Store)) {
 	f(s.Store)
 }
 
+// IDs lists the ids of the items of type typ in creation order, under the
+// server's lock (for tests, while requests may be under way).
+func (s *Server) IDs(typ string) []string {
+	var ids []string
+	s.Lock(func(st *Store) { ids = st.IDs(typ) })
+	return ids
+}
+
 // Service is the operations of one AWS JSON service, by name.
 type Service struct {
 	prefix   string

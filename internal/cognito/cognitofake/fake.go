@@ -85,11 +85,7 @@ func (f *Fake) Client(tb testing.TB) cognito.API {
 func (f *Fake) Disable(ops ...string) { f.Server.Service(Target).Disable(ops...) }
 
 // PoolIDs lists the pools in creation order.
-func (f *Fake) PoolIDs() []string {
-	var ids []string
-	f.Server.Lock(func(s *awsfake.Store) { ids = s.IDs(typePool) })
-	return ids
-}
+func (f *Fake) PoolIDs() []string { return f.Server.IDs(typePool) }
 
 // ClientNames lists the names of a pool's app clients in creation order.
 func (f *Fake) ClientNames(poolID string) []string {

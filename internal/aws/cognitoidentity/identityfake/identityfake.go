@@ -233,8 +233,4 @@ func (f *Fake) setRoles(in *ci.SetIdentityPoolRolesInput) (*ci.SetIdentityPoolRo
 }
 
 // PoolIDs lists the identity pools in creation order.
-func (f *Fake) PoolIDs() []string {
-	var ids []string
-	f.Server.Lock(func(s *awsfake.Store) { ids = s.IDs(typePool) })
-	return ids
-}
+func (f *Fake) PoolIDs() []string { return f.Server.IDs(typePool) }

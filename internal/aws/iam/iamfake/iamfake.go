@@ -318,11 +318,7 @@ func (f *Fake) tagRole(in *iam.TagRoleInput) (*iam.TagRoleOutput, error) {
 }
 
 // RoleNames lists the roles in creation order.
-func (f *Fake) RoleNames() []string {
-	var out []string
-	f.Server.Lock(func(s *awsfake.Store) { out = s.IDs(typeRole) })
-	return out
-}
+func (f *Fake) RoleNames() []string { return f.Server.IDs(typeRole) }
 
 // PutRole stores a role made outside cogwiz (an existing role a file names
 // by ARN), for tests.

@@ -556,11 +556,7 @@ func (f *Fake) invoke(w http.ResponseWriter, req *http.Request) {
 }
 
 // FunctionNames lists the functions in creation order.
-func (f *Fake) FunctionNames() []string {
-	var out []string
-	f.Server.Lock(func(s *awsfake.Store) { out = s.IDs(typeFunction) })
-	return out
-}
+func (f *Fake) FunctionNames() []string { return f.Server.IDs(typeFunction) }
 
 // Configuration returns a function's configuration and tags as stored,
 // for tests (nil when there is no such function).
