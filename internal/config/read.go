@@ -108,7 +108,12 @@ func ReadFile(ctx context.Context, path string, max int64) ([]byte, error) {
 		}
 		mu.Unlock()
 		defer f.Close()
-		return readAtMost(f, fi.Size(), max)
+		// At most max+1 bytes: one more than allowed says the file is too large.
+		data, err := io.ReadAll(io.LimitReader(f, max+1))
+		if err != nil {
+			return nil, err
+		}
+		return data, nil
 	})
 	if ctx.Err() != nil {
 		// Closing the file ends a read blocked on a pipe or terminal, so
@@ -133,27 +138,6 @@ func ReadFile(ctx context.Context, path string, max int64) ([]byte, error) {
 		return nil, &TooLargeError{Path: path, Size: size, Max: max}
 	}
 	return data, nil
-}
-
-// readAtMost reads r to its end, or max+1 bytes, whichever comes first;
-// hint is the expected size (0 when unknown).
-func readAtMost(r io.Reader, hint, max int64) ([]byte, error) {
-	buf := make([]byte, 0, min(max, hint)+512)
-	for int64(len(buf)) <= max {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
-		}
-		end := min(int64(cap(buf)), max+1)
-		n, err := r.Read(buf[len(buf):end])
-		buf = buf[:len(buf)+n]
-		if errors.Is(err, io.EOF) {
-			return buf, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
-	return buf, nil
 }
 
 // untilDone runs f and waits for its result or for ctx to end, whichever
