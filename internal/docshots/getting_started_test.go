@@ -13,6 +13,7 @@ import (
 
 	"github.com/cogwiz/cogwiz/internal/emulator"
 	"github.com/cogwiz/cogwiz/internal/outputs/clientjs"
+	"github.com/cogwiz/cogwiz/internal/repodir"
 )
 
 // docEndpoint is the emulator address the docs use; the test's emulator
@@ -146,14 +147,11 @@ func cleanEnv() []string {
 	return env
 }
 
-// repoRoot is the directory holding go.mod, two levels up.
+// repoRoot is the directory holding go.mod.
 func repoRoot(t *testing.T) string {
 	t.Helper()
-	root, err := filepath.Abs(filepath.Join("..", ".."))
+	root, err := repodir.Find()
 	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(filepath.Join(root, "go.mod")); err != nil {
 		t.Fatalf("repository root not found: %v", err)
 	}
 	return root

@@ -119,7 +119,11 @@ func start(prepare func(dbDir string) error) (*Server, error) {
 		return nil, err
 	}
 	endpoint := fmt.Sprintf("http://127.0.0.1:%d", port)
-	cfg, err := os.ReadFile(filepath.Join(filepath.Dir(filepath.Dir(filepath.Dir(script))), "..", "..", "cognito-config.json"))
+	conf, err := repodir.Find("internal", "emulator", "cognito-config.json")
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := os.ReadFile(conf)
 	if err != nil {
 		return nil, err
 	}
