@@ -100,7 +100,7 @@ func (w *Walker) checkCapabilities(picked []string) error {
 		var own []string
 		keys := config.CapabilityTriggers(typ)
 		for _, key := range keys {
-			if isSet(getPath(c, "user_pool.triggers."+key)) {
+			if c.UserPool.Triggers.Trigger(key) != "" {
 				own = append(own, key)
 			}
 		}

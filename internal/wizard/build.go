@@ -547,7 +547,7 @@ func (w *Walker) finalizeTriggers(c *config.Config) {
 	if t := c.UserPool.Triggers; t != nil {
 		slices.Sort(t.Pending)
 		t.Pending = slices.Compact(t.Pending)
-		t.Pending = slices.DeleteFunc(t.Pending, func(k string) bool { return isSet(getPath(c, "user_pool.triggers."+k)) })
+		t.Pending = slices.DeleteFunc(t.Pending, func(k string) bool { return t.Trigger(k) != "" })
 		if len(t.Pending) == 0 {
 			t.Pending = nil
 		}

@@ -200,7 +200,7 @@ func triggerKeys(c *config.Config, q *questions.Question) []string {
 }
 
 func usesTrigger(c *config.Config, key string) bool {
-	if t := c.UserPool.Triggers; t != nil && (isSet(getPath(c, "user_pool.triggers."+key)) || slices.Contains(t.Pending, key)) {
+	if hasOwnTrigger(c, key) {
 		return true
 	}
 	return slices.ContainsFunc(c.UserPool.Capabilities, func(cp config.Capability) bool {
@@ -216,7 +216,7 @@ func triggerModules(c *config.Config, q *questions.Question, key string) []strin
 	for _, o := range q.Options {
 		switch {
 		case o.Value == questions.OwnModule:
-			if t := c.UserPool.Triggers; t != nil && (isSet(getPath(c, "user_pool.triggers."+key)) || slices.Contains(t.Pending, key)) {
+			if hasOwnTrigger(c, key) {
 				out = append(out, o.Value)
 			}
 		case slices.ContainsFunc(c.UserPool.Capabilities, func(cp config.Capability) bool { return cp.Type == o.Value }):
@@ -257,4 +257,11 @@ func containsAll(list, items []string) bool {
 		}
 	}
 	return true
+}
+
+// hasOwnTrigger reports whether the trigger runs the user's own function:
+// it holds an ARN, or is pending one.
+func hasOwnTrigger(c *config.Config, key string) bool {
+	t := c.UserPool.Triggers
+	return t != nil && (t.Trigger(key) != "" || slices.Contains(t.Pending, key))
 }
