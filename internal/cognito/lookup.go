@@ -83,14 +83,7 @@ func FindPool(ctx context.Context, api API, cfg *config.Config) (*Lookup, error)
 		return nil, err
 	}
 	l.Listed = len(all)
-	var named, rest []PoolRef
-	for _, p := range all {
-		if p.Name == cfg.UserPool.Name {
-			named = append(named, p)
-		} else {
-			rest = append(rest, p)
-		}
-	}
+	named, rest := splitByName(all, cfg.UserPool.Name)
 	tagged, err := l.describe(ctx, api, named)
 	if err != nil {
 		return nil, err
@@ -208,8 +201,26 @@ func (l *Lookup) describe(ctx context.Context, api API, pools []PoolRef) ([]Pool
 			kept = append(kept, out[i])
 		}
 	}
-	sort.SliceStable(kept, func(i, j int) bool { return kept[i].Created.Before(kept[j].Created) })
+	// Oldest first, ties by id: every apply of one file sees one order.
+	sort.SliceStable(kept, func(i, j int) bool {
+		if !kept[i].Created.Equal(kept[j].Created) {
+			return kept[i].Created.Before(kept[j].Created)
+		}
+		return kept[i].ID < kept[j].ID
+	})
 	return kept, nil
+}
+
+// splitByName splits pools into those named name and the rest.
+func splitByName(pools []PoolRef, name string) (named, rest []PoolRef) {
+	for _, p := range pools {
+		if p.Name == name {
+			named = append(named, p)
+		} else {
+			rest = append(rest, p)
+		}
+	}
+	return named, rest
 }
 
 // TaggedPools returns the pools with cfg's user_pool.name that carry its
@@ -220,12 +231,7 @@ func TaggedPools(ctx context.Context, api API, cfg *config.Config) ([]PoolRef, e
 	if err != nil {
 		return nil, err
 	}
-	var named []PoolRef
-	for _, p := range all {
-		if p.Name == cfg.UserPool.Name {
-			named = append(named, p)
-		}
-	}
+	named, _ := splitByName(all, cfg.UserPool.Name)
 	l := &Lookup{}
 	described, err := l.describe(ctx, api, named)
 	if err != nil {
@@ -237,12 +243,6 @@ func TaggedPools(ctx context.Context, api API, cfg *config.Config) ([]PoolRef, e
 			out = append(out, p)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if !out[i].Created.Equal(out[j].Created) {
-			return out[i].Created.Before(out[j].Created)
-		}
-		return out[i].ID < out[j].ID
-	})
 	return out, nil
 }
 
