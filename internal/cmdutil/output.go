@@ -42,7 +42,7 @@ func CheckOutput(ios *iostreams.IOStreams, path string) (*Output, error) {
 		if errors.As(err, &oe) {
 			return nil, WithHint(err, oe.Hint())
 		}
-		return nil, fmt.Errorf("checking %s: %w", path, unwrapPathError(err))
+		return nil, fmt.Errorf("checking %s: %w", path, config.UnwrapPath(err))
 	}
 	return &Output{Path: path, kind: kind}, nil
 }
@@ -108,7 +108,7 @@ func (o *Output) Head(n int) ([]byte, error) {
 	}
 	f, err := os.Open(o.Path)
 	if err != nil {
-		return nil, fmt.Errorf("checking %s: %w", o.Path, unwrapPathError(err))
+		return nil, fmt.Errorf("checking %s: %w", o.Path, config.UnwrapPath(err))
 	}
 	defer f.Close()
 	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
@@ -120,12 +120,4 @@ func (o *Output) Head(n int) ([]byte, error) {
 		return nil, fmt.Errorf("checking %s: %w", o.Path, err)
 	}
 	return b[:m], nil
-}
-
-func unwrapPathError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

@@ -173,7 +173,7 @@ func WriteFile(ctx context.Context, path string, data []byte, o WriteOptions) er
 		if errors.As(err, &oe) {
 			return err
 		}
-		return fmt.Errorf("writing %s: %w", path, unwrapPath(err))
+		return fmt.Errorf("writing %s: %w", path, UnwrapPath(err))
 	}
 	switch {
 	case kind == OutputStream:
@@ -189,7 +189,7 @@ func WriteFile(ctx context.Context, path string, data []byte, o WriteOptions) er
 		}
 		fi, err := os.Stat(target)
 		if err != nil {
-			return fmt.Errorf("writing %s: %w", path, unwrapPath(err))
+			return fmt.Errorf("writing %s: %w", path, UnwrapPath(err))
 		}
 		mode = fi.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)
 		owner = &fi
@@ -215,7 +215,7 @@ func replace(target string, data []byte, mode fs.FileMode, owner *fs.FileInfo, c
 	removeStaleTemps(dir, base)
 	f, named, err := createTemp(dir, base, mode)
 	if err != nil {
-		return unwrapPath(err)
+		return UnwrapPath(err)
 	}
 	placed := false
 	defer func() {
@@ -231,16 +231,16 @@ func replace(target string, data []byte, mode fs.FileMode, owner *fs.FileInfo, c
 		err = errors.New("short write")
 	}
 	if err != nil {
-		return unwrapPath(err)
+		return UnwrapPath(err)
 	}
 	if err = syncTemp(f); err != nil {
-		return fmt.Errorf("flushing to disk: %w", unwrapPath(err))
+		return fmt.Errorf("flushing to disk: %w", UnwrapPath(err))
 	}
 	if owner != nil {
 		// The umask narrowed the temp file's mode; the file it replaces
 		// keeps the mode it had.
 		if err = f.Chmod(mode); err != nil {
-			return unwrapPath(err)
+			return UnwrapPath(err)
 		}
 		keepOwner(f, *owner)
 	}
@@ -267,19 +267,19 @@ func replace(target string, data []byte, mode fs.FileMode, owner *fs.FileInfo, c
 func placeUnnamed(f *os.File, dir, base, target string, createOnly bool) error {
 	if createOnly {
 		if err := linkUnnamed(f, target); err != nil {
-			return unwrapPath(err)
+			return UnwrapPath(err)
 		}
-		return unwrapPath(f.Close())
+		return UnwrapPath(f.Close())
 	}
 	named := tempName(dir, base)
 	if err := linkUnnamed(f, named); err != nil {
-		return unwrapPath(err)
+		return UnwrapPath(err)
 	}
 	if err := renameTemp(named, target); err != nil {
 		_ = os.Remove(named)
-		return unwrapPath(err)
+		return UnwrapPath(err)
 	}
-	return unwrapPath(f.Close())
+	return UnwrapPath(f.Close())
 }
 
 // placeNamed moves the temp file named to target, closed first (Windows
@@ -287,16 +287,16 @@ func placeUnnamed(f *os.File, dir, base, target string, createOnly bool) error {
 // exists.
 func placeNamed(f *os.File, named, target string, createOnly bool) error {
 	if err := f.Close(); err != nil {
-		return unwrapPath(err)
+		return UnwrapPath(err)
 	}
 	if createOnly {
 		err := os.Link(named, target)
 		_ = os.Remove(named)
-		return unwrapPath(err)
+		return UnwrapPath(err)
 	}
 	if err := renameTemp(named, target); err != nil {
 		_ = os.Remove(named)
-		return unwrapPath(err)
+		return UnwrapPath(err)
 	}
 	return nil
 }
@@ -368,14 +368,14 @@ func writeInPlace(ctx context.Context, path string, data []byte) error {
 		return struct{}{}, f.Close()
 	})
 	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, unwrapPath(err))
+		return fmt.Errorf("writing %s: %w", path, UnwrapPath(err))
 	}
 	return nil
 }
 
-// unwrapPath drops the temp file name from *PathError and *LinkError so
-// messages name the user's file, not ours.
-func unwrapPath(err error) error {
+// UnwrapPath drops the file name from *PathError and *LinkError, so that
+// a message names the user's file (its own path, not a temporary one) once.
+func UnwrapPath(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err

@@ -47,7 +47,7 @@ func LoadContext(ctx context.Context, path string) (*Document, error) {
 		case errors.As(err, &tooLarge) || ctx.Err() != nil:
 			return nil, err
 		}
-		return nil, fmt.Errorf("reading %s: %w", path, unwrapPath(err))
+		return nil, fmt.Errorf("reading %s: %w", path, UnwrapPath(err))
 	}
 	// A file near the cap takes a second or two to parse; Ctrl-C need not
 	// wait for it.
