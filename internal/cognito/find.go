@@ -9,12 +9,13 @@ import (
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider/types"
 
+	"github.com/cogwiz/cogwiz/internal/aws/awsclient"
 	"github.com/cogwiz/cogwiz/internal/config"
 )
 
 // TagResourceName is the pool tag that carries cognito.yaml's resource_name.
 // It is how apply finds its pool again from any machine, with no local state.
-const TagResourceName = "cogwiz:resource-name"
+const TagResourceName = awsclient.TagResourceName
 
 // ErrNotFound is returned by the find functions when nothing matches.
 var ErrNotFound = errors.New("not found")

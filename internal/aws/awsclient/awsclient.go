@@ -72,6 +72,11 @@ func ARNRegionAccount(arn string) (region, account string) {
 	return parts[3], parts[4]
 }
 
+// TagResourceName is the tag that carries cognito.yaml's resource_name on
+// everything cogwiz makes (user pool, identity pool, roles, functions): how
+// it finds them again from any machine, with no local state.
+const TagResourceName = "cogwiz:resource-name"
+
 // HasTags reports whether have holds every tag of want with its value
 // (others may tag a resource too).
 func HasTags(have, want map[string]string) bool {

@@ -55,7 +55,7 @@ func New(cfg aws.Config, endpointURL string) API {
 // TagResourceName is the identity pool tag that carries cognito.yaml's
 // resource_name, as on the user pool: how cogwiz finds its identity pool
 // again (identity pool names are not unique).
-const TagResourceName = "cogwiz:resource-name"
+const TagResourceName = awsclient.TagResourceName
 
 // LoginProviderDomains maps the file's provider types to the keys of
 // SupportedLoginProviders.
