@@ -129,7 +129,7 @@ func functionsNote(s *stack, format, prefix string) string {
 	if len(s.functions) == 0 {
 		return ""
 	}
-	dir := strings.TrimSuffix(s.functions[0].Dir, "/"+s.functions[0].Trigger)
+	dir := functions.SourceDir(s.cfg)
 	var lines []string
 	switch format {
 	case "cloudformation":
@@ -165,7 +165,7 @@ func functionsStderrNote(s *stack, format string) []string {
 	if len(s.functions) == 0 {
 		return nil
 	}
-	dir := strings.TrimSuffix(s.functions[0].Dir, "/"+s.functions[0].Trigger)
+	dir := functions.SourceDir(s.cfg)
 	switch format {
 	case "cloudformation":
 		return []string{"cloudformation: the trigger functions' code comes from S3: upload the zip of each folder of " + dir + "/ and pass " + codeBucketParam + " (see the template's header)"}
@@ -386,8 +386,8 @@ func cliFunctions(b *strings.Builder, s *stack, vars map[string]string, section 
 			return err
 		}
 		n := stepOf(b)
-		folder := strings.TrimPrefix(f.Dir, strings.TrimSuffix(f.Dir, "/"+f.Trigger)+"/")
-		fmt.Fprintf(b, "(cd \"$FUNCTIONS_DIR/%s\" && zip -q -X -r \"$requests/%d.zip\" . -x '.*' '*/.*')\n", folder, n)
+		// Dir is the source folder and the trigger: the trigger's folder there.
+		fmt.Fprintf(b, "(cd \"$FUNCTIONS_DIR/%s\" && zip -q -X -r \"$requests/%d.zip\" . -x '.*' '*/.*')\n", f.Trigger, n)
 		fmt.Fprintf(b, `for try in $(seq 20); do
   if %s=$(aws lambda create-function \
     --query FunctionArn --output text \
@@ -473,7 +473,7 @@ func cliFunctionsCheck(s *stack) string {
 	if len(s.functions) == 0 {
 		return ""
 	}
-	dir := strings.TrimSuffix(s.functions[0].Dir, "/"+s.functions[0].Trigger)
+	dir := functions.SourceDir(s.cfg)
 	return `
 # The trigger functions are zipped from their folders.
 FUNCTIONS_DIR=${FUNCTIONS_DIR:-` + dir + `}

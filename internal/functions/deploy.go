@@ -156,7 +156,7 @@ func CheckSources(projectDir string, c *config.Config, f Function) error {
 			return fmt.Errorf("%s/%s is not a regular file", f.Dir, file)
 		}
 	}
-	m := filepath.Join(projectDir, filepath.FromSlash(slashDir(c.FunctionsSourceDir())), ManifestFile)
+	m := filepath.Join(projectDir, filepath.FromSlash(SourceDir(c)), ManifestFile)
 	// readRegular never opens a pipe or a device that could block.
 	data, err := readRegular(m)
 	switch {

@@ -118,7 +118,7 @@ func Functions(c *config.Config) []Function {
 		f := Function{
 			Trigger:      g.Key,
 			Capabilities: g.Capabilities,
-			Dir:          path.Join(slashDir(c.FunctionsSourceDir()), g.Key),
+			Dir:          path.Join(SourceDir(c), g.Key),
 			Files:        []string{"index.mjs"},
 			Name:         FunctionName(c.ResourceName, g.Key),
 			Runtime:      c.FunctionsRuntime(),
@@ -189,6 +189,11 @@ func FunctionName(resourceName, trigger string) string {
 	keep := maxNameLen - len(suffix) - len(tag)
 	return resourceName[:keep] + tag + suffix
 }
+
+// SourceDir is the folder of the generated sources (functions.source_dir),
+// with forward slashes and no ./ or trailing /: each function's Dir is
+// SourceDir/<trigger>.
+func SourceDir(c *config.Config) string { return slashDir(c.FunctionsSourceDir()) }
 
 // slashDir is a source_dir written with forward slashes and no ./ or trailing /.
 func slashDir(dir string) string {

@@ -34,7 +34,7 @@ const ManifestFile = "cogwiz-generated.json"
 // ManifestPath is the manifest of the sources generated for the
 // configuration at configFile.
 func ManifestPath(configFile string, c *config.Config) string {
-	return filepath.Join(filepath.Dir(configFile), filepath.FromSlash(slashDir(c.FunctionsSourceDir())), ManifestFile)
+	return filepath.Join(filepath.Dir(configFile), filepath.FromSlash(SourceDir(c)), ManifestFile)
 }
 
 // Status is what Generate did with one file.
