@@ -61,9 +61,9 @@ var poolARNRef = resRef{kind: "pool_arn"}
 // that holds the functions' zip files.
 const codeBucketParam = "FunctionsCodeBucket"
 
-// buildFunctions adds the generated functions to s and points the pool's
-// triggers at them.
-func buildFunctions(s *stack, uniq func(prefix, name string) string, secrets func(string) (string, error)) error {
+// nameFunctions adds the generated functions to s with the ids of their
+// resources.
+func nameFunctions(s *stack, uniq func(prefix, name string) string) {
 	cfg := s.cfg
 	for _, f := range functions.Functions(cfg) {
 		id := identifier(f.Trigger)
@@ -71,9 +71,36 @@ func buildFunctions(s *stack, uniq func(prefix, name string) string, secrets fun
 			tags: map[string]string{cognito.TagResourceName: cfg.ResourceName, functions.TagFunction: f.Trigger}}
 		ef.roleID, ef.fnID, ef.policyID, ef.permID = uniq("", id+"Role"), uniq("", id+"Function"), uniq("", id+"Policy"), uniq("", id+"Permission")
 		ef.keyParam = uniq("", id+"CodeKey")
+		s.functions = append(s.functions, ef)
+	}
+}
+
+// withFunctionTriggers is cfg with each generated function's trigger set
+// to that function's ARN (a placeholder), for the pool's LambdaConfig.
+func withFunctionTriggers(cfg *config.Config, fns []exportFunction) *config.Config {
+	if len(fns) == 0 {
+		return cfg
+	}
+	c := *cfg
+	t := config.Triggers{}
+	if cfg.UserPool.Triggers != nil {
+		t = *cfg.UserPool.Triggers
+	}
+	for _, f := range fns {
+		t.SetTrigger(f.Trigger, functionPlaceholder(f.fnID))
+	}
+	c.UserPool.Triggers = &t
+	return &c
+}
+
+// buildFunctions gives the generated functions their environment, a
+// secret as a reference.
+func buildFunctions(s *stack, secrets func(string) (string, error)) error {
+	for i := range s.functions {
+		ef := &s.functions[i]
 		ef.env = newObj()
 		ef.env.isMap = true
-		for _, e := range f.Env {
+		for _, e := range ef.Env {
 			if _, secret := config.SecretRefName(e.Value); secret {
 				ph, err := secrets(e.Value)
 				if err != nil {
@@ -83,23 +110,6 @@ func buildFunctions(s *stack, uniq func(prefix, name string) string, secrets fun
 				continue
 			}
 			ef.env.set(e.Name, e.Value)
-		}
-		s.functions = append(s.functions, ef)
-
-		lc, ok := s.pool.get("LambdaConfig")
-		if !ok {
-			lc = newObj()
-			s.pool.set("LambdaConfig", lc)
-		}
-		arn := resRef{kind: "arn", id: ef.fnID}
-		lc.(*obj).set(id, arn)
-		if f.Trigger == "pre_token_generation" && cfg.UserPool.Triggers != nil && cfg.UserPool.Triggers.PreTokenGenerationVersion != "" {
-			// The event version goes with the ARN, in the newer member.
-			// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_LambdaConfigType.html
-			v := newObj()
-			v.set("LambdaArn", arn)
-			v.set("LambdaVersion", cfg.UserPool.Triggers.PreTokenGenerationVersion)
-			lc.(*obj).set("PreTokenGenerationConfig", v)
 		}
 	}
 	return nil

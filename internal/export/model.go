@@ -89,12 +89,6 @@ func build(cfg *config.Config) (*stack, error) {
 		return secretPlaceholder(name), nil
 	}
 
-	tags := map[string]string{cognito.TagResourceName: cfg.ResourceName}
-	s.pool = tree(cognito.ExpandCreateUserPool(cfg, tags))
-	if m := cfg.UserPool.MFA; m != nil && m.Mode != "" && m.Mode != config.MFAOff {
-		s.mfa = tree(cognito.ExpandSetUserPoolMfaConfig(poolSentinel, &cfg.UserPool))
-	}
-
 	ids := map[string]bool{"UserPool": true}
 	uniq := func(prefix, name string) string {
 		id := prefix + identifier(name)
@@ -105,6 +99,15 @@ func build(cfg *config.Config) (*stack, error) {
 		}
 		ids[id] = true
 		return id
+	}
+
+	// The generated functions are named first, so that the pool's
+	// triggers point at them through the same expansion as any trigger.
+	nameFunctions(s, uniq)
+	tags := map[string]string{cognito.TagResourceName: cfg.ResourceName}
+	s.pool = tree(cognito.ExpandCreateUserPool(withFunctionTriggers(cfg, s.functions), tags))
+	if m := cfg.UserPool.MFA; m != nil && m.Mode != "" && m.Mode != config.MFAOff {
+		s.mfa = tree(cognito.ExpandSetUserPoolMfaConfig(poolSentinel, &cfg.UserPool))
 	}
 	idpIDs := map[string]string{}
 	for i := range cfg.IdentityProviders {
@@ -149,7 +152,7 @@ func build(cfg *config.Config) (*stack, error) {
 		s.items = append(s.items, resource{kind: "group", name: g.Name, id: uniq("Group", g.Name), body: tree(cognito.ExpandCreateGroup(poolSentinel, g))})
 	}
 	buildIdentity(s, uniq)
-	if err := buildFunctions(s, uniq, secrets); err != nil {
+	if err := buildFunctions(s, secrets); err != nil {
 		return nil, err
 	}
 	s.noteSkipped()

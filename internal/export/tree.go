@@ -67,11 +67,16 @@ const (
 	poolSentinel   = "\x00pool\x00"
 	secretSentinel = "\x00secret:"
 	valueSentinel  = "\x00value:"
+	// functionSentinel stands for the ARN of the generated function whose
+	// resource id follows, until it exists.
+	functionSentinel = "\x00function:"
 )
 
 func secretPlaceholder(name string) string { return secretSentinel + name + "\x00" }
 
 func valuePlaceholder(name string) string { return valueSentinel + name + "\x00" }
+
+func functionPlaceholder(id string) string { return functionSentinel + id + "\x00" }
 
 // tree turns an SDK request struct into an ordered tree of API member
 // names. It keeps what the SDK would put on the wire: nil pointers, nil
@@ -159,6 +164,9 @@ func walk(v reflect.Value, explicit bool) any {
 func placeholder(s string) any {
 	if s == poolSentinel {
 		return poolRef{}
+	}
+	if id, ok := strings.CutPrefix(s, functionSentinel); ok && strings.HasSuffix(id, "\x00") {
+		return resRef{kind: "arn", id: strings.TrimSuffix(id, "\x00")}
 	}
 	for _, p := range []string{secretSentinel, valueSentinel} {
 		if strings.HasPrefix(s, p) && strings.HasSuffix(s, "\x00") {
