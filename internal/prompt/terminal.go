@@ -11,15 +11,17 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/term"
 
 	"github.com/cogwiz/cogwiz/internal/sgr"
 )
 
-// Terminal asks questions on a terminal. One bubbletea program draws every
-// question of a walk: the terminal is set up once, on the first question,
-// and each question is sent to the running program, so the next one shows
-// within a frame of the answer. Answered questions stay above as one line
-// each; going back takes the line of the answer it undoes away again.
+// Terminal asks questions on a terminal. One bubbletea program reads the
+// keys of a whole walk and its model draws every question on a canvas: the
+// terminal is set up once, on the first question, and each question is
+// sent to the running program, which draws it as soon as it arrives.
+// Answered questions stay above as one line each; going back takes the
+// line of the answer it undoes away again.
 //
 // While the program runs it owns the terminal (raw mode), so nothing else
 // may write to it: call Close before printing anything between questions
@@ -68,7 +70,9 @@ func (t *Terminal) Ask(ctx context.Context, q Question) (any, error) {
 
 // one shows a single question in the running program and waits for it.
 func (t *Terminal) one(ctx context.Context, q Question) (any, error) {
-	t.start()
+	if err := t.start(); err != nil {
+		return nil, err
+	}
 	reply := make(chan result, 1)
 	t.prog.Send(askMsg{q: q, reply: reply})
 	select {
@@ -84,35 +88,55 @@ func (t *Terminal) one(ctx context.Context, q Question) (any, error) {
 	}
 }
 
-// start runs the program unless it runs already.
-func (t *Terminal) start() {
+// start runs the program unless it runs already: the terminal goes into
+// raw mode, and bubbletea reads the keys and runs the model, which draws
+// itself on a screen (bubbletea's own renderer is off; see canvas).
+func (t *Terminal) start() error {
 	if t.prog != nil {
-		return
+		return nil
 	}
-	opts := []tea.ProgramOption{
+	restore, err := rawMode(t.in, t.out)
+	if err != nil {
+		return fmt.Errorf("prompt: setting up the terminal: %w", err)
+	}
+	t.starts++
+	t.exited = make(chan struct{})
+	width, height := t.width, 24
+	if f, ok := t.out.(term.File); ok && term.IsTerminal(f.Fd()) {
+		if w, h, err := term.GetSize(f.Fd()); err == nil && w > 0 && h > 0 {
+			width, height = w, h
+		}
+		_, _ = io.WriteString(t.out, pasteOn)
+	}
+	m := newModel(t.color, width)
+	m.height = height
+	m.scr = newCanvas(t.out, width)
+	t.prog = tea.NewProgram(m,
 		tea.WithInput(t.in), tea.WithOutput(t.out),
+		tea.WithoutRenderer(),
 		// Ctrl-C arrives as a key in raw mode; the command's own handler
 		// deals with signals.
 		tea.WithoutSignalHandler(),
-		// Frames are drawn on a ticker: at 120 a frame waits at most 8 ms.
-		tea.WithFPS(120),
-	}
-	// The screens use the eight basic colours only, so the profile is
-	// known without asking the terminal database.
-	if t.color {
-		opts = append(opts, tea.WithColorProfile(colorprofile.ANSI))
-	} else {
-		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
-	}
-	t.starts++
-	t.prog = tea.NewProgram(newModel(t.color, t.width), opts...)
-	t.exited = make(chan struct{})
+		// The screens use the eight basic colours at most, so the
+		// profile is known without asking the terminal.
+		tea.WithColorProfile(colorprofile.Ascii),
+	)
 	p, exited := t.prog, t.exited
+	stop := watchSize(t.out, func(w, h int) { p.Send(tea.WindowSizeMsg{Width: w, Height: h}) })
 	go func() {
 		_, err := p.Run()
+		stop()
+		if m.scr != nil {
+			_, _ = io.WriteString(t.out, showCursor)
+			if f, ok := t.out.(term.File); ok && term.IsTerminal(f.Fd()) {
+				_, _ = io.WriteString(t.out, pasteOff)
+			}
+		}
+		restore()
 		t.runErr = err
 		close(exited)
 	}()
+	return nil
 }
 
 // print writes a line above the question: through the program while it
@@ -175,8 +199,6 @@ type (
 	// lineMsg is a line for the transcript that no answer produced (a
 	// locked question).
 	lineMsg string
-	// printedMsg: the lines given to tea.Println are on the screen.
-	printedMsg struct{}
 )
 
 // result is how a question ended: an answer, or an error (ErrBack,
@@ -388,8 +410,10 @@ func answerText(q Question, v any) string {
 //
 // Transcript lines stay in the view, where going back can take them away,
 // until the view would not fit the terminal: then the oldest are printed
-// above it for good, one tea.Println at a time so that they keep their
-// order.
+// above it for good.
+//
+// With a canvas, the model draws itself after every message; without one
+// (screen tests) the lines to print wait in toPrint.
 type Model struct {
 	st            styles
 	width, height int
@@ -398,10 +422,10 @@ type Model struct {
 	queue         []tea.Msg
 	last          *field // the question that ended last (screen tests)
 
-	recent   []entry  // transcript lines in the view, oldest first
-	toPrint  []string // transcript lines to print above, in order
-	printing bool     // a tea.Println is under way
-	closing  bool
+	recent  []entry  // transcript lines in the view, oldest first
+	toPrint []string // transcript lines to print above, in order
+	closing bool
+	scr     *canvas
 }
 
 // entry is one answered (or locked) question in the transcript.
@@ -430,6 +454,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		if msg.Width > 0 {
 			m.width = msg.Width
+			if m.scr != nil {
+				m.scr.width = msg.Width
+			}
 		}
 		if msg.Height > 0 {
 			m.height = msg.Height
@@ -449,8 +476,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.toPrint = append(m.toPrint, e.text)
 		}
 		m.recent = nil
-	case printedMsg:
-		m.printing = false
 	case tea.KeyPressMsg, tea.PasteMsg:
 		if m.f == nil {
 			m.queue = append(m.queue, msg)
@@ -458,7 +483,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.handle(msg)
 	}
-	return m, m.flush()
+	cmd := m.flush()
+	m.paint()
+	return m, cmd
 }
 
 func (m *Model) handle(msg tea.Msg) {
@@ -483,25 +510,29 @@ func (m *Model) handle(msg tea.Msg) {
 }
 
 // flush moves the oldest transcript lines out of the view while it is
-// taller than the terminal, and prints what is waiting, one batch at a
-// time; after the last batch of a close it quits.
+// taller than the terminal; once closing, it quits.
 func (m *Model) flush() tea.Cmd {
 	for len(m.recent) > 0 && m.rows() > m.height {
 		m.toPrint = append(m.toPrint, m.recent[0].text)
 		m.recent = m.recent[1:]
 	}
-	if m.printing {
-		return nil
+	if m.closing {
+		return tea.Quit
 	}
-	if len(m.toPrint) == 0 {
-		if m.closing {
-			return tea.Quit
-		}
-		return nil
+	return nil
+}
+
+// paint prints the lines that left the view and draws the view, right
+// away: the answer to a key is on the screen before the next key is read.
+func (m *Model) paint() {
+	if m.scr == nil {
+		return
 	}
-	text := strings.Join(m.toPrint, "\n")
-	m.toPrint, m.printing = nil, true
-	return tea.Sequence(tea.Println(text), func() tea.Msg { return printedMsg{} })
+	s, cur := m.render()
+	// A terminal that cannot be written to ends the walk through the
+	// input side; there is nothing better to do with the error here.
+	_ = m.scr.draw(m.toPrint, s, cur)
+	m.toPrint = nil
 }
 
 // rows is the height of the view.
@@ -520,8 +551,12 @@ func (m *Model) rows() int {
 	return n
 }
 
-// View implements tea.Model.
+// View implements tea.Model. bubbletea's renderer is off (paint draws),
+// so the view it would get is left empty rather than rendered twice.
 func (m *Model) View() tea.View {
+	if m.scr != nil {
+		return tea.View{}
+	}
 	s, cur := m.render()
 	v := tea.NewView(s)
 	v.Cursor = cur

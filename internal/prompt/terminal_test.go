@@ -249,17 +249,13 @@ func TestTranscript(t *testing.T) {
 	if s := ansi.Strip(m.Render()); strings.Count(s, "✔ Name? AppAuth") != 1 {
 		t.Errorf("the answer should be on the screen once:\n%s", s)
 	}
-	printed := false
 	for i := 0; i < 12; i++ {
-		if _, cmd := ask(oauth, key("enter")); cmd != nil {
-			printed = true
-		}
-		m.Update(printedMsg{})
+		ask(oauth, key("enter"))
 		if r := m.rows(); r > 12 {
 			t.Fatalf("after %d answers the view is %d rows, taller than the terminal", i+2, r)
 		}
 	}
-	if !printed {
+	if len(m.toPrint) == 0 {
 		t.Error("no line was printed above the view")
 	}
 }

@@ -1,0 +1,116 @@
+package prompt
+
+import (
+	"bytes"
+	"io"
+	"strconv"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// canvas draws the wizard inline, below what the terminal showed before:
+// each frame replaces the last one in place, and lines printed above a
+// frame stay for good. It writes a whole frame with one Write as soon as
+// the model changes, where bubbletea's renderer waits for its next tick
+// (up to 8 ms at 120 fps) and the first frame always waits a full tick.
+//
+// Every frame line is cut to the terminal's width, so the frame takes
+// exactly one row per line and the cursor can go back to its top with a
+// relative move; the model wraps its text to the width, so nothing is cut
+// unless the terminal shrinks.
+type canvas struct {
+	w     io.Writer
+	width int
+	rows  int // rows of the last frame
+	row   int // the cursor's row in the last frame, from its top
+	buf   bytes.Buffer
+}
+
+func newCanvas(w io.Writer, width int) *canvas {
+	return &canvas{w: w, width: width}
+}
+
+// Control sequences (ECMA-48, and DEC's for the cursor and paste).
+const (
+	hideCursor  = "\x1b[?25l"
+	showCursor  = "\x1b[?25h"
+	eraseLine   = "\x1b[2K"
+	eraseBelow  = "\x1b[J"
+	pasteOn     = "\x1b[?2004h"
+	pasteOff    = "\x1b[?2004l"
+	cursorUp    = "A"
+	cursorRight = "C"
+	csi         = "\x1b["
+)
+
+// draw prints above (lines that stay, oldest first) and then frame in
+// place of the last frame, leaving the cursor at cur, or hidden when cur
+// is nil. Lines are separated by CR LF: raw mode turns off the terminal's
+// own CR before LF.
+//
+// Each row is erased as it is written, and only the rows below the new
+// frame are erased as a block: erasing the whole screen from its top-left
+// corner would make tmux, with its default scroll-on-clear, push every
+// frame into the scrollback
+// (https://man7.org/linux/man-pages/man1/tmux.1.html, scroll-on-clear).
+func (s *canvas) draw(above []string, frame string, cur *tea.Cursor) error {
+	b := &s.buf
+	b.Reset()
+	b.WriteString(hideCursor)
+	b.WriteByte('\r')
+	move(b, s.row, cursorUp)
+	written := 0
+	row := func(text string) {
+		if written > 0 {
+			b.WriteString("\r\n")
+		}
+		b.WriteString(eraseLine)
+		b.WriteString(text)
+		written++
+	}
+	for _, text := range above {
+		// Lines that stay are wrapped, not cut: each row is erased
+		// before it is written, so a line longer than the terminal
+		// must not wrap over an old row on its own.
+		for _, l := range strings.Split(ansi.Hardwrap(text, s.width, true), "\n") {
+			row(l)
+		}
+	}
+	lines := strings.Split(frame, "\n")
+	for _, l := range lines {
+		if ansi.StringWidth(l) > s.width {
+			l = ansi.Truncate(l, s.width, "")
+		}
+		row(l)
+	}
+	if written < s.rows {
+		// The last frame was taller: erase what is left of it. The row
+		// below is part of it, so going there scrolls nothing.
+		b.WriteString("\r\n")
+		b.WriteString(eraseBelow)
+		move(b, 1, cursorUp)
+	}
+	last := len(lines) - 1
+	s.rows, s.row = len(lines), last
+	if cur != nil && cur.Y >= 0 && cur.Y <= last {
+		move(b, last-cur.Y, cursorUp)
+		b.WriteByte('\r')
+		move(b, min(cur.X, s.width-1), cursorRight)
+		b.WriteString(showCursor)
+		s.row = cur.Y
+	}
+	_, err := s.w.Write(b.Bytes())
+	return err
+}
+
+// move writes a cursor movement of n cells, none for zero.
+func move(b *bytes.Buffer, n int, dir string) {
+	if n <= 0 {
+		return
+	}
+	b.WriteString(csi)
+	b.WriteString(strconv.Itoa(n))
+	b.WriteString(dir)
+}
