@@ -56,8 +56,9 @@ func addConsoleMode(fd uintptr, flags uint32, undo *[]func()) error {
 	return nil
 }
 
-// watchSize is a no-op on Windows: the console has no SIGWINCH, and the
-// wizard keeps the width it started with.
+// watchSize is a no-op on Windows: there is no SIGWINCH, and the console
+// reports a new size among its input records instead, which the key
+// reader passes on to the model as a tea.WindowSizeMsg.
 func watchSize(io.Writer, func(width, height int)) (stop func()) {
 	return func() {}
 }
