@@ -21,15 +21,16 @@ import (
 // relative move; the model wraps its text to the width, so nothing is cut
 // unless the terminal shrinks.
 type canvas struct {
-	w     io.Writer
-	width int
-	rows  int // rows of the last frame
-	row   int // the cursor's row in the last frame, from its top
-	buf   bytes.Buffer
+	w      io.Writer
+	width  int
+	height int // 0: unknown, frames are not cut
+	rows   int // rows of the last frame
+	row    int // the cursor's row in the last frame, from its top
+	buf    bytes.Buffer
 }
 
-func newCanvas(w io.Writer, width int) *canvas {
-	return &canvas{w: w, width: width}
+func newCanvas(w io.Writer, width, height int) *canvas {
+	return &canvas{w: w, width: width, height: height}
 }
 
 // Control sequences (ECMA-48, and DEC's for the cursor and paste).
@@ -79,6 +80,19 @@ func (s *canvas) draw(above []string, frame string, cur *tea.Cursor) error {
 		}
 	}
 	lines := strings.Split(frame, "\n")
+	if cut := len(lines) - s.height; s.height > 0 && cut > 0 {
+		// A frame taller than the screen could not find its top again
+		// (the terminal cannot move the cursor above its first row), and
+		// each redraw would leave a copy behind: show its last rows,
+		// where the answer and the keys are. The model keeps frames
+		// within the screen; this is for screens too small for a question.
+		lines = lines[cut:]
+		if cur != nil {
+			c := *cur
+			c.Y -= cut
+			cur = &c
+		}
+	}
 	for _, l := range lines {
 		if ansi.StringWidth(l) > s.width {
 			l = ansi.Truncate(l, s.width, "")

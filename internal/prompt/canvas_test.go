@@ -50,7 +50,7 @@ func wantRows(t *testing.T, e *vt.Emulator, want ...string) {
 func TestCanvasReplacesTheFrameInPlace(t *testing.T) {
 	e := vt.NewEmulator(40, 10)
 	_, _ = e.WriteString("$ cogwiz init\r\n")
-	c := newCanvas(e, 40)
+	c := newCanvas(e, 40, 10)
 	draw := func(above []string, frame string, cur *tea.Cursor) {
 		t.Helper()
 		if err := c.draw(above, frame, cur); err != nil {
@@ -87,7 +87,7 @@ func TestCanvasReplacesTheFrameInPlace(t *testing.T) {
 func TestCanvasFullWidthLines(t *testing.T) {
 	e := vt.NewEmulator(20, 8)
 	_, _ = e.WriteString("keep me\r\n")
-	c := newCanvas(e, 20)
+	c := newCanvas(e, 20, 8)
 	full := strings.Repeat("x", 20)
 	wide := strings.Repeat("y", 30)
 	if err := c.draw(nil, full+"\n"+wide+"\n"+full, nil); err != nil {
@@ -107,7 +107,7 @@ func TestCanvasAtTheBottomOfTheScreen(t *testing.T) {
 	for i := 1; i <= 6; i++ {
 		_, _ = fmt.Fprintf(e, "line %d\r\n", i) // the screen scrolls once
 	}
-	c := newCanvas(e, 30)
+	c := newCanvas(e, 30, 6)
 	if err := c.draw(nil, "Q?\n> a\n  b", nil); err != nil {
 		t.Fatal(err)
 	}
@@ -125,7 +125,7 @@ func TestCanvasAtTheBottomOfTheScreen(t *testing.T) {
 // scrollback once, and no frame there.
 func TestCanvasScrollbackHoldsEachLineOnce(t *testing.T) {
 	e := vt.NewEmulator(30, 6)
-	c := newCanvas(e, 30)
+	c := newCanvas(e, 30, 6)
 	var printed []string
 	for i := 1; i <= 8; i++ {
 		line := fmt.Sprintf("✔ Q%d? yes", i)
@@ -159,7 +159,7 @@ func TestCanvasScrollbackHoldsEachLineOnce(t *testing.T) {
 // default scroll-on-clear copies into the scrollback, one copy per frame.
 func TestCanvasNeverErasesFromTheFrameTop(t *testing.T) {
 	var out strings.Builder
-	c := newCanvas(&out, 40)
+	c := newCanvas(&out, 40, 24)
 	frames := []string{"a\nb\nc\nd", "a", "", "a\nb", "a\nb\nc", ""}
 	for _, f := range frames {
 		out.Reset()
@@ -177,5 +177,27 @@ func TestCanvasNeverErasesFromTheFrameTop(t *testing.T) {
 			}
 			i += 1 + j
 		}
+	}
+}
+
+// A frame taller than the screen shows its last rows and still replaces
+// itself: no copy of it is left above.
+func TestCanvasFrameTallerThanTheScreen(t *testing.T) {
+	e := vt.NewEmulator(30, 4)
+	c := newCanvas(e, 30, 4)
+	tall := "Title one\nTitle two\n> a\n  b\nkeys"
+	if err := c.draw(nil, tall, tea.NewCursor(2, 2)); err != nil {
+		t.Fatal(err)
+	}
+	wantRows(t, e, "Title two", "> a", "  b", "keys")
+	if p := e.CursorPosition(); p.X != 2 || p.Y != 1 {
+		t.Errorf("cursor at %d,%d, want 2,1 (the row of > a)", p.X, p.Y)
+	}
+	if err := c.draw(nil, strings.Replace(tall, "> a\n  b", "  a\n> b", 1), nil); err != nil {
+		t.Fatal(err)
+	}
+	wantRows(t, e, "Title two", "  a", "> b", "keys")
+	if n := e.ScrollbackLen(); n != 0 {
+		t.Errorf("%d rows went into the scrollback, want none", n)
 	}
 }

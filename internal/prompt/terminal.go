@@ -110,7 +110,7 @@ func (t *Terminal) start() error {
 	}
 	m := newModel(t.color, width)
 	m.height = height
-	m.scr = newCanvas(t.out, width)
+	m.scr = newCanvas(t.out, width, height)
 	t.prog = tea.NewProgram(m,
 		tea.WithInput(t.in), tea.WithOutput(t.out),
 		tea.WithoutRenderer(),
@@ -460,6 +460,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		if msg.Height > 0 {
 			m.height = msg.Height
+			if m.scr != nil {
+				m.scr.height = msg.Height
+			}
 		}
 	case askMsg:
 		m.f, m.reply = newField(msg.q), msg.reply
