@@ -169,16 +169,10 @@ func applyRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	api, err := opts.Factory.Cognito(ctx)
+	api, ic, err := opts.Factory.PoolClients(ctx, io.ErrOut, cfg)
 	if err != nil {
 		return err
 	}
-	ip, im, err := opts.Factory.IdentityClients(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	ic := apply.NewIdentityClients(ip, im)
-	fmt.Fprintf(io.ErrOut, "reading user pool %s…\n", cfg.ResourceName)
 	sides.Identity, sides.Written = ic, doc.Written
 	prep, err := apply.PrepareWith(ctx, api, sides, cfg, opts.LookupEnv)
 	if err != nil {
