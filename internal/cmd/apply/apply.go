@@ -140,10 +140,7 @@ func applyRun(ctx context.Context, opts *Options) error {
 		ctx = context.Background()
 	}
 	io := opts.IO
-	doc, warns, err := apply.LoadConfig(ctx, opts.File)
-	if werr := render.Problems(io.ErrOut, warns, render.ProblemsOptions{Width: io.WrapWidth()}); werr != nil {
-		return werr
-	}
+	doc, err := cmdutil.LoadAndWarn(ctx, io, opts.File, false)
 	if err != nil {
 		return err
 	}

@@ -82,10 +82,7 @@ func planRun(ctx context.Context, opts *Options) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	doc, warns, err := apply.LoadConfig(ctx, opts.File)
-	if werr := render.Problems(opts.IO.ErrOut, warns, render.ProblemsOptions{Width: opts.IO.WrapWidth(), Advice: true}); werr != nil {
-		return werr
-	}
+	doc, err := cmdutil.LoadAndWarn(ctx, opts.IO, opts.File, true)
 	if err != nil {
 		return err
 	}
