@@ -2,11 +2,14 @@ package cmdutil
 
 import (
 	"context"
+	"fmt"
+	"io"
 	"os"
 	"sync"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 
+	"github.com/cogwiz/cogwiz/internal/apply"
 	"github.com/cogwiz/cogwiz/internal/aws/cognitoidentity"
 	"github.com/cogwiz/cogwiz/internal/aws/iam"
 	"github.com/cogwiz/cogwiz/internal/aws/lambda"
@@ -100,18 +103,37 @@ func (f *Factory) awsConfig(ctx context.Context) (aws.Config, error) {
 }
 
 // IdentityClients returns the identity pool and IAM clients when cfg has
-// an identity pool, and nils otherwise (a user pool alone needs neither,
+// an identity pool, and nil otherwise (a user pool alone needs neither,
 // nor their permissions).
-func (f *Factory) IdentityClients(ctx context.Context, cfg *config.Config) (cognitoidentity.API, iam.API, error) {
+func (f *Factory) IdentityClients(ctx context.Context, cfg *config.Config) (*apply.IdentityClients, error) {
 	if cfg.IdentityPool == nil || f.IdentityPools == nil || f.IAM == nil {
-		return nil, nil, nil
+		return nil, nil
 	}
 	ip, err := f.IdentityPools(ctx)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	im, err := f.IAM(ctx)
-	return ip, im, err
+	if err != nil {
+		return nil, err
+	}
+	return apply.NewIdentityClients(ip, im), nil
+}
+
+// PoolClients returns the clients that read the pools cfg describes:
+// Cognito's, and the identity pool and IAM clients when cfg has an
+// identity pool. Then it says on w which user pool is about to be read.
+func (f *Factory) PoolClients(ctx context.Context, w io.Writer, cfg *config.Config) (cognito.API, *apply.IdentityClients, error) {
+	api, err := f.Cognito(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	ic, err := f.IdentityClients(ctx, cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	fmt.Fprintf(w, "reading user pool %s…\n", cfg.ResourceName)
+	return api, ic, nil
 }
 
 // ConfigPath is the -f/--file flag, or cognito.yaml when it is empty (a

@@ -140,10 +140,7 @@ func applyRun(ctx context.Context, opts *Options) error {
 		ctx = context.Background()
 	}
 	io := opts.IO
-	doc, warns, err := apply.LoadConfig(ctx, opts.File)
-	if werr := render.Problems(io.ErrOut, warns, render.ProblemsOptions{Width: io.WrapWidth()}); werr != nil {
-		return werr
-	}
+	doc, err := cmdutil.LoadAndWarn(ctx, io, opts.File, false)
 	if err != nil {
 		return err
 	}
@@ -169,16 +166,10 @@ func applyRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	api, err := opts.Factory.Cognito(ctx)
+	api, ic, err := opts.Factory.PoolClients(ctx, io.ErrOut, cfg)
 	if err != nil {
 		return err
 	}
-	ip, im, err := opts.Factory.IdentityClients(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	ic := apply.NewIdentityClients(ip, im)
-	fmt.Fprintf(io.ErrOut, "reading user pool %s…\n", cfg.ResourceName)
 	sides.Identity, sides.Written = ic, doc.Written
 	prep, err := apply.PrepareWith(ctx, api, sides, cfg, opts.LookupEnv)
 	if err != nil {

@@ -1,6 +1,7 @@
 package apply
 
 import (
+	"github.com/cogwiz/cogwiz/internal/cmd/clitest"
 	"github.com/cogwiz/cogwiz/internal/cmdutil/cmdtest"
 
 	"github.com/spf13/cobra"
@@ -30,20 +31,6 @@ type run struct {
 	stdout, stderr string
 	err            error
 	calls          int
-}
-
-// writeConfig saves cfg as cognito.yaml in a fresh directory.
-func writeConfig(t *testing.T, cfg *config.Config) string {
-	t.Helper()
-	b, err := config.Marshal(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "cognito.yaml")
-	if err := os.WriteFile(path, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
 }
 
 // runApply runs `cogwiz apply args...` over api with the given environment.
@@ -77,7 +64,7 @@ func TestApplyCommandAgainstEmulator(t *testing.T) {
 	t.Parallel()
 	s := emulator.Start(t)
 	api, rec := cognitofake.Connect(t, s.Options())
-	file := writeConfig(t, cognitofake.FullConfig("CmdApply"))
+	file := clitest.WriteConfig(t, t.TempDir(), cognitofake.FullConfig("CmdApply"))
 	outputs := filepath.Join(filepath.Dir(file), "outputs.json")
 
 	r := runApply(t, api, file, nil, "", false, "--auto-approve", "--outputs", outputs)
@@ -156,7 +143,7 @@ func TestApplyStopsBeforeAnyWriteWhatTheEndpointCannotDo(t *testing.T) {
 	withDomain := cognitofake.FullConfig("Hosted")
 	withDomain.Domain = &config.Domain{Prefix: "hosted-app-auth"}
 	for _, cfg := range []*config.Config{withDomain, cognitofake.EverythingConfig("Social")} {
-		file := writeConfig(t, cfg)
+		file := clitest.WriteConfig(t, t.TempDir(), cfg)
 		before := poolCount(t, api)
 		rec.Reset()
 		r := runApply(t, api, file, map[string]string{"GOOGLE_CLIENT_SECRET": "s"}, "", false, "--auto-approve")
@@ -185,7 +172,7 @@ func poolCount(t *testing.T, api cognito.API) int {
 
 func TestApplyWithoutTerminalNeedsAutoApprove(t *testing.T) {
 	t.Parallel()
-	file := writeConfig(t, cognitofake.FullConfig("NoTTY"))
+	file := clitest.WriteConfig(t, t.TempDir(), cognitofake.FullConfig("NoTTY"))
 	r := runApply(t, cognitofake.New(t).Client(t), file, nil, "", false)
 	var fe *cmdutil.FlagError
 	if !errors.As(r.err, &fe) || !strings.Contains(r.err.Error(), "--auto-approve") {
@@ -200,7 +187,7 @@ func TestApplyAsksForYes(t *testing.T) {
 	t.Parallel()
 	fake := cognitofake.New(t)
 	api, rec := cognitofake.Connect(t, fake.Options())
-	file := writeConfig(t, cognitofake.FullConfig("Yes"))
+	file := clitest.WriteConfig(t, t.TempDir(), cognitofake.FullConfig("Yes"))
 
 	r := runApply(t, api, file, nil, "y\n", true)
 	if r.err == nil || !strings.Contains(r.err.Error(), "only 'yes' approves") {
@@ -228,7 +215,7 @@ func TestApplyRefusesInvalidFileBeforeAnyCall(t *testing.T) {
 	} {
 		cfg := cognitofake.FullConfig("Bad")
 		bad(cfg)
-		file := writeConfig(t, cfg)
+		file := clitest.WriteConfig(t, t.TempDir(), cfg)
 		r := runApply(t, cognitofake.New(t).Client(t), file, nil, "", false, "--auto-approve")
 		if r.err == nil || !strings.Contains(r.err.Error(), "cognito.yaml:") {
 			t.Fatalf("err = %v, want a file:line:col problem", r.err)
@@ -243,7 +230,7 @@ func TestSecretNeverLeaves(t *testing.T) {
 	t.Parallel()
 	const secret = "do-not-print-this-7f3a"
 	fake := cognitofake.New(t).Client(t)
-	file := writeConfig(t, cognitofake.EverythingConfig("Leak"))
+	file := clitest.WriteConfig(t, t.TempDir(), cognitofake.EverythingConfig("Leak"))
 	outputs := filepath.Join(filepath.Dir(file), "outputs.json")
 
 	r := runApply(t, fake, file, nil, "", false, "--auto-approve")
@@ -283,7 +270,7 @@ func TestApplyCtrlCAtConfirmationChangesNothing(t *testing.T) {
 	t.Parallel()
 	fake := cognitofake.New(t)
 	api, rec := cognitofake.Connect(t, fake.Options())
-	file := writeConfig(t, cognitofake.FullConfig("CtrlC"))
+	file := clitest.WriteConfig(t, t.TempDir(), cognitofake.FullConfig("CtrlC"))
 
 	ios, _, _, _ := iostreams.Test()
 	f := &cmdutil.Factory{IOStreams: ios, ConfigFile: file}
@@ -300,7 +287,7 @@ func TestApplyCtrlCAtConfirmationChangesNothing(t *testing.T) {
 func TestApplyChecksTheOutputsPathBeforeAnyChange(t *testing.T) {
 	t.Parallel()
 	fake := cognitofake.New(t)
-	file := writeConfig(t, cognitofake.FullConfig("OutDir"))
+	file := clitest.WriteConfig(t, t.TempDir(), cognitofake.FullConfig("OutDir"))
 	dir := t.TempDir()
 	for path, want := range map[string]string{
 		filepath.Join(dir, "no-such-dir", "outputs.json"): "no-such-dir",
@@ -328,7 +315,7 @@ func TestApplyCtrlCDuringTheChanges(t *testing.T) {
 	t.Parallel()
 	fake := cognitofake.New(t)
 	api, rec := cognitofake.Connect(t, fake.Options())
-	file := writeConfig(t, cognitofake.FullConfig("Mid"))
+	file := clitest.WriteConfig(t, t.TempDir(), cognitofake.FullConfig("Mid"))
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var at int
@@ -381,7 +368,7 @@ func TestApplyCtrlCDuringTheChanges(t *testing.T) {
 func TestApplyRefusesOutputsThatAreNotFiles(t *testing.T) {
 	t.Parallel()
 	fake := cognitofake.New(t)
-	file := writeConfig(t, cognitofake.FullConfig("OutKind"))
+	file := clitest.WriteConfig(t, t.TempDir(), cognitofake.FullConfig("OutKind"))
 	dir := t.TempDir()
 	r := runApply(t, fake.Client(t), file, nil, "", false, "--auto-approve", "--outputs", dir)
 	if r.err == nil || !strings.Contains(r.err.Error(), "cannot write to "+dir+": it is a directory") {
@@ -398,10 +385,10 @@ func TestApplyRefusesOutputsThatAreNotFiles(t *testing.T) {
 func TestApplyChecksTheOutputsFlagsBeforeAnyChange(t *testing.T) {
 	t.Parallel()
 	fake := cognitofake.New(t)
-	full := writeConfig(t, cognitofake.FullConfig("OutFlags")) // web (public) and server (secret)
+	full := clitest.WriteConfig(t, t.TempDir(), cognitofake.FullConfig("OutFlags")) // web (public) and server (secret)
 	secretOnly := cognitofake.FullConfig("OutSecret")
 	secretOnly.AppClients = secretOnly.AppClients[1:]
-	onlySecret := writeConfig(t, secretOnly)
+	onlySecret := clitest.WriteConfig(t, t.TempDir(), secretOnly)
 	dir := t.TempDir()
 	amplify := filepath.Join(dir, "amplify_outputs.json")
 	for _, tc := range []struct {
@@ -441,7 +428,7 @@ func TestApplyChecksTheOutputsFlagsBeforeAnyChange(t *testing.T) {
 func TestApplyWritesSeveralOutputs(t *testing.T) {
 	t.Parallel()
 	s := emulator.Start(t)
-	file := writeConfig(t, cognitofake.FullConfig("OutMany"))
+	file := clitest.WriteConfig(t, t.TempDir(), cognitofake.FullConfig("OutMany"))
 	dir := filepath.Dir(file)
 	names := []string{"amplify_outputs.json", "aws-exports.js", ".env.local", "ids.json"}
 	args := []string{"--auto-approve"}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/cogwiz/cogwiz/internal/aws/fakeaws"
+	"github.com/cogwiz/cogwiz/internal/cmd/clitest"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
@@ -25,7 +26,7 @@ func TestApplyCommandCreatesTheIdentityPool(t *testing.T) {
 		AppClients:   []config.AppClient{{Name: "web"}},
 		IdentityPool: &config.IdentityPool{Name: "shop_identity_pool"},
 	}
-	file := writeConfig(t, cfg)
+	file := clitest.WriteConfig(t, t.TempDir(), cfg)
 	outputs := filepath.Join(filepath.Dir(file), "outputs.json")
 	ios, _, out, errOut := iostreams.Test()
 	ios.SetColorEnabled(false)

@@ -92,16 +92,10 @@ func destroyRun(ctx context.Context, opts *Options) error {
 	if opts.PoolID != "" {
 		cfg.UserPool.ID = opts.PoolID
 	}
-	api, err := opts.Factory.Cognito(ctx)
+	api, ic, err := opts.Factory.PoolClients(ctx, io.ErrOut, cfg)
 	if err != nil {
 		return err
 	}
-	ip, im, err := opts.Factory.IdentityClients(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	ic := apply.NewIdentityClients(ip, im)
-	fmt.Fprintf(io.ErrOut, "reading user pool %s…\n", cfg.ResourceName)
 	l, err := cognito.FindPool(ctx, api, cfg)
 	if err != nil {
 		return err

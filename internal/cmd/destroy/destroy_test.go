@@ -1,6 +1,7 @@
 package destroy
 
 import (
+	"github.com/cogwiz/cogwiz/internal/cmd/clitest"
 	"github.com/cogwiz/cogwiz/internal/cmdutil/cmdtest"
 
 	"github.com/spf13/cobra"
@@ -8,8 +9,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -45,7 +44,7 @@ func setup(t *testing.T, protect bool) (*cognitofake.Fake, string) {
 			t.Fatal(err)
 		}
 	}
-	return fake, writeFile(t, cfg)
+	return fake, clitest.WriteConfig(t, t.TempDir(), cfg)
 }
 
 func runDestroy(t *testing.T, api cognito.API, file, stdin string, tty bool, args ...string) (string, string, error) {
@@ -142,7 +141,7 @@ func TestDestroyAgainstEmulator(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	file := writeFile(t, cfg)
+	file := clitest.WriteConfig(t, t.TempDir(), cfg)
 
 	foreign, err := api.CreateUserPool(ctx, &cip.CreateUserPoolInput{PoolName: aws.String("SomeoneElsesProdPool"), UserPoolTags: map[string]string{"team": "payments"}})
 	if err != nil {
@@ -220,17 +219,4 @@ func TestFailedDestroyTurnsDeletionProtectionBackOn(t *testing.T) {
 	if err != nil || !sum.DeletionProtection {
 		t.Errorf("deletion protection is off after the failed destroy (%v)", err)
 	}
-}
-
-func writeFile(t *testing.T, cfg *config.Config) string {
-	t.Helper()
-	b, err := config.Marshal(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join(t.TempDir(), "cognito.yaml")
-	if err := os.WriteFile(file, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return file
 }

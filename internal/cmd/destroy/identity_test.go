@@ -2,14 +2,13 @@ package destroy
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/cogwiz/cogwiz/internal/apply"
 	"github.com/cogwiz/cogwiz/internal/aws/fakeaws"
+	"github.com/cogwiz/cogwiz/internal/cmd/clitest"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/emulator"
@@ -41,11 +40,7 @@ func TestDestroyIdentityPoolAndItsRoles(t *testing.T) {
 	if roles := w.IAM.RoleNames(); len(roles) != 3 {
 		t.Fatalf("roles before destroy: %v", roles)
 	}
-	b, _ := config.Marshal(cfg)
-	file := filepath.Join(t.TempDir(), "cognito.yaml")
-	if err := os.WriteFile(file, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	file := clitest.WriteConfig(t, t.TempDir(), cfg)
 
 	ios, _, out, errOut := iostreams.Test()
 	f := &cmdutil.Factory{IOStreams: ios, ConfigFile: file}
@@ -101,11 +96,7 @@ func TestDestroyIdentityFileAgainstEmulator(t *testing.T) {
 	if _, err := apply.Run(ctx, apply.Options{API: api, Desired: cfg, State: st, Plan: p, RatePerSecond: -1}); err != nil {
 		t.Fatal(err)
 	}
-	b, _ := config.Marshal(cfg)
-	file := filepath.Join(t.TempDir(), "cognito.yaml")
-	if err := os.WriteFile(file, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	file := clitest.WriteConfig(t, t.TempDir(), cfg)
 	ios, _, out, errOut := iostreams.Test()
 	f := cmdutil.New("test")
 	f.IOStreams, f.ConfigFile = ios, file

@@ -4,9 +4,7 @@ package functionscmd
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -93,9 +91,8 @@ func generateRun(ctx context.Context, opts *Options) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	if _, err := os.Stat(opts.File); errors.Is(err, fs.ErrNotExist) {
-		return cmdutil.WithHint(fmt.Errorf("%s: file not found", opts.File),
-			"run `cogwiz init` to create it, or pass -f FILE")
+	if err := cmdutil.NeedConfigFile(opts.File); err != nil {
+		return err
 	}
 	if kind, err := config.CheckOutput(opts.File); err != nil || kind != config.OutputFile {
 		// The sources go in the file's folder: for /dev/stdin that is /dev.

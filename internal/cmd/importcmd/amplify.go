@@ -89,8 +89,7 @@ func amplifyRun(ctx context.Context, opts *Options) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	out := outputPath(opts)
-	output, err := checkOverwrite(opts.IO, out, opts.Force)
+	output, err := checkOverwrite(opts)
 	if err != nil {
 		return err
 	}

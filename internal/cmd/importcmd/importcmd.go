@@ -81,14 +81,15 @@ func outputPath(opts *Options) string {
 	return config.DefaultFile
 }
 
-// checkOverwrite refuses to replace an existing file without --force,
-// before any work is done, so that a refused import changes nothing.
-func checkOverwrite(ios *iostreams.IOStreams, path string, force bool) (*cmdutil.Output, error) {
-	out, err := cmdutil.CheckOutput(ios, path)
+// checkOverwrite checks the output (see outputPath) and refuses to replace
+// an existing file without --force, before any work is done, so that a
+// refused import changes nothing.
+func checkOverwrite(opts *Options) (*cmdutil.Output, error) {
+	out, err := cmdutil.CheckOutput(opts.IO, outputPath(opts))
 	if err != nil {
 		return nil, err
 	}
-	if out.Exists() && !force {
+	if out.Exists() && !opts.Force {
 		return nil, out.ExistsError(overwriteHint)
 	}
 	return out, nil

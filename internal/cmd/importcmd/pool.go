@@ -54,8 +54,7 @@ func poolRun(ctx context.Context, opts *Options) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	out := outputPath(opts)
-	output, err := checkOverwrite(opts.IO, out, opts.Force)
+	output, err := checkOverwrite(opts)
 	if err != nil {
 		return err
 	}
@@ -90,11 +89,11 @@ func poolRun(ctx context.Context, opts *Options) error {
 // (or the one --identity-pool-id names), with its roles.
 func importIdentity(ctx context.Context, opts *Options, cfg *config.Config) error {
 	probe := &config.Config{IdentityPool: &config.IdentityPool{}}
-	ip, im, err := opts.Factory.IdentityClients(ctx, probe)
+	ic, err := opts.Factory.IdentityClients(ctx, probe)
 	if err != nil {
 		return err
 	}
-	notes, err := apply.ImportIdentity(ctx, apply.NewIdentityClients(ip, im), cfg, opts.PoolID, opts.IdentityPoolID)
+	notes, err := apply.ImportIdentity(ctx, ic, cfg, opts.PoolID, opts.IdentityPoolID)
 	if err != nil {
 		if opts.IdentityPoolID == "" && cognito.IsUnsupported(err) {
 			// cognito-local has no identity pools.

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cogwiz/cogwiz/internal/cmd/clitest"
 	"github.com/cogwiz/cogwiz/internal/cmd/initcmd"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/config"
@@ -28,17 +29,7 @@ func runInit(t *testing.T, ios *iostreams.IOStreams, p prompt.Prompter, file str
 		}
 		return initcmd.Run(context.Background(), o)
 	})
-	cmd.SetArgs(args)
-	cmd.SetOut(ios.Out)
-	cmd.SetErr(ios.ErrOut)
-	cmd.SilenceUsage, cmd.SilenceErrors = true, true
-	return cmd.Execute()
-}
-
-func tty(ios *iostreams.IOStreams) *iostreams.IOStreams {
-	ios.SetStdinTTY(true)
-	ios.SetStderrTTY(true)
-	return ios
+	return clitest.Execute(cmd, ios, args...)
 }
 
 func TestInitDefaultPathIsFourKeyPresses(t *testing.T) {
@@ -50,7 +41,7 @@ func TestInitDefaultPathIsFourKeyPresses(t *testing.T) {
 		Answer("sign_in", prompt.Default).
 		Answer("advanced", prompt.Default).
 		Answer("write_file", prompt.Default)
-	if err := runInit(t, tty(ios), p, file); err != nil {
+	if err := runInit(t, clitest.TTY(ios), p, file); err != nil {
 		t.Fatal(err)
 	}
 	if got := len(p.Asked()); got != 4 {
@@ -93,7 +84,7 @@ func TestInitSocialKeepsSecretsOutOfTheFile(t *testing.T) {
 		Answer("google_client_id", "1234.apps.googleusercontent.com").
 		Answer("google_client_secret_env", prompt.Default).
 		Answer("write_file", true)
-	if err := runInit(t, tty(ios), p, file); err != nil {
+	if err := runInit(t, clitest.TTY(ios), p, file); err != nil {
 		t.Fatal(err)
 	}
 	data, _ := os.ReadFile(file)
@@ -130,7 +121,7 @@ func TestInitCtrlCLeavesTheFileAlone(t *testing.T) {
 					p.Answer(s, prompt.Default)
 				}
 			}
-			err := runInit(t, tty(ios), p, file)
+			err := runInit(t, clitest.TTY(ios), p, file)
 			if code := cmdutil.ExitCodeOf(err); code != cmdutil.ExitCancelled {
 				t.Fatalf("exit code %d (%v), want 130", code, err)
 			}
@@ -292,7 +283,7 @@ func TestInitAccessibleThroughStdin(t *testing.T) {
 	// mode: 3 (manual), back from the next question, then 1 (default); sign-in: a wrong number, then 2 (email);
 	// advanced: Enter; write: yes.
 	stdin.WriteString("3\n<\n1\n9\n2\n\nyes\n")
-	if err := runInit(t, tty(ios), nil, file); err != nil {
+	if err := runInit(t, clitest.TTY(ios), nil, file); err != nil {
 		t.Fatalf("%v\n%s", err, stderr)
 	}
 	out := stderr.String()

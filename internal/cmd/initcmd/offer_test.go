@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/cogwiz/cogwiz/internal/cmd/clitest"
 	"github.com/cogwiz/cogwiz/internal/cmd/initcmd"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
@@ -29,7 +30,7 @@ func TestInitOffersPlanAfterWriting(t *testing.T) {
 			file := filepath.Join(t.TempDir(), "cognito.yaml")
 			ios, _, _, _ := iostreams.Test()
 			var ran []string
-			f := &cmdutil.Factory{IOStreams: tty(ios), ConfigFile: file}
+			f := &cmdutil.Factory{IOStreams: clitest.TTY(ios), ConfigFile: file}
 			f.RunCommand = func(_ context.Context, args []string) error {
 				ran = args
 				return nil

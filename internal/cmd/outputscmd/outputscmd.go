@@ -143,16 +143,11 @@ func outputsRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	api, err := opts.Factory.Cognito(ctx)
+	api, ic, err := opts.Factory.PoolClients(ctx, io.ErrOut, cfg)
 	if err != nil {
 		return err
 	}
-	ip, im, err := opts.Factory.IdentityClients(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(io.ErrOut, "reading user pool %s…\n", cfg.ResourceName)
-	st, ident, err := apply.ReadLive(ctx, api, apply.NewIdentityClients(ip, im), cfg)
+	st, ident, err := apply.ReadLive(ctx, api, ic, cfg)
 	if cognito.IsNotFound(err) && cfg.UserPool.ID != "" {
 		return cmdutil.WithHint(fmt.Errorf("user pool %s (user_pool.id or --pool-id) does not exist here", cfg.UserPool.ID),
 			"check the id (user_pool.id or --pool-id), --region and --profile")

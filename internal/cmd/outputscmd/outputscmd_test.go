@@ -7,11 +7,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cogwiz/cogwiz/internal/cmd/clitest"
 	"github.com/cogwiz/cogwiz/internal/cmd/root"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/cognito/cognitofake"
-	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/emulator"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
 )
@@ -33,19 +33,6 @@ func run(t *testing.T, api cognito.API, args ...string) result {
 	return r
 }
 
-func writeConfig(t *testing.T, cfg *config.Config) string {
-	t.Helper()
-	b, err := config.Marshal(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "cognito.yaml")
-	if err := os.WriteFile(path, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
 // cogwiz outputs writes, from the pool alone, the very files apply wrote
 // after applying: same state, same bytes. Without a file it prints
 // cogwiz's JSON, or the format asked for.
@@ -53,7 +40,7 @@ func TestOutputsWritesWhatApplyWrote(t *testing.T) {
 	t.Parallel()
 	s := emulator.Start(t)
 	api := s.Client(t)
-	file := writeConfig(t, cognitofake.FullConfig("OutCmd"))
+	file := clitest.WriteConfig(t, t.TempDir(), cognitofake.FullConfig("OutCmd"))
 	names := []string{"amplify_outputs.json", "aws-exports.js", ".env", "cognito-outputs.json"}
 	applied, later := t.TempDir(), t.TempDir()
 	args := []string{"apply", "--auto-approve", "-f", file}
@@ -101,7 +88,7 @@ func TestOutputsWritesWhatApplyWrote(t *testing.T) {
 func TestOutputsBeforeApply(t *testing.T) {
 	t.Parallel()
 	fake := cognitofake.New(t)
-	file := writeConfig(t, cognitofake.FullConfig("OutNone"))
+	file := clitest.WriteConfig(t, t.TempDir(), cognitofake.FullConfig("OutNone"))
 	dir := t.TempDir()
 	out := filepath.Join(dir, "amplify_outputs.json")
 	r := run(t, fake.Client(t), "outputs", "-f", file, out)
@@ -125,7 +112,7 @@ func TestOutputsBeforeApply(t *testing.T) {
 func TestOutputsChecksItsArgumentsFirst(t *testing.T) {
 	t.Parallel()
 	fake := cognitofake.New(t)
-	file := writeConfig(t, cognitofake.FullConfig("OutArgs"))
+	file := clitest.WriteConfig(t, t.TempDir(), cognitofake.FullConfig("OutArgs"))
 	dir := t.TempDir()
 	for _, tc := range []struct {
 		args []string

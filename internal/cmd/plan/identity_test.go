@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cogwiz/cogwiz/internal/cmd/clitest"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/emulator"
@@ -27,7 +28,7 @@ func TestPlanIdentityPoolAgainstEmulator(t *testing.T) {
 		AppClients:   []config.AppClient{{Name: "web"}},
 		IdentityPool: &config.IdentityPool{Name: "local_identity"},
 	}
-	file := writeConfig(t, t.TempDir(), cfg)
+	file := clitest.WriteConfig(t, t.TempDir(), cfg)
 	ios, _, out, errOut := iostreams.Test()
 	f := cmdutil.New("test")
 	f.IOStreams, f.ConfigFile = ios, file

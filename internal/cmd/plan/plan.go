@@ -3,7 +3,6 @@ package plan
 
 import (
 	"context"
-	"fmt"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -83,10 +82,7 @@ func planRun(ctx context.Context, opts *Options) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	doc, warns, err := apply.LoadConfig(ctx, opts.File)
-	if werr := render.Problems(opts.IO.ErrOut, warns, render.ProblemsOptions{Width: opts.IO.WrapWidth(), Advice: true}); werr != nil {
-		return werr
-	}
+	doc, err := cmdutil.LoadAndWarn(ctx, opts.IO, opts.File, true)
 	if err != nil {
 		return err
 	}
@@ -98,16 +94,11 @@ func planRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	api, err := opts.Factory.Cognito(ctx)
+	api, ic, err := opts.Factory.PoolClients(ctx, opts.IO.ErrOut, cfg)
 	if err != nil {
 		return err
 	}
-	ip, im, err := opts.Factory.IdentityClients(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(opts.IO.ErrOut, "reading user pool %s…\n", cfg.ResourceName)
-	sides.Identity, sides.Written = apply.NewIdentityClients(ip, im), doc.Written
+	sides.Identity, sides.Written = ic, doc.Written
 	prep, err := apply.PrepareWith(ctx, api, sides, cfg, opts.LookupEnv)
 	if err != nil {
 		return err

@@ -3,31 +3,17 @@ package plan
 import (
 	"context"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/cogwiz/cogwiz/internal/apply"
+	"github.com/cogwiz/cogwiz/internal/cmd/clitest"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/cognito/cognitofake"
 	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/iostreams"
 )
-
-func writeConfig(t *testing.T, dir string, cfg *config.Config) string {
-	t.Helper()
-	b, err := config.Marshal(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(dir, "cognito.yaml")
-	if err := os.WriteFile(path, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
 
 func runPlan(t *testing.T, api cognito.API, file string, args ...string) (string, string, error) {
 	t.Helper()
@@ -50,7 +36,7 @@ func TestPlanCommand(t *testing.T) {
 	fake := cognitofake.New(t).Client(t)
 	dir := t.TempDir()
 	cfg := cognitofake.FullConfig("PlanCmd")
-	file := writeConfig(t, dir, cfg)
+	file := clitest.WriteConfig(t, dir, cfg)
 
 	out, _, err := runPlan(t, fake, file, "--detailed-exitcode")
 	if cmdutil.ExitCodeOf(err) != cmdutil.ExitChanges || !strings.Contains(out, "does not exist yet") {
@@ -70,7 +56,7 @@ func TestPlanCommand(t *testing.T) {
 
 	cfg.UserPool.PasswordPolicy.MinimumLength = config.Int(20)
 	cfg.UserPool.Attributes.Required = []string{"email", "name"}
-	writeConfig(t, dir, cfg)
+	clitest.WriteConfig(t, dir, cfg)
 	out, errOut, err := runPlan(t, fake, file, "--detailed-exitcode")
 	if cmdutil.ExitCodeOf(err) != cmdutil.ExitChanges {
 		t.Fatalf("exit %d (%v), want 2", cmdutil.ExitCodeOf(err), err)

@@ -9,6 +9,7 @@ import (
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider/types"
 
+	"github.com/cogwiz/cogwiz/internal/cmd/clitest"
 	"github.com/cogwiz/cogwiz/internal/cmd/root"
 	"github.com/cogwiz/cogwiz/internal/cmd/try"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
@@ -21,11 +22,7 @@ import (
 // run runs cogwiz over api; endpoint is --endpoint-url ("" for AWS).
 func run(t *testing.T, api cognito.API, endpoint, stdin string, tty bool, args ...string) (int, string, string) {
 	t.Helper()
-	ios, in, out, errOut := iostreams.Test()
-	in.WriteString(stdin)
-	ios.SetStdinTTY(tty)
-	ios.SetStdoutTTY(tty)
-	ios.SetStderrTTY(tty)
+	ios, out, errOut := clitest.Streams(stdin, tty)
 	f := &cmdutil.Factory{IOStreams: ios, Cognito: func(context.Context) (cognito.API, error) { return api, nil }}
 	if endpoint != "" {
 		args = append(args, "--endpoint-url", endpoint)

@@ -8,6 +8,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 
+	"github.com/cogwiz/cogwiz/internal/cmd/clitest"
 	"github.com/cogwiz/cogwiz/internal/cmd/update"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/cognito"
@@ -24,7 +25,7 @@ func poolCheck(t *testing.T, api cognito.API, cfgErr error) string {
 	ios, _, _, stderr := iostreams.Test()
 	f := &cmdutil.Factory{IOStreams: ios, ConfigFile: file}
 	f.Cognito = func(context.Context) (cognito.API, error) { return api, cfgErr }
-	f.IOStreams = tty(ios)
+	f.IOStreams = clitest.TTY(ios)
 	cmd := update.NewCmdUpdate(f, func(o *update.Options) error {
 		exists := o.PoolExists(context.Background(), config.Recommended())
 		if exists {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cogwiz/cogwiz/internal/cmd/clitest"
 	"github.com/cogwiz/cogwiz/internal/cmd/update"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/config"
@@ -33,17 +34,7 @@ func runUpdate(t *testing.T, ios *iostreams.IOStreams, p prompt.Prompter, file s
 		}
 		return update.Run(context.Background(), o)
 	})
-	cmd.SetArgs(args)
-	cmd.SetOut(ios.Out)
-	cmd.SetErr(ios.ErrOut)
-	cmd.SilenceUsage, cmd.SilenceErrors = true, true
-	return cmd.Execute()
-}
-
-func tty(ios *iostreams.IOStreams) *iostreams.IOStreams {
-	ios.SetStdinTTY(true)
-	ios.SetStderrTTY(true)
-	return ios
+	return clitest.Execute(cmd, ios, args...)
 }
 
 func TestUpdateGroupsShowsDiffAndWrites(t *testing.T) {
@@ -55,7 +46,7 @@ func TestUpdateGroupsShowsDiffAndWrites(t *testing.T) {
 		Answer("update_flow", "updateUserPoolGroups").
 		Answer("group_names", []string{"Admins"}).
 		Answer("write_file", true)
-	if err := runUpdate(t, tty(ios), p, file); err != nil {
+	if err := runUpdate(t, clitest.TTY(ios), p, file); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(stderr.String(), "+      - name: Admins") && !strings.Contains(stderr.String(), "+    - name: Admins") {
@@ -92,7 +83,7 @@ func TestUpdateManualLocksCreateOnlyWhenPoolExists(t *testing.T) {
 		p.Answer(id, prompt.Default)
 	}
 	p.Answer("callback_urls_add", prompt.Default).Answer("logout_urls_add", prompt.Default)
-	if err := runUpdate(t, tty(ios), p, file); err != nil {
+	if err := runUpdate(t, clitest.TTY(ios), p, file); err != nil {
 		t.Fatal(err)
 	}
 	for _, id := range []string{"resource_name", "sign_in", "case_sensitive", "required_attributes"} {
@@ -115,7 +106,7 @@ func TestUpdateCancelLeavesFile(t *testing.T) {
 	ios, _, _, _ := iostreams.Test()
 	p := prompt.NewScripted(t).Answer("update_flow", "updateUserPoolGroups").
 		Answer("group_names", []string{"Admins"}).Answer("write_file", prompt.Cancel)
-	err := runUpdate(t, tty(ios), p, file)
+	err := runUpdate(t, clitest.TTY(ios), p, file)
 	if cmdutil.ExitCodeOf(err) != cmdutil.ExitCancelled || err.Error() != "cancelled: nothing was written" {
 		t.Fatalf("err = %v, want exit 130 saying that nothing was written", err)
 	}
@@ -131,7 +122,7 @@ func TestUpdateNeedsAFileAndATerminal(t *testing.T) {
 	if cmdutil.ExitCodeOf(err) != cmdutil.ExitUsage || !strings.Contains(err.Error(), "--answers") {
 		t.Errorf("no terminal: %v", err)
 	}
-	err = runUpdate(t, tty(ios), prompt.NewScripted(t), filepath.Join(t.TempDir(), "cognito.yaml"))
+	err = runUpdate(t, clitest.TTY(ios), prompt.NewScripted(t), filepath.Join(t.TempDir(), "cognito.yaml"))
 	if err == nil || !strings.Contains(err.Error(), "does not exist") {
 		t.Errorf("missing file: %v", err)
 	}

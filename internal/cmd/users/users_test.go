@@ -15,6 +15,7 @@ import (
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider/types"
 
+	"github.com/cogwiz/cogwiz/internal/cmd/clitest"
 	"github.com/cogwiz/cogwiz/internal/cmd/root"
 	"github.com/cogwiz/cogwiz/internal/cmd/users"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
@@ -35,11 +36,7 @@ type result struct {
 // tty pretends all three streams are a terminal.
 func run(t *testing.T, api cognito.API, stdin string, tty bool, args ...string) result {
 	t.Helper()
-	ios, in, out, errOut := iostreams.Test()
-	in.WriteString(stdin)
-	ios.SetStdinTTY(tty)
-	ios.SetStdoutTTY(tty)
-	ios.SetStderrTTY(tty)
+	ios, out, errOut := clitest.Streams(stdin, tty)
 	f := &cmdutil.Factory{IOStreams: ios, Cognito: func(context.Context) (cognito.API, error) { return api, nil }}
 	code := root.Run(context.Background(), f, args)
 	return result{code: code, stdout: out.String(), stderr: errOut.String()}

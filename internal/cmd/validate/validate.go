@@ -7,8 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -93,9 +91,8 @@ func validateRun(ctx context.Context, opts *Options) error {
 
 // check loads the file and returns every problem, load problems included.
 func check(ctx context.Context, path string) ([]config.Problem, error) {
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		return nil, cmdutil.WithHint(fmt.Errorf("%s: file not found", path),
-			"run `cogwiz init` to create it, or pass -f FILE")
+	if err := cmdutil.NeedConfigFile(path); err != nil {
+		return nil, err
 	}
 	doc, err := config.LoadContext(ctx, path)
 	if err != nil {

@@ -47,15 +47,7 @@ func TestValidateFiveMistakes(t *testing.T) {
 		file + `:27:11: app_clients[0].oauth.callback_urls[1] "http://app.example.com/callback" must be https unless it is localhost, 127.0.0.1 or [::1]`,
 		file + `:29:3: domain.prefix "MyLogin" must be lowercase — write mylogin`,
 	}
-	lines := strings.Split(strings.TrimSpace(stderr), "\n")
-	if len(lines) != len(want)+1 {
-		t.Fatalf("want %d problem lines and a summary, got:\n%s", len(want), stderr)
-	}
-	for i, w := range want {
-		if !strings.HasPrefix(lines[i], w) {
-			t.Errorf("line %d:\n got %s\nwant %s...", i+1, lines[i], w)
-		}
-	}
+	lines := problemLines(t, stderr, want)
 	if got := lines[len(lines)-1]; got != "5 errors in "+file {
 		t.Errorf("summary = %q", got)
 	}
@@ -230,15 +222,7 @@ func TestValidateLoadAndRuleMistakesTogether(t *testing.T) {
 		file + `:16:31: app_clients[0].token_validity.access: "90x" has an unknown unit "x"`,
 		file + `:17:5: app client web is declared twice`,
 	}
-	lines := strings.Split(strings.TrimSpace(stderr), "\n")
-	if len(lines) != len(want)+1 {
-		t.Fatalf("want %d problem lines and a summary, got:\n%s", len(want), stderr)
-	}
-	for i, w := range want {
-		if !strings.HasPrefix(lines[i], w) {
-			t.Errorf("line %d:\n got %s\nwant %s...", i+1, lines[i], w)
-		}
-	}
+	problemLines(t, stderr, want)
 }
 
 // A file whose every list item breaks a rule (valid YAML, so the load
@@ -270,4 +254,20 @@ func TestValidateCapsTheProblemsPrinted(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &res); err != nil || len(res.Problems) != config.ReportLimit || res.More != 19900 {
 		t.Errorf("--json: %d problems, more %d, %v; want %d and 19900", len(res.Problems), res.More, err, config.ReportLimit)
 	}
+}
+
+// problemLines checks that stderr is one line per problem, each starting
+// as want says, then a summary line; it returns the lines.
+func problemLines(t *testing.T, stderr string, want []string) []string {
+	t.Helper()
+	lines := strings.Split(strings.TrimSpace(stderr), "\n")
+	if len(lines) != len(want)+1 {
+		t.Fatalf("want %d problem lines and a summary, got:\n%s", len(want), stderr)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i], w) {
+			t.Errorf("line %d:\n got %s\nwant %s...", i+1, lines[i], w)
+		}
+	}
+	return lines
 }
