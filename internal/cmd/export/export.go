@@ -175,7 +175,7 @@ func exportRun(ctx context.Context, opts *Options) error {
 		fmt.Fprintln(opts.IO.ErrOut, "not exported: "+s)
 	}
 	for _, s := range r.Notes {
-		fmt.Fprintln(opts.IO.ErrOut, "note: "+s)
+		cmdutil.Note(opts.IO, s)
 	}
 	if out.IsStdout() {
 		return out.Write(ctx, r.Data, 0, true)

@@ -70,7 +70,7 @@ func poolRun(ctx context.Context, opts *Options) error {
 		// Not made by cogwiz: pin the pool, and name the resource after it.
 		cfg.UserPool.ID = opts.PoolID
 		cfg.ResourceName = resourceName(cfg.UserPool.Name)
-		fmt.Fprintf(opts.IO.ErrOut, "note: the pool has no %s tag, so the file pins it with user_pool.id; resource_name is %s\n", cognito.TagResourceName, cfg.ResourceName)
+		cmdutil.Note(opts.IO, fmt.Sprintf("the pool has no %s tag, so the file pins it with user_pool.id; resource_name is %s", cognito.TagResourceName, cfg.ResourceName))
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "imported user pool %s (%s)\n", opts.PoolID, cfg.UserPool.Name)
 	if err := importIdentity(ctx, opts, cfg); err != nil {
@@ -97,13 +97,13 @@ func importIdentity(ctx context.Context, opts *Options, cfg *config.Config) erro
 	if err != nil {
 		if opts.IdentityPoolID == "" && cognito.IsUnsupported(err) {
 			// cognito-local has no identity pools.
-			fmt.Fprintln(opts.IO.ErrOut, "note: this endpoint has no identity pools; only the user pool was imported")
+			cmdutil.Note(opts.IO, "this endpoint has no identity pools; only the user pool was imported")
 			return nil
 		}
 		return err
 	}
 	for _, n := range notes {
-		fmt.Fprintf(opts.IO.ErrOut, "note: %s\n", n)
+		cmdutil.Note(opts.IO, n)
 	}
 	if cfg.IdentityPool != nil {
 		fmt.Fprintf(opts.IO.ErrOut, "imported identity pool %s (%s)\n", cfg.IdentityPool.Name, opts.IdentityPoolID+cfg.IdentityPool.ID)

@@ -192,7 +192,7 @@ func initRun(ctx context.Context, opts *Options) error {
 		}
 		return mapPromptError(err)
 	}
-	NoteUnusedAnswers(opts.IO.ErrOut, opts.AnswersFile, p)
+	NoteUnusedAnswers(opts.IO, opts.AnswersFile, p)
 	return Finish(ctx, FinishOptions{
 		IO: opts.IO, Prompter: p, File: opts.File, Old: old, Exists: exists, Force: opts.Force,
 		Config: res.Config, Pending: res.Pending, Confirm: interactive && !opts.Yes,
@@ -203,13 +203,13 @@ func initRun(ctx context.Context, opts *Options) error {
 // NoteUnusedAnswers says which answers of an --answers file were not used,
 // so that a mistaken expectation (answering a question this walk does not
 // ask) does not pass in silence.
-func NoteUnusedAnswers(w io.Writer, file string, p prompt.Prompter) {
+func NoteUnusedAnswers(ios *iostreams.IOStreams, file string, p prompt.Prompter) {
 	a, ok := p.(*prompt.Answers)
 	if !ok {
 		return
 	}
 	if ids := a.Unused(); len(ids) > 0 {
-		fmt.Fprintf(w, "note: %s: not used, because this walk does not ask them: %s\n", file, strings.Join(ids, ", "))
+		cmdutil.Note(ios, fmt.Sprintf("%s: not used, because this walk does not ask them: %s", file, strings.Join(ids, ", ")))
 	}
 }
 

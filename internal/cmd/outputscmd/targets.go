@@ -91,7 +91,7 @@ func Write(ctx context.Context, ios *iostreams.IOStreams, ts []Target, in output
 			return fmt.Errorf("writing outputs %s: %w", t.Out.Path, err)
 		}
 		for _, n := range notes {
-			fmt.Fprintf(ios.ErrOut, "note: %s: %s\n", t.Out.Path, n)
+			cmdutil.Note(ios, t.Out.Path+": "+n)
 		}
 		if t.Out.IsFile() {
 			fmt.Fprintf(ios.ErrOut, "outputs written to %s (%s)\n", t.Out.Path, t.Format)

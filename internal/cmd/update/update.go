@@ -61,9 +61,9 @@ func livePoolExists(f *cmdutil.Factory) func(ctx context.Context, cfg *config.Co
 			}
 		}
 		msg, hint := cmdutil.Explain(err)
-		fmt.Fprintf(f.IOStreams.ErrOut, "note: could not check whether the user pool exists, so going by user_pool.id: %s\n", msg)
+		cmdutil.Note(f.IOStreams, "could not check whether the user pool exists, so going by user_pool.id: "+msg)
 		if hint != "" {
-			fmt.Fprintf(f.IOStreams.ErrOut, "hint: %s\n", hint)
+			cmdutil.Hint(f.IOStreams, hint)
 		}
 		return PinnedPoolExists(ctx, cfg)
 	}
@@ -174,7 +174,7 @@ func updateRun(ctx context.Context, opts *Options) error {
 		}
 		return err
 	}
-	initcmd.NoteUnusedAnswers(opts.IO.ErrOut, opts.AnswersFile, p)
+	initcmd.NoteUnusedAnswers(opts.IO, opts.AnswersFile, p)
 	comments := opts.Comments
 	if opts.KeepComments {
 		comments = config.DetectComments(old)
