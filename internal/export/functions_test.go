@@ -13,24 +13,8 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
-	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/functions"
 )
-
-// everyCapability is testdata/functions.yaml: every capability served by
-// a generated function.
-func everyCapability(t *testing.T) *config.Config {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", "functions.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := config.Parse("functions.yaml", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return doc.Config
-}
 
 // cycle returns a dependency cycle among the nodes of deps, if any: a
 // template or configuration with one is refused before anything is made.
@@ -113,7 +97,7 @@ func cfnDeps(resources map[string]any) map[string][]string {
 // account, and the pool's trigger — with no dependency cycle.
 func TestCloudFormationDeploysTheFunctions(t *testing.T) {
 	t.Parallel()
-	cfg := everyCapability(t)
+	cfg := testdataConfig(t, "functions.yaml")
 	r, err := CloudFormation(cfg, true)
 	if err != nil {
 		t.Fatal(err)
@@ -233,7 +217,7 @@ func tfDeps(t *testing.T, src []byte) map[string][]string {
 // function takes the zip and its hash, and nothing depends on itself.
 func TestTerraformDeploysTheFunctions(t *testing.T) {
 	t.Parallel()
-	cfg := everyCapability(t)
+	cfg := testdataConfig(t, "functions.yaml")
 	r, err := Terraform(cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -270,7 +254,7 @@ func TestTerraformDeploysTheFunctions(t *testing.T) {
 // at it, and last the Cognito policy and the permission naming the pool.
 func TestAWSCLIScriptDeploysTheFunctions(t *testing.T) {
 	t.Parallel()
-	cfg := everyCapability(t)
+	cfg := testdataConfig(t, "functions.yaml")
 	r, err := AWSCLI(cfg)
 	if err != nil {
 		t.Fatal(err)
