@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	sdkiam "github.com/aws/aws-sdk-go-v2/service/iam"
+	sdklambda "github.com/aws/aws-sdk-go-v2/service/lambda"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
@@ -268,9 +270,24 @@ func TestAWSCLIScriptDeploysTheFunctions(t *testing.T) {
 	if run.err != nil {
 		t.Fatalf("script failed: %v\n%s", run.err, run.out)
 	}
+	// Each IAM and Lambda request is one the SDK's input type reads whole.
+	inputs := map[string]func() any{
+		"create-role":        func() any { return &sdkiam.CreateRoleInput{} },
+		"attach-role-policy": func() any { return &sdkiam.AttachRolePolicyInput{} },
+		"put-role-policy":    func() any { return &sdkiam.PutRolePolicyInput{} },
+		"create-function":    func() any { return &sdklambda.CreateFunctionInput{} },
+		"add-permission":     func() any { return &sdklambda.AddPermissionInput{} },
+	}
 	var ops []string
 	for i, c := range run.calls {
 		ops = append(ops, c.op)
+		if in, ok := inputs[c.op]; ok {
+			dec := json.NewDecoder(strings.NewReader(c.raw))
+			dec.DisallowUnknownFields()
+			if err := dec.Decode(in()); err != nil {
+				t.Errorf("%s: %v\n%s", c.op, err, c.raw)
+			}
+		}
 		switch c.op {
 		case "create-function":
 			data, err := os.ReadFile(filepath.Join(run.zips, twoDigits(i)+".zip"))
