@@ -92,6 +92,29 @@ func sample() *config.Config {
 	}
 }
 
+// testdataConfig is testdata/<name>, which must parse and validate:
+// functions.yaml has every capability served by a generated function,
+// env-references.yaml a reference in every key that takes one,
+// identity-pool.yaml an identity pool with both roles, a role per group
+// and token role mapping.
+func testdataConfig(t *testing.T, name string) *config.Config {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := config.Parse(name, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range config.Validate(doc.Config) {
+		if p.Severity == config.SeverityError {
+			t.Fatalf("%s: %s: %s", name, p.Path, p.Message)
+		}
+	}
+	return doc.Config
+}
+
 // secretValue is set in the environment while exporting; it must appear nowhere.
 const secretValue = "GOCSPX-never-in-an-export-9f8e7d"
 

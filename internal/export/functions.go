@@ -1,14 +1,18 @@
 package export
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
+	"github.com/cogwiz/cogwiz/internal/aws/iam"
+	"github.com/cogwiz/cogwiz/internal/aws/lambda"
 	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/functions"
+	"github.com/cogwiz/cogwiz/internal/plan"
 )
 
 // The generated trigger functions in an export, as apply deploys them:
@@ -32,8 +36,10 @@ type exportFunction struct {
 	functions.Function
 	// id is the stem of its resources' ids: PostConfirmation.
 	id string
-	// env holds the variables, a secret as an envRef.
-	env *obj
+	// env holds the variables, a secret as an envRef; vars holds them as
+	// apply sets them, a secret as its placeholder.
+	env  *obj
+	vars map[string]string
 	// roleID, fnID, policyID and permID are the ids of its resources;
 	// keyParam is the CloudFormation parameter of its zip's S3 key.
 	roleID, fnID, policyID, permID, keyParam string
@@ -100,16 +106,18 @@ func buildFunctions(s *stack, secrets func(string) (string, error)) error {
 		ef := &s.functions[i]
 		ef.env = newObj()
 		ef.env.isMap = true
+		ef.vars = map[string]string{}
 		for _, e := range ef.Env {
+			v := e.Value
 			if _, secret := config.SecretRefName(e.Value); secret {
 				ph, err := secrets(e.Value)
 				if err != nil {
 					return fmt.Errorf("user_pool.capabilities: %w", err)
 				}
-				ef.env.set(e.Name, placeholder(ph))
-				continue
+				v = ph
 			}
-			ef.env.set(e.Name, e.Value)
+			ef.vars[e.Name] = v
+			ef.env.set(e.Name, placeholder(v))
 		}
 	}
 	return nil
@@ -349,56 +357,42 @@ func tfFunctions(w *tfWriter, s *stack, names map[string]string) {
 }
 
 // cliFunctions writes, per function, the steps that come before the pool:
-// its role with the logging policy, its zip and the function itself.
-func cliFunctions(b *strings.Builder, s *stack, vars map[string]string, section func(...string), request func(*obj) error) error {
+// its role with the logging policy, its zip and the function itself. The
+// requests are the ones apply sends, built by the same functions.
+func cliFunctions(w *cliScript, s *stack, vars map[string]string) error {
 	for _, f := range s.functions {
+		role := cliFunctionRole(s.cfg, f)
 		roleVar := "ROLE_ARN_" + strings.ToUpper(f.Trigger)
-		section("Create the execution role "+oneLine(f.Name)+" of the "+f.Trigger+" function.",
+		w.section("Create the execution role "+oneLine(f.Name)+" of the "+f.Trigger+" function.",
 			"Only Lambda may assume it; it may write the function's logs.")
-		trust, err := compactJSON(trustTree())
-		if err != nil {
+		if err := w.request(tree(iam.ExpandCreateRole(role))); err != nil {
 			return err
 		}
-		in := newObj()
-		in.set("RoleName", f.Name)
-		in.set("Path", functions.RolePath(s.cfg.ResourceName))
-		in.set("Description", f.desc)
-		in.set("AssumeRolePolicyDocument", trust)
-		in.set("Tags", cfnTagList(tagObj(f.tags)))
-		if err := request(in); err != nil {
-			return err
+		fmt.Fprintf(w, "%s=$(aws iam create-role \\\n  --query Role.Arn --output text \\\n  --cli-input-json \"file://$requests/%d.json\")\n", roleVar, w.step)
+		fmt.Fprintf(w, "PARTITION=$(cut -d: -f2 <<<\"$%s\")\n", roleVar)
+		// The logging policy is the role's one managed policy.
+		for _, arn := range role.ManagedPolicyARNs {
+			w.section("Let " + oneLine(f.Name) + " write the function's logs.")
+			if err := w.request(tree(iam.ExpandAttachRolePolicy(role.Name, arn))); err != nil {
+				return err
+			}
+			fmt.Fprintf(w, "aws iam attach-role-policy \\\n  --cli-input-json \"file://$requests/%d.json\"\n", w.step)
 		}
-		fmt.Fprintf(b, "%s=$(aws iam create-role \\\n  --query Role.Arn --output text \\\n  --cli-input-json \"file://$requests/%d.json\")\n", roleVar, stepOf(b))
-		fmt.Fprintf(b, "PARTITION=$(cut -d: -f2 <<<\"$%s\")\n", roleVar)
-		at := newObj()
-		at.set("RoleName", f.Name)
-		at.set("PolicyArn", functions.LoggingPolicyARN(cliVar("PARTITION")))
-		section("Let " + oneLine(f.Name) + " write the function's logs.")
-		if err := request(at); err != nil {
-			return err
-		}
-		fmt.Fprintf(b, "aws iam attach-role-policy \\\n  --cli-input-json \"file://$requests/%d.json\"\n", stepOf(b))
 
 		fnVar := cliVarName(resRef{kind: "arn", id: f.fnID})
 		vars[f.fnID] = fnVar
-		section("Create the function "+oneLine(f.Name)+" from "+f.Dir+".",
+		w.section("Create the function "+oneLine(f.Name)+" from "+f.Dir+".",
 			"Lambda refuses a role IAM has not yet made usable everywhere (a few seconds): the",
 			"create is tried again meanwhile.")
-		fn := f.body(cliVar(roleVar))
-		fn.set("PackageType", "Zip")
-		if len(f.env.keys) > 0 {
-			env := newObj()
-			env.set("Variables", f.env)
-			fn.set("Environment", env)
-		}
-		fn.set("Tags", tagObj(f.tags))
-		if err := request(fn); err != nil {
+		in := lambda.ExpandCreateFunction(plan.WantFunction(s.cfg, f.Function, cliVar(roleVar), f.vars, nil), nil)
+		// The zip goes with --zip-file, which the AWS CLI reads from the file.
+		in.Code = nil
+		if err := w.request(tree(in)); err != nil {
 			return err
 		}
-		n := stepOf(b)
 		// Dir is the source folder and the trigger: the trigger's folder there.
-		fmt.Fprintf(b, "(cd \"$FUNCTIONS_DIR/%s\" && zip -q -X -r \"$requests/%d.zip\" . -x '.*' '*/.*')\n", f.Trigger, n)
-		fmt.Fprintf(b, `for try in $(seq 20); do
+		fmt.Fprintf(w, "(cd \"$FUNCTIONS_DIR/%s\" && zip -q -X -r \"$requests/%d.zip\" . -x '.*' '*/.*')\n", f.Trigger, w.step)
+		fmt.Fprintf(w, `for try in $(seq 20); do
   if %s=$(aws lambda create-function \
     --query FunctionArn --output text \
     --zip-file "fileb://$requests/%d.zip" \
@@ -412,69 +406,61 @@ func cliFunctions(b *strings.Builder, s *stack, vars map[string]string, section 
   sleep 3
 done
 echo "created function %s" >&2
-`, fnVar, n, n, oneLine(f.Name))
+`, fnVar, w.step, w.step, oneLine(f.Name))
 	}
 	return nil
+}
+
+// cliFunctionRole is the execution role of f as apply creates it, for the
+// script: the pool's ARN is the POOL_ARN the script reads once the pool
+// exists, and the managed policies are in the partition the script runs
+// in, which it reads from the role's ARN (apply reads it from the pool's).
+func cliFunctionRole(cfg *config.Config, f exportFunction) iam.Role {
+	r := plan.WantFunctionRole(cfg, f.Function, cliVar("POOL_ARN"))
+	arns := make([]string, len(r.ManagedPolicyARNs))
+	for i, arn := range r.ManagedPolicyARNs {
+		if parts := strings.SplitN(arn, ":", 3); len(parts) == 3 && parts[0] == "arn" {
+			arn = "arn:" + cliVar("PARTITION") + ":" + parts[2]
+		}
+		arns[i] = arn
+	}
+	r.ManagedPolicyARNs = arns
+	return r
 }
 
 // cliFunctionsAfterPool writes the steps that need the pool: its ARN,
 // then per function the Cognito policy and the invoke permission.
-func cliFunctionsAfterPool(b *strings.Builder, s *stack, section func(...string), request func(*obj) error) error {
+func cliFunctionsAfterPool(w *cliScript, s *stack) error {
 	if len(s.functions) == 0 {
 		return nil
 	}
-	section("Read the pool's ARN: the functions' permissions name it.")
+	w.section("Read the pool's ARN: the functions' permissions name it.")
 	q := newObj()
 	q.set("UserPoolId", poolRef{})
-	if err := request(q); err != nil {
+	if err := w.request(q); err != nil {
 		return err
 	}
-	fmt.Fprintf(b, "POOL_ARN=$(aws cognito-idp describe-user-pool \\\n  --query UserPool.Arn --output text \\\n  --cli-input-json \"file://$requests/%d.json\")\n", stepOf(b))
-	b.WriteString("ACCOUNT=$(cut -d: -f5 <<<\"$POOL_ARN\")\n")
+	fmt.Fprintf(w, "POOL_ARN=$(aws cognito-idp describe-user-pool \\\n  --query UserPool.Arn --output text \\\n  --cli-input-json \"file://$requests/%d.json\")\n", w.step)
+	w.WriteString("ACCOUNT=$(cut -d: -f5 <<<\"$POOL_ARN\")\n")
 	for _, f := range s.functions {
-		if doc, ok := poolPolicyTree(f.Function, cliVar("POOL_ARN")); ok {
-			section("Let " + oneLine(f.Name) + " call " + strings.Join(f.Actions, ", ") + " on this pool only.")
-			text, err := compactJSON(doc)
-			if err != nil {
+		role := cliFunctionRole(s.cfg, f)
+		for _, name := range slices.Sorted(maps.Keys(role.InlinePolicies)) {
+			w.section("Let " + oneLine(f.Name) + " call " + strings.Join(f.Actions, ", ") + " on this pool only.")
+			if err := w.request(tree(iam.ExpandPutRolePolicy(role.Name, name, role.InlinePolicies[name]))); err != nil {
 				return err
 			}
-			in := newObj()
-			in.set("RoleName", f.Name)
-			in.set("PolicyName", functions.PoolPolicyName)
-			in.set("PolicyDocument", text)
-			if err := request(in); err != nil {
-				return err
-			}
-			fmt.Fprintf(b, "aws iam put-role-policy \\\n  --cli-input-json \"file://$requests/%d.json\"\n", stepOf(b))
+			fmt.Fprintf(w, "aws iam put-role-policy \\\n  --cli-input-json \"file://$requests/%d.json\"\n", w.step)
 		}
-		section("Let this pool, and only it, invoke " + oneLine(f.Name) + ".")
-		in := newObj()
-		in.set("FunctionName", f.Name)
-		in.set("StatementId", functions.StatementID)
-		in.set("Action", functions.InvokeAction)
-		in.set("Principal", functions.InvokePrincipal)
-		in.set("SourceArn", cliVar("POOL_ARN"))
-		in.set("SourceAccount", cliVar("ACCOUNT"))
-		if err := request(in); err != nil {
+		w.section("Let this pool, and only it, invoke " + oneLine(f.Name) + ".")
+		perm := plan.WantPermission(cliVar("POOL_ARN"))
+		// apply reads the account from the pool's ARN; so does the script.
+		perm.SourceAccount = cliVar("ACCOUNT")
+		if err := w.request(tree(lambda.ExpandAddPermission(f.Name, perm))); err != nil {
 			return err
 		}
-		fmt.Fprintf(b, "aws lambda add-permission >/dev/null \\\n  --cli-input-json \"file://$requests/%d.json\"\n", stepOf(b))
+		fmt.Fprintf(w, "aws lambda add-permission >/dev/null \\\n  --cli-input-json \"file://$requests/%d.json\"\n", w.step)
 	}
 	return nil
-}
-
-// compactJSON writes a tree as compact JSON: a policy document is a JSON
-// string inside the request.
-func compactJSON(o *obj) (string, error) {
-	pretty, err := marshalJSON(o)
-	if err != nil {
-		return "", err
-	}
-	var doc bytes.Buffer
-	if err := json.Compact(&doc, pretty); err != nil {
-		return "", err
-	}
-	return doc.String(), nil
 }
 
 // cliFunctionsCheck is the script's check, before the first call, that

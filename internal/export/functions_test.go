@@ -10,27 +10,13 @@ import (
 	"strings"
 	"testing"
 
+	sdkiam "github.com/aws/aws-sdk-go-v2/service/iam"
+	sdklambda "github.com/aws/aws-sdk-go-v2/service/lambda"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
-	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/functions"
 )
-
-// everyCapability is testdata/functions.yaml: every capability served by
-// a generated function.
-func everyCapability(t *testing.T) *config.Config {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", "functions.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := config.Parse("functions.yaml", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return doc.Config
-}
 
 // cycle returns a dependency cycle among the nodes of deps, if any: a
 // template or configuration with one is refused before anything is made.
@@ -113,7 +99,7 @@ func cfnDeps(resources map[string]any) map[string][]string {
 // account, and the pool's trigger — with no dependency cycle.
 func TestCloudFormationDeploysTheFunctions(t *testing.T) {
 	t.Parallel()
-	cfg := everyCapability(t)
+	cfg := testdataConfig(t, "functions.yaml")
 	r, err := CloudFormation(cfg, true)
 	if err != nil {
 		t.Fatal(err)
@@ -233,7 +219,7 @@ func tfDeps(t *testing.T, src []byte) map[string][]string {
 // function takes the zip and its hash, and nothing depends on itself.
 func TestTerraformDeploysTheFunctions(t *testing.T) {
 	t.Parallel()
-	cfg := everyCapability(t)
+	cfg := testdataConfig(t, "functions.yaml")
 	r, err := Terraform(cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -270,7 +256,7 @@ func TestTerraformDeploysTheFunctions(t *testing.T) {
 // at it, and last the Cognito policy and the permission naming the pool.
 func TestAWSCLIScriptDeploysTheFunctions(t *testing.T) {
 	t.Parallel()
-	cfg := everyCapability(t)
+	cfg := testdataConfig(t, "functions.yaml")
 	r, err := AWSCLI(cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -284,9 +270,24 @@ func TestAWSCLIScriptDeploysTheFunctions(t *testing.T) {
 	if run.err != nil {
 		t.Fatalf("script failed: %v\n%s", run.err, run.out)
 	}
+	// Each IAM and Lambda request is one the SDK's input type reads whole.
+	inputs := map[string]func() any{
+		"create-role":        func() any { return &sdkiam.CreateRoleInput{} },
+		"attach-role-policy": func() any { return &sdkiam.AttachRolePolicyInput{} },
+		"put-role-policy":    func() any { return &sdkiam.PutRolePolicyInput{} },
+		"create-function":    func() any { return &sdklambda.CreateFunctionInput{} },
+		"add-permission":     func() any { return &sdklambda.AddPermissionInput{} },
+	}
 	var ops []string
 	for i, c := range run.calls {
 		ops = append(ops, c.op)
+		if in, ok := inputs[c.op]; ok {
+			dec := json.NewDecoder(strings.NewReader(c.raw))
+			dec.DisallowUnknownFields()
+			if err := dec.Decode(in()); err != nil {
+				t.Errorf("%s: %v\n%s", c.op, err, c.raw)
+			}
+		}
 		switch c.op {
 		case "create-function":
 			data, err := os.ReadFile(filepath.Join(run.zips, twoDigits(i)+".zip"))

@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strings"
 
 	"github.com/cogwiz/cogwiz/internal/aws/cognitoidentity"
+	"github.com/cogwiz/cogwiz/internal/aws/iam"
 	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/plan"
 )
@@ -343,16 +343,19 @@ var tfIdentityArgs = map[string]string{
 
 // cliIdentity writes the identity pool's steps: create the pool (it
 // trusts the clients made above), each role cogwiz creates (its trust
-// policy names the pool), the managed policies, then set the pool's roles.
-func cliIdentity(b *strings.Builder, is *identityStack, vars map[string]string, section func(...string), request func(*obj) error) error {
-	section("Create the identity pool "+oneLine(is.name)+".",
+// policy names the pool) with its managed policies, then set the pool's
+// roles. The roles' requests are the ones apply sends, built by the same
+// functions.
+func cliIdentity(w *cliScript, s *stack, vars map[string]string) error {
+	is := s.identity
+	w.section("Create the identity pool "+oneLine(is.name)+".",
 		"It trusts the app clients created above; its roles come next.")
-	b.WriteString("REGION=${POOL_ID%%_*} # a pool id starts with its region\n")
-	if err := request(is.pool); err != nil {
+	w.WriteString("REGION=${POOL_ID%%_*} # a pool id starts with its region\n")
+	if err := w.request(is.pool); err != nil {
 		return err
 	}
-	fmt.Fprintf(b, "IDENTITY_POOL_ID=$(aws cognito-identity create-identity-pool \\\n  --query IdentityPoolId --output text \\\n  --cli-input-json \"file://$requests/%d.json\")\n", stepOf(b))
-	b.WriteString("echo \"created identity pool $IDENTITY_POOL_ID\" >&2\n")
+	fmt.Fprintf(w, "IDENTITY_POOL_ID=$(aws cognito-identity create-identity-pool \\\n  --query IdentityPoolId --output text \\\n  --cli-input-json \"file://$requests/%d.json\")\n", w.step)
+	w.WriteString("echo \"created identity pool $IDENTITY_POOL_ID\" >&2\n")
 	roles := newObj()
 	roles.isMap = true
 	for _, r := range is.roles {
@@ -364,34 +367,22 @@ func cliIdentity(b *strings.Builder, is *identityStack, vars map[string]string, 
 		}
 		v := cliVarName(resRef{kind: "role", id: r.id})
 		vars[r.id] = v
-		section("Create the IAM role "+oneLine(r.Name)+" ("+r.Key+").",
+		w.section("Create the IAM role "+oneLine(r.Name)+" ("+r.Key+").",
 			"Only this identity pool may assume it. It has no permissions unless policies are listed.")
-		doc, err := compactJSON(trustPolicy(cliVar("IDENTITY_POOL_ID"), r.AMR))
-		if err != nil {
+		role := plan.WantRole(s.cfg, r.IdentityRole, cliVar("IDENTITY_POOL_ID"))
+		if err := w.request(tree(iam.ExpandCreateRole(role))); err != nil {
 			return err
 		}
-		in := newObj()
-		in.set("RoleName", r.Name)
-		in.set("Path", r.path)
-		in.set("Description", r.desc)
-		in.set("AssumeRolePolicyDocument", doc)
-		in.set("Tags", cfnTagList(tagObj(r.tags)))
-		if err := request(in); err != nil {
-			return err
-		}
-		fmt.Fprintf(b, "%s=$(aws iam create-role \\\n  --query Role.Arn --output text \\\n  --cli-input-json \"file://$requests/%d.json\")\n", v, stepOf(b))
-		for _, arn := range r.ManagedPolicyARNs {
-			section("Attach " + arn + " to " + oneLine(r.Name) + ".")
-			at := newObj()
-			at.set("RoleName", r.Name)
-			at.set("PolicyArn", arn)
-			if err := request(at); err != nil {
+		fmt.Fprintf(w, "%s=$(aws iam create-role \\\n  --query Role.Arn --output text \\\n  --cli-input-json \"file://$requests/%d.json\")\n", v, w.step)
+		for _, arn := range role.ManagedPolicyARNs {
+			w.section("Attach " + arn + " to " + oneLine(r.Name) + ".")
+			if err := w.request(tree(iam.ExpandAttachRolePolicy(role.Name, arn))); err != nil {
 				return err
 			}
-			fmt.Fprintf(b, "aws iam attach-role-policy \\\n  --cli-input-json \"file://$requests/%d.json\"\n", stepOf(b))
+			fmt.Fprintf(w, "aws iam attach-role-policy \\\n  --cli-input-json \"file://$requests/%d.json\"\n", w.step)
 		}
 	}
-	section("Attach the roles to the identity pool.")
+	w.section("Attach the roles to the identity pool.")
 	in := newObj()
 	in.set("IdentityPoolId", resRef{kind: "identity_pool"})
 	in.set("Roles", roles)
@@ -406,18 +397,9 @@ func cliIdentity(b *strings.Builder, is *identityStack, vars map[string]string, 
 		}
 		in.set("RoleMappings", m)
 	}
-	if err := request(in); err != nil {
+	if err := w.request(in); err != nil {
 		return err
 	}
-	fmt.Fprintf(b, "aws cognito-identity set-identity-pool-roles \\\n  --cli-input-json \"file://$requests/%d.json\"\n", stepOf(b))
+	fmt.Fprintf(w, "aws cognito-identity set-identity-pool-roles \\\n  --cli-input-json \"file://$requests/%d.json\"\n", w.step)
 	return nil
-}
-
-// stepOf is the number of the request file the last step wrote.
-func stepOf(b *strings.Builder) int {
-	s := b.String()
-	i := strings.LastIndex(s, "cat >\"$requests/")
-	var n int
-	fmt.Sscanf(s[i+len("cat >\"$requests/"):], "%d", &n)
-	return n
 }

@@ -2,7 +2,6 @@ package export
 
 import (
 	"encoding/json"
-	"os"
 	"strings"
 	"testing"
 
@@ -10,34 +9,15 @@ import (
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	sdkiam "github.com/aws/aws-sdk-go-v2/service/iam"
 
-	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/export/oracle"
 )
-
-func identityConfig(t *testing.T) *config.Config {
-	t.Helper()
-	data, err := os.ReadFile("testdata/identity-pool.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := config.Parse("identity-pool.yaml", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, is := range config.Validate(doc.Config) {
-		if is.Severity == config.SeverityError {
-			t.Fatalf("%s: %s", is.Path, is.Message)
-		}
-	}
-	return doc.Config
-}
 
 // Each export of a file with an identity pool holds the identity pool,
 // the role attachment and the roles, each role trusted by the identity
 // pool (aud) for its kind of identity (amr); the CloudFormation template
 // and the HCL pass the specification and schema checkers.
 func TestIdentityPoolExports(t *testing.T) {
-	cfg := identityConfig(t)
+	cfg := testdataConfig(t, "identity-pool.yaml")
 	y, j, h := exportsOf(t, namedConfig{"identity", cfg})
 	a := oracle.Ask(t, oracle.Request{YAML: []string{string(y)},
 		CFN: []string{"AWS::Cognito::IdentityPool", "AWS::Cognito::IdentityPoolRoleAttachment", "AWS::IAM::Role", "AWS::Cognito::UserPool",
@@ -97,7 +77,7 @@ func TestIdentityPoolExports(t *testing.T) {
 // is one the SDK's input types read.
 func TestIdentityPoolScript(t *testing.T) {
 	t.Parallel()
-	r, err := AWSCLI(identityConfig(t))
+	r, err := AWSCLI(testdataConfig(t, "identity-pool.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}

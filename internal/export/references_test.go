@@ -2,7 +2,6 @@ package export
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -16,26 +15,6 @@ import (
 	"github.com/cogwiz/cogwiz/internal/config"
 	"github.com/cogwiz/cogwiz/internal/functions"
 )
-
-// envReferences is testdata/env-references.yaml: a reference in every key
-// that takes one.
-func envReferences(t *testing.T) *config.Config {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", "env-references.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := config.Parse("env-references.yaml", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range config.Validate(doc.Config) {
-		if p.Severity == config.SeverityError {
-			t.Fatalf("env-references.yaml: %s", p.Message)
-		}
-	}
-	return doc.Config
-}
 
 // references are the environment variables cfg refers to, as apply reads
 // them: the secrets (apply.SecretRefs) and the other values
@@ -72,7 +51,7 @@ func namesOf(refs map[string]string) []string {
 // The test file holds a reference wherever one may stand: every key of
 // config.ValueRefs that it sets, and every kind of secret.
 func TestEnvReferencesFileCoversEveryKey(t *testing.T) {
-	cfg := envReferences(t)
+	cfg := testdataConfig(t, "env-references.yaml")
 	kinds := map[string]bool{}
 	for _, r := range config.ValueRefs(cfg) {
 		if *r.Value != "" && !config.IsSecretRef(*r.Value) {
@@ -98,7 +77,7 @@ func TestEnvReferencesFileCoversEveryKey(t *testing.T) {
 // other value is a plain parameter, a variable that is not sensitive or
 // an environment variable too; each is used where the file refers to it.
 func TestReferencesBecomeParameters(t *testing.T) {
-	cfg := envReferences(t)
+	cfg := testdataConfig(t, "env-references.yaml")
 	secrets, values := references(t, cfg)
 	secretNames, valueNames := namesOf(secrets), namesOf(values)
 	if len(secretNames) < 4 || len(valueNames) < 6 {
@@ -305,7 +284,7 @@ func TestReferencesThatWouldCollideAreRefused(t *testing.T) {
 		"differ in case": {"Google_Client", "GOOGLE_CLIENT", "both become the CloudFormation parameter GoogleClient"},
 		"a resource":     {"USER_POOL", "GOOGLE_SECRET", "the CloudFormation parameter UserPool, the name of a resource too"},
 	} {
-		cfg := envReferences(t)
+		cfg := testdataConfig(t, "env-references.yaml")
 		p := &cfg.IdentityProviders[0]
 		p.ClientID, p.ClientSecret = config.SecretRef(tc.a), config.SecretRef(tc.b)
 		for format, export := range map[string]func(*config.Config) (*Result, error){
@@ -320,7 +299,7 @@ func TestReferencesThatWouldCollideAreRefused(t *testing.T) {
 		}
 	}
 	// Different names that stay apart pass.
-	cfg := envReferences(t)
+	cfg := testdataConfig(t, "env-references.yaml")
 	if _, err := CloudFormation(cfg, false); err != nil {
 		t.Errorf("the file's own references: %v", err)
 	}

@@ -1,6 +1,7 @@
 // Package export renders a configuration as a CloudFormation template,
 // Terraform HCL or an AWS CLI script. All three start from the very
-// requests apply sends (the cognito package's Expand* functions), so an
+// requests apply sends (the cognito package's Expand* functions; the
+// script's IAM and Lambda requests too, through internal/aws), so an
 // export and an apply of the same file describe the same pool. No export
 // ever holds a secret value: a ${env:NAME} reference becomes a NoEcho
 // parameter, a sensitive variable or a shell variable. A reference to a

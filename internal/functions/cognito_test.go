@@ -12,6 +12,7 @@ import (
 
 	"github.com/cogwiz/cogwiz/internal/cognito"
 	"github.com/cogwiz/cogwiz/internal/emulator"
+	"github.com/cogwiz/cogwiz/internal/repodir"
 )
 
 // needSDK returns jsenv/node_modules, where the AWS SDK for JavaScript v3
@@ -19,17 +20,7 @@ import (
 // it the test skips locally and fails under CI.
 func needSDK(t *testing.T) string {
 	t.Helper()
-	nm, err := filepath.Abs(filepath.Join("jsenv", "node_modules"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(filepath.Join(nm, "@aws-sdk", "client-cognito-identity-provider", "package.json")); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("the AWS SDK for JavaScript is not installed: %v", err)
-		}
-		t.Skip("the AWS SDK for JavaScript is not installed; run `make test` or `npm ci --prefix internal/functions/jsenv`")
-	}
-	return nm
+	return filepath.Join(repodir.NodePackages(t, "internal/functions/jsenv"), "node_modules")
 }
 
 // The add-to-group handler calls cognito-local through the real AWS SDK for

@@ -108,6 +108,18 @@ func ExpandCreateRole(r Role) *iam.CreateRoleInput {
 	return in
 }
 
+// ExpandAttachRolePolicy is the AttachRolePolicy request that attaches the
+// managed policy arn to role.
+func ExpandAttachRolePolicy(role, arn string) *iam.AttachRolePolicyInput {
+	return &iam.AttachRolePolicyInput{RoleName: aws.String(role), PolicyArn: aws.String(arn)}
+}
+
+// ExpandPutRolePolicy is the PutRolePolicy request that puts the inline
+// policy name with document doc on role.
+func ExpandPutRolePolicy(role, name, doc string) *iam.PutRolePolicyInput {
+	return &iam.PutRolePolicyInput{RoleName: aws.String(role), PolicyName: aws.String(name), PolicyDocument: aws.String(doc)}
+}
+
 // FlattenRole reads the SDK's role (from GetRole) into a Role; policies
 // attached to it are read separately (ReadRole).
 func FlattenRole(r *types.Role) (Role, error) {
@@ -243,7 +255,7 @@ func UpdateRole(ctx context.Context, api API, want, live Role) error {
 	}
 	for _, arn := range want.ManagedPolicyARNs {
 		if !slices.Contains(live.ManagedPolicyARNs, arn) {
-			if _, err := api.AttachRolePolicy(ctx, &iam.AttachRolePolicyInput{RoleName: name, PolicyArn: aws.String(arn)}); err != nil {
+			if _, err := api.AttachRolePolicy(ctx, ExpandAttachRolePolicy(want.Name, arn)); err != nil {
 				return fmt.Errorf("attaching %s to role %s: %w", arn, want.Name, err)
 			}
 		}
@@ -257,7 +269,7 @@ func UpdateRole(ctx context.Context, api API, want, live Role) error {
 	}
 	for _, pn := range slices.Sorted(maps.Keys(want.InlinePolicies)) {
 		if doc := want.InlinePolicies[pn]; !samePolicy(doc, live.InlinePolicies[pn]) {
-			if _, err := api.PutRolePolicy(ctx, &iam.PutRolePolicyInput{RoleName: name, PolicyName: aws.String(pn), PolicyDocument: aws.String(doc)}); err != nil {
+			if _, err := api.PutRolePolicy(ctx, ExpandPutRolePolicy(want.Name, pn, doc)); err != nil {
 				return fmt.Errorf("putting inline policy %s on role %s: %w", pn, want.Name, err)
 			}
 		}

@@ -20,7 +20,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -61,34 +60,11 @@ type Answer struct {
 // Dir is the directory holding package.json, oracle.js and node_modules.
 func Dir() (string, error) { return repodir.Find("internal", "export", "oracle") }
 
-// available says why the oracle cannot run, or nil.
-func available() (string, error) {
-	dir, err := Dir()
-	if err != nil {
-		return "", err
-	}
-	if _, err := exec.LookPath("node"); err != nil {
-		return "", fmt.Errorf("node not found on PATH")
-	}
-	for _, p := range []string{"yaml", "@aws-cdk/aws-service-spec", "@cdktf/provider-aws", "@cdktf/provider-archive"} {
-		if _, err := os.Stat(filepath.Join(dir, "node_modules", p, "package.json")); err != nil {
-			return "", fmt.Errorf("%s is not installed in %s", p, dir)
-		}
-	}
-	return dir, nil
-}
-
 // Ask runs oracle.js once. Without the installed specifications it skips
 // tb locally and fails it under CI=true, as the emulator does.
 func Ask(tb testing.TB, req Request) *Answer {
 	tb.Helper()
-	dir, err := available()
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			tb.Fatalf("the export oracle is not available: %v", err)
-		}
-		tb.Skipf("the export oracle is not available (%v); run `make test` or `npm ci --prefix internal/export/oracle`", err)
-	}
+	dir := repodir.NodePackages(tb, "internal/export/oracle")
 	in, err := json.Marshal(req)
 	if err != nil {
 		tb.Fatal(err)

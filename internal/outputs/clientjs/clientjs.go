@@ -26,9 +26,6 @@ import (
 	"github.com/cogwiz/cogwiz/internal/repodir"
 )
 
-// Dir is the directory holding package.json, the scripts and node_modules.
-func Dir() (string, error) { return repodir.Find("internal", "outputs", "clientjs") }
-
 // Modules is the node_modules directory an app's script can resolve
 // aws-amplify from (the getting-started test links it into the app).
 func Modules(tb testing.TB) string {
@@ -36,29 +33,12 @@ func Modules(tb testing.TB) string {
 	return filepath.Join(require(tb), "node_modules")
 }
 
-// require returns Dir, skipping tb locally and failing it under CI=true
-// when node or the packages are missing.
+// require returns the directory holding package.json, the scripts and
+// node_modules, skipping tb locally and failing it under CI=true when node
+// or the packages are missing.
 func require(tb testing.TB) string {
 	tb.Helper()
-	dir, err := Dir()
-	if err == nil {
-		_, err = exec.LookPath("node")
-	}
-	if err == nil {
-		for _, p := range []string{"aws-amplify", "@aws-amplify/client-config", "typescript"} {
-			if _, serr := os.Stat(filepath.Join(dir, "node_modules", p, "package.json")); serr != nil {
-				err = fmt.Errorf("%s is not installed in %s", p, dir)
-				break
-			}
-		}
-	}
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			tb.Fatalf("the client libraries are not available: %v", err)
-		}
-		tb.Skipf("the client libraries are not available (%v); run `make test` or `npm ci --prefix internal/outputs/clientjs`", err)
-	}
-	return dir
+	return repodir.NodePackages(tb, "internal/outputs/clientjs")
 }
 
 // TypeCheck compiles, in one tsc run, a TypeScript file per amplify
