@@ -426,26 +426,13 @@ func (e *executor) run(ctx context.Context) error {
 				e.progress("deleting app client %s (%s)", c.Name, id)
 				return e.doneIf(cognito.DeleteClient(ctx, e.o.API, e.poolID, id, c.Name), "deleted app client %s (%s)", c.Name, id)
 			}})
-		case plan.KindGroup:
-			dels[1] = append(dels[1], task{catResource, func(ctx context.Context) error {
-				e.progress("deleting group %s", c.Name)
-				return e.doneIf(cognito.DeleteGroup(ctx, e.o.API, e.poolID, c.Name), "deleted group %s", c.Name)
-			}})
-		case plan.KindIdP:
-			dels[1] = append(dels[1], task{catResource, func(ctx context.Context) error {
-				e.progress("deleting identity provider %s", c.Name)
-				return e.doneIf(cognito.DeleteIdentityProvider(ctx, e.o.API, e.poolID, c.Name), "deleted identity provider %s", c.Name)
-			}})
-		case plan.KindResourceServer:
-			dels[1] = append(dels[1], task{catResource, func(ctx context.Context) error {
-				e.progress("deleting resource server %s", c.Name)
-				return e.doneIf(cognito.DeleteResourceServer(ctx, e.o.API, e.poolID, c.Name), "deleted resource server %s", c.Name)
-			}})
-		case plan.KindDomain:
-			dels[1] = append(dels[1], task{catResource, func(ctx context.Context) error {
-				e.progress("deleting domain %s", c.Name)
-				return e.doneIf(cognito.DeleteDomain(ctx, e.o.API, e.poolID, c.Name), "deleted domain %s", c.Name)
-			}})
+		default:
+			if d, ok := deleters[c.Kind]; ok {
+				dels[1] = append(dels[1], task{catResource, func(ctx context.Context) error {
+					e.progress("deleting %s %s", d.what, c.Name)
+					return e.doneIf(d.del(ctx, e.o.API, e.poolID, c.Name), "deleted %s %s", d.what, c.Name)
+				}})
+			}
 		}
 	}
 	for _, ts := range dels {
@@ -476,6 +463,18 @@ func (e *executor) run(ctx context.Context) error {
 		return e.doneIf(cognito.UpdatePool(ctx, e.o.API, e.poolID, d, tags(final), removals(byRes["user_pool"], "")), "recorded what cogwiz manages in user pool %s's tags", e.poolID)
 	}
 	return nil
+}
+
+// deleters delete a resource of the pool, by name, after the clients
+// (which may refer to it).
+var deleters = map[string]struct {
+	what string
+	del  func(ctx context.Context, api cognito.API, poolID, name string) error
+}{
+	plan.KindGroup:          {"group", cognito.DeleteGroup},
+	plan.KindIdP:            {"identity provider", cognito.DeleteIdentityProvider},
+	plan.KindResourceServer: {"resource server", cognito.DeleteResourceServer},
+	plan.KindDomain:         {"domain", cognito.DeleteDomain},
 }
 
 // updatePool sends what the pool's changes need: UpdateUserPool for its
@@ -888,12 +887,6 @@ func (l *limiter) wait(ctx context.Context, cat string) error {
 // planned.
 func Prepare(ctx context.Context, api cognito.API, desired *config.Config, lookupEnv func(string) (string, bool)) (*cognito.State, *plan.Plan, error) {
 	return prepare(ctx, api, desired, nil, lookupEnv, nil, nil)
-}
-
-// PrepareDocument is Prepare for a loaded file: keys of a section the file
-// writes empty are planned as removals.
-func PrepareDocument(ctx context.Context, api cognito.API, doc *config.Document, lookupEnv func(string) (string, bool)) (*cognito.State, *plan.Plan, error) {
-	return prepare(ctx, api, doc.Config, doc.Written, lookupEnv, nil, nil)
 }
 
 // prepare reads the pool and plans; readFunctions, when not nil, reads

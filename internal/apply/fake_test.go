@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -226,6 +227,49 @@ func TestRemovedResourcesDeletedOnlyWhenManaged(t *testing.T) {
 	}
 	if _, err := api.GetGroup(ctx, &cip.GetGroupInput{UserPoolId: aws.String(res.PoolID), GroupName: aws.String("Users")}); !cognito.IsNotFound(err) {
 		t.Errorf("group Users still exists: %v", err)
+	}
+}
+
+// The domain, identity provider and resource server a file no longer has
+// are deleted, after the client that used them is updated, each saying so.
+func TestRemovedPoolResourcesAreDeleted(t *testing.T) {
+	t.Parallel()
+	fake := cognitofake.New(t)
+	api, rec := cognitofake.Connect(t, fake.Options())
+	if _, _, err := applyFake(t, api, cognitofake.EverythingConfig("Gone"), googleEnv); err != nil {
+		t.Fatal(err)
+	}
+	cfg := cognitofake.FullConfig("Gone")
+	ctx := context.Background()
+	st, p, err := apply.Prepare(ctx, api, cfg, googleEnv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	rec.Reset()
+	res, err := apply.Run(ctx, apply.Options{API: api, Desired: cfg, State: st, Plan: p, RatePerSecond: -1, LookupEnv: googleEnv, Parallel: 1, Settle: -1,
+		Progress: func(s string) { lines = append(lines, s) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"deleting domain everything-gone", "deleting identity provider Google", "deleting resource server https://api.example.com"} {
+		if !slices.Contains(lines, want) {
+			t.Errorf("progress lacks %q: %q", want, lines)
+		}
+	}
+	// Then the pool's managed-resource tags are rewritten (UpdateUserPool).
+	ops := writeOps(rec)
+	if len(ops) < 4 || ops[0] != "UpdateUserPoolClient" || strings.Join(slices.Sorted(slices.Values(ops[1:4])), ",") != "DeleteIdentityProvider,DeleteResourceServer,DeleteUserPoolDomain" {
+		t.Errorf("writes = %v, want the client updated, then three deletes", ops)
+	}
+	if idps, err := api.ListIdentityProviders(ctx, &cip.ListIdentityProvidersInput{UserPoolId: aws.String(res.PoolID), MaxResults: aws.Int32(10)}); err != nil || len(idps.Providers) != 0 {
+		t.Errorf("identity providers left: %+v (%v)", idps, err)
+	}
+	if rss, err := api.ListResourceServers(ctx, &cip.ListResourceServersInput{UserPoolId: aws.String(res.PoolID), MaxResults: aws.Int32(10)}); err != nil || len(rss.ResourceServers) != 0 {
+		t.Errorf("resource servers left: %+v (%v)", rss, err)
+	}
+	if d, err := api.DescribeUserPoolDomain(ctx, &cip.DescribeUserPoolDomainInput{Domain: aws.String("everything-gone")}); err != nil || d.DomainDescription.UserPoolId != nil {
+		t.Errorf("domain left: %+v (%v)", d, err)
 	}
 }
 

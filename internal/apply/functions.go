@@ -176,21 +176,18 @@ func ReadFunctions(ctx context.Context, fc *FunctionClients, d *config.Config, s
 			s.Foreign[name] = "a Lambda function"
 		}
 	}
+	var claims []roleClaim
 	for _, f := range want {
-		if _, ok := s.Roles[f.Name]; ok {
-			continue
+		claims = append(claims, roleClaim{f.Name, functions.TagFunction, f.Trigger})
+	}
+	err = readMovedRoles(ctx, fc.IAM, d.ResourceName, claims, s.Roles, func(name string, _ *iam.Role) {
+		// A Lambda function of the name, found first, is what the plan names.
+		if s.Foreign[name] == "" {
+			s.Foreign[name] = "an IAM role"
 		}
-		r, err := iam.ReadRole(ctx, fc.IAM, f.Name)
-		switch {
-		case iam.IsNotFound(err):
-		case err != nil:
-			return nil, err
-		case r.Tags[cognito.TagResourceName] == d.ResourceName && r.Tags[functions.TagFunction] == f.Trigger:
-			// Made by cogwiz for this file but moved off its path: still ours.
-			s.Roles[f.Name] = *r
-		case s.Foreign[f.Name] == "":
-			s.Foreign[f.Name] = "an IAM role"
-		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	return s, nil
 }

@@ -65,24 +65,15 @@ func ReadIdentity(ctx context.Context, ic *IdentityClients, d *config.Config) (*
 			s.Created[r.Name] = r
 		}
 	}
+	var claims []roleClaim
 	for _, r := range d.IdentityRoles() {
-		if !r.Created() {
-			continue
+		if r.Created() {
+			claims = append(claims, roleClaim{r.Name, plan.TagRole, r.Key})
 		}
-		if _, ok := s.Created[r.Name]; ok {
-			continue
-		}
-		live, err := iam.ReadRole(ctx, ic.IAM, r.Name)
-		switch {
-		case iam.IsNotFound(err):
-		case err != nil:
-			return nil, err
-		case live.Tags[plan.TagResourceName] == d.ResourceName && live.Tags[plan.TagRole] == r.Key:
-			// Made by cogwiz for this file but moved off its path: still ours.
-			s.Created[r.Name] = *live
-		default:
-			s.Foreign[r.Name] = live.ARN
-		}
+	}
+	err = readMovedRoles(ctx, ic.IAM, d.ResourceName, claims, s.Created, func(name string, r *iam.Role) { s.Foreign[name] = r.ARN })
+	if err != nil {
+		return nil, err
 	}
 	return s, nil
 }

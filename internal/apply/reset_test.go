@@ -23,12 +23,12 @@ func applyDoc(t *testing.T, api cognito.API, text string) (*plan.Plan, error) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	st, p, err := apply.PrepareDocument(ctx, api, doc, noEnv)
+	prep, err := apply.PrepareWith(ctx, api, apply.Sides{Written: doc.Written}, doc.Config, noEnv)
 	if err != nil {
 		return nil, err
 	}
-	_, err = apply.Run(ctx, apply.Options{API: api, Desired: doc.Config, State: st, Plan: p, RatePerSecond: -1, LookupEnv: noEnv, Settle: -1})
-	return p, err
+	_, err = apply.Run(ctx, apply.Options{API: api, Desired: doc.Config, State: prep.State, Plan: prep.Plan, RatePerSecond: -1, LookupEnv: noEnv, Settle: -1})
+	return prep.Plan, err
 }
 
 func yamlOf(t *testing.T, cfg *config.Config) string {

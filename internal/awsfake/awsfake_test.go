@@ -39,7 +39,7 @@ func startThings(t *testing.T) *Server {
 		zero := int32(0)
 		return &putOut{ID: id, Created: &created, Size: &zero}, nil
 	})
-	Op(sv, "Count", func(*countIn) (*countOut, error) { return &countOut{N: s.Store.Count("thing")}, nil })
+	Op(sv, "Count", func(*countIn) (*countOut, error) { return &countOut{N: len(s.Store.IDs("thing"))}, nil })
 	return s
 }
 
@@ -60,11 +60,7 @@ func call(t *testing.T, c *http.Client, url, op, body string) (int, map[string]a
 	return resp.StatusCode, m, nil
 }
 
-func count(t *testing.T, s *Server) int {
-	n := 0
-	s.Lock(func(st *Store) { n = st.Count("thing") })
-	return n
-}
+func count(t *testing.T, s *Server) int { return len(s.IDs("thing")) }
 
 func TestServerEncodesAWSJSON(t *testing.T) {
 	t.Parallel()
@@ -148,27 +144,45 @@ func TestTransportFaults(t *testing.T) {
 	}
 }
 
-func TestStoreDeletesChildrenAndFindsTags(t *testing.T) {
+func TestStoreDeletesChildrenAndFindsByARN(t *testing.T) {
 	t.Parallel()
 	s := NewStore()
-	s.Put(&Item{Type: "pool", ID: "p1", ARN: "arn:p1", Tags: map[string]string{"app": "a"}})
-	s.Put(&Item{Type: "pool", ID: "p2", Tags: map[string]string{"app": "b"}})
+	s.Put(&Item{Type: "pool", ID: "p1", ARN: "arn:p1"})
+	s.Put(&Item{Type: "pool", ID: "p2"})
 	s.Put(&Item{Type: "client", ID: "c1", Parent: "p1"})
 	s.Put(&Item{Type: "client", ID: "c2", Parent: "p2"})
-	if got := s.Tagged("pool", "app", []string{"a"}); len(got) != 1 || got[0].ID != "p1" {
-		t.Errorf("tagged = %v", got)
-	}
 	if it, ok := s.ByARN("arn:p1"); !ok || it.ID != "p1" {
 		t.Errorf("by ARN = %v %v", it, ok)
-	}
-	a, _ := s.Get("pool", "p1")
-	b, _ := s.Get("pool", "p2")
-	if !a.Created.Before(b.Created) {
-		t.Error("creation dates do not follow the creations")
 	}
 	s.Delete("pool", "p1")
 	if ids := s.IDs("client"); len(ids) != 1 || ids[0] != "c2" {
 		t.Errorf("clients after deleting p1: %v", ids)
+	}
+}
+
+// Find hands back the adapter's record typed, or the service's own error;
+// AddTags merges, and past the cap changes nothing.
+func TestStoreFindsAndTags(t *testing.T) {
+	t.Parallel()
+	s := NewStore()
+	s.Put(&Item{Type: "thing", ID: "a", Value: &putIn{Name: "a"}})
+	missing := Errorf("ResourceNotFoundException", "no b")
+	if it, v, err := Find[*putIn](s, "thing", "a", missing); err != nil || it.ID != "a" || v.Name != "a" {
+		t.Errorf("Find a = %v %v %v", it, v, err)
+	}
+	if it, v, err := Find[*putIn](s, "thing", "b", missing); err != missing || it != nil || v != nil {
+		t.Errorf("Find b = %v %v %v", it, v, err)
+	}
+	it, _ := s.Get("thing", "a")
+	tooMany := Errorf("LimitExceeded", "too many tags")
+	if err := it.AddTags(map[string]string{"k": "1", "l": "2"}, 2, tooMany); err != nil {
+		t.Fatal(err)
+	}
+	if err := it.AddTags(map[string]string{"k": "3"}, 2, tooMany); err != nil || it.Tags["k"] != "3" || it.Tags["l"] != "2" {
+		t.Errorf("replacing a value: %v %v", it.Tags, err)
+	}
+	if err := it.AddTags(map[string]string{"m": "4"}, 2, tooMany); err != tooMany || len(it.Tags) != 2 {
+		t.Errorf("past the cap: %v %v", it.Tags, err)
 	}
 }
 

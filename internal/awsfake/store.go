@@ -32,8 +32,7 @@ type Item struct {
 	// type, or a struct holding several).
 	Value any
 	// Tags are the resource's tags, as the tagging operations see them.
-	Tags    map[string]string
-	Created time.Time
+	Tags map[string]string
 }
 
 // NewStore returns an empty store whose clock starts at a fixed instant,
@@ -61,9 +60,6 @@ func (s *Store) Put(it *Item) {
 	k := key{it.Type, it.ID}
 	if _, ok := s.items[k]; !ok {
 		s.order = append(s.order, k)
-		if it.Created.IsZero() {
-			it.Created = s.Now()
-		}
 	}
 	if it.Tags == nil {
 		it.Tags = map[string]string{}
@@ -75,6 +71,17 @@ func (s *Store) Put(it *Item) {
 func (s *Store) Get(typ, id string) (*Item, bool) {
 	it, ok := s.items[key{typ, id}]
 	return it, ok
+}
+
+// Find returns the item of type typ with id and its Value as a T, or
+// missing (the service's own not-found error) when there is none.
+func Find[T any](s *Store, typ, id string, missing error) (*Item, T, error) {
+	it, ok := s.Get(typ, id)
+	if !ok {
+		var zero T
+		return nil, zero, missing
+	}
+	return it, it.Value.(T), nil
 }
 
 // List returns the items of type typ inside parent ("" for all), in
@@ -115,20 +122,6 @@ func (s *Store) Delete(typ, id string) {
 	}
 }
 
-// Tagged returns the items of type typ whose tag key holds one of values
-// (any value when values is empty), in creation order: what the Resource
-// Groups Tagging API's GetResources answers.
-func (s *Store) Tagged(typ, tagKey string, values []string) []*Item {
-	var out []*Item
-	for _, it := range s.List(typ, "") {
-		v, ok := it.Tags[tagKey]
-		if ok && (len(values) == 0 || slices.Contains(values, v)) {
-			out = append(out, it)
-		}
-	}
-	return out
-}
-
 // SetTags replaces the tags of an item.
 func (it *Item) SetTags(tags map[string]string) {
 	it.Tags = maps.Clone(tags)
@@ -137,8 +130,19 @@ func (it *Item) SetTags(tags map[string]string) {
 	}
 }
 
-// Count returns how many items of type typ exist.
-func (s *Store) Count(typ string) int { return len(s.List(typ, "")) }
+// AddTags adds tags to the item's, a key it has taking the new value.
+// When the item would then hold more than max tags it changes nothing and
+// returns tooMany: each service caps a resource's tags with its own error.
+func (it *Item) AddTags(tags map[string]string, max int, tooMany error) error {
+	all := map[string]string{}
+	maps.Copy(all, it.Tags)
+	maps.Copy(all, tags)
+	if len(all) > max {
+		return tooMany
+	}
+	it.Tags = all
+	return nil
+}
 
 // Page is one page of items for a list operation whose token is the
 // offset of the page's first item, as the fakes write it: at most max

@@ -51,11 +51,7 @@ func overlayClient(in *cip.UpdateUserPoolClientInput, c *config.AppClient, rm Re
 	if tv := c.TokenValidity; tv != nil {
 		// Units go only with the values they measure: a unit sent without
 		// its value would change what Cognito's default means.
-		units := &types.TokenValidityUnitsType{}
-		if in.TokenValidityUnits != nil {
-			u := *in.TokenValidityUnits
-			units = &u
-		}
+		units := copyOf(in.TokenValidityUnits)
 		if !tv.Access.IsZero() {
 			in.AccessTokenValidity = aws.Int32(int32(tv.Access.Value))
 			units.AccessToken = types.TimeUnitsType(tv.Access.UnitName())

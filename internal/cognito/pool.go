@@ -110,11 +110,7 @@ func (s *poolSettings) overlay(cfg *config.Config, tags map[string]string, rm Re
 		in.PoolName = aws.String(up.Name)
 	}
 	if pp := up.PasswordPolicy; pp != nil {
-		pol := &types.UserPoolPolicyType{}
-		if in.Policies != nil {
-			c := *in.Policies
-			pol = &c
-		}
+		pol := copyOf(in.Policies)
 		old := pol.PasswordPolicy
 		np := &types.PasswordPolicyType{
 			RequireLowercase: pp.RequireLowercase,
@@ -143,11 +139,7 @@ func (s *poolSettings) overlay(cfg *config.Config, tags map[string]string, rm Re
 		in.SmsAuthenticationMessage = aws.String(m.SMSMessage)
 	}
 	if sms := up.SMS; sms != nil {
-		c := &types.SmsConfigurationType{}
-		if in.SmsConfiguration != nil {
-			cc := *in.SmsConfiguration
-			c = &cc
-		}
+		c := copyOf(in.SmsConfiguration)
 		c.SnsCallerArn = aws.String(sms.SNSCallerARN)
 		rm.set(&c.ExternalId, sms.ExternalID, "user_pool.sms.external_id")
 		rm.set(&c.SnsRegion, sms.SNSRegion, "user_pool.sms.sns_region")
@@ -168,11 +160,7 @@ func (s *poolSettings) overlay(cfg *config.Config, tags map[string]string, rm Re
 			}
 			in.UserAttributeUpdateSettings = &types.UserAttributeUpdateSettingsType{AttributesRequireVerificationBeforeUpdate: list}
 		}
-		t := &types.VerificationMessageTemplateType{}
-		if in.VerificationMessageTemplate != nil {
-			c := *in.VerificationMessageTemplate
-			t = &c
-		}
+		t := copyOf(in.VerificationMessageTemplate)
 		switch v.EmailStyle {
 		case config.EmailStyleCode:
 			t.DefaultEmailOption = types.DefaultEmailOptionTypeConfirmWithCode
@@ -201,11 +189,7 @@ func (s *poolSettings) overlay(cfg *config.Config, tags map[string]string, rm Re
 		in.AccountRecoverySetting = ar
 	}
 	if e := up.EmailSending; e != nil {
-		c := &types.EmailConfigurationType{}
-		if in.EmailConfiguration != nil {
-			cc := *in.EmailConfiguration
-			c = &cc
-		}
+		c := copyOf(in.EmailConfiguration)
 		const pre = "user_pool.email_sending."
 		c.EmailSendingAccount = types.EmailSendingAccountType(e.Account)
 		rm.set(&c.SourceArn, e.SourceARN, pre+"source_arn")
@@ -215,18 +199,10 @@ func (s *poolSettings) overlay(cfg *config.Config, tags map[string]string, rm Re
 		in.EmailConfiguration = c
 	}
 	if a := up.AdminCreateUser; a != nil {
-		c := &types.AdminCreateUserConfigType{}
-		if in.AdminCreateUserConfig != nil {
-			cc := *in.AdminCreateUserConfig
-			c = &cc
-		}
+		c := copyOf(in.AdminCreateUserConfig)
 		c.AllowAdminCreateUserOnly = a.AdminOnly
 		if c.InviteMessageTemplate != nil || a.InviteEmailSubject != "" || a.InviteEmailMessage != "" || a.InviteSMSMessage != "" {
-			t := &types.MessageTemplateType{}
-			if c.InviteMessageTemplate != nil {
-				tt := *c.InviteMessageTemplate
-				t = &tt
-			}
+			t := copyOf(c.InviteMessageTemplate)
 			const pre = "user_pool.admin_create_user."
 			rm.set(&t.EmailSubject, a.InviteEmailSubject, pre+"invite_email_subject")
 			rm.set(&t.EmailMessage, a.InviteEmailMessage, pre+"invite_email_message")
@@ -263,6 +239,16 @@ func (s *poolSettings) overlay(cfg *config.Config, tags map[string]string, rm Re
 	in.UserPoolTags = t
 }
 
+// copyOf is a shallow copy of *p, or a new zero T when p is nil: a
+// section is laid over a copy of the live one, which stays as it was read.
+func copyOf[T any](p *T) *T {
+	c := new(T)
+	if p != nil {
+		*c = *p
+	}
+	return c
+}
+
 func strPtr(v string) *string {
 	if v == "" {
 		return nil
@@ -277,11 +263,7 @@ func expandSMS(s *config.SMS) *types.SmsConfigurationType {
 // overlayTriggers lays the file's triggers over the live LambdaConfig,
 // trigger by trigger: a trigger the file leaves out stays as it is.
 func overlayTriggers(live *types.LambdaConfigType, t *config.Triggers, rm Removals) *types.LambdaConfigType {
-	lc := &types.LambdaConfigType{}
-	if live != nil {
-		c := *live
-		lc = &c
-	}
+	lc := copyOf(live)
 	const pre = "user_pool.triggers."
 	rm.set(&lc.PreSignUp, t.PreSignUp, pre+"pre_sign_up")
 	rm.set(&lc.CustomMessage, t.CustomMessage, pre+"custom_message")

@@ -3,11 +3,13 @@ package iam_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	sdkiam "github.com/aws/aws-sdk-go-v2/service/iam"
+	"github.com/aws/aws-sdk-go-v2/service/iam/types"
 	"github.com/aws/smithy-go"
 
 	"github.com/cogwiz/cogwiz/internal/aws/fakeaws"
@@ -150,5 +152,39 @@ func TestCreateRoleSentOnce(t *testing.T) {
 				t.Errorf("policies attached %d times", rec.Count("AttachRolePolicy"))
 			}
 		})
+	}
+}
+
+// TagRole adds to a role's tags, a key it has taking the new value, and
+// refuses to leave more than 50 (LimitExceeded), changing nothing.
+// https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagRole.html
+func TestTagRoleCapsTags(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	_, api, _ := start(t)
+	if _, err := iam.CreateRole(ctx, api, role("App-authRole")); err != nil {
+		t.Fatal(err)
+	}
+	tag := func(kv ...string) error {
+		in := &sdkiam.TagRoleInput{RoleName: aws.String("App-authRole")}
+		for i := 0; i < len(kv); i += 2 {
+			in.Tags = append(in.Tags, types.Tag{Key: aws.String(kv[i]), Value: aws.String(kv[i+1])})
+		}
+		_, err := api.TagRole(ctx, in)
+		return err
+	}
+	if err := tag("cogwiz:resource-name", "Other", "team", "a"); err != nil {
+		t.Fatal(err)
+	}
+	var many []string
+	for i := range 49 {
+		many = append(many, fmt.Sprintf("k%02d", i), "v")
+	}
+	if err := tag(many...); awsCode(err) != "LimitExceeded" {
+		t.Errorf("tagging past 50 = %v, want LimitExceeded", err)
+	}
+	live, err := iam.ReadRole(ctx, api, "App-authRole")
+	if err != nil || len(live.Tags) != 2 || live.Tags["cogwiz:resource-name"] != "Other" || live.Tags["team"] != "a" {
+		t.Errorf("tags = %v (%v)", live.Tags, err)
 	}
 }

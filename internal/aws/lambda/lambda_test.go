@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -238,5 +239,33 @@ func TestRequestsOnTheWire(t *testing.T) {
 	}
 	if len(w.rec.Writes()) != 1 {
 		t.Errorf("writes = %d, want 1 (GetFunction reads)", len(w.rec.Writes()))
+	}
+}
+
+// TagResource adds to a function's tags and refuses to leave more than
+// 50 (InvalidParameterValueException), changing nothing.
+// https://docs.aws.amazon.com/lambda/latest/dg/configuration-tags.html
+func TestTagResourceCapsTags(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	w := start(t)
+	code := zipOf(t, map[string]string{"index.mjs": "export const handler = async (e) => e;"})
+	got, err := lambda.CreateFunction(ctx, w.api, fn(w.role(t, "AppPostConfirmation", trustLambda)), code, (&pauses{}).pause)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.api.TagResource(ctx, &sdklambda.TagResourceInput{Resource: aws.String(got.ARN), Tags: map[string]string{"cogwiz:resource-name": "Other", "team": "a"}}); err != nil {
+		t.Fatal(err)
+	}
+	many := map[string]string{}
+	for i := range 49 {
+		many[fmt.Sprintf("k%02d", i)] = "v"
+	}
+	var ip *types.InvalidParameterValueException
+	if _, err := w.api.TagResource(ctx, &sdklambda.TagResourceInput{Resource: aws.String(got.ARN), Tags: many}); !errors.As(err, &ip) {
+		t.Errorf("tagging past 50 = %v, want InvalidParameterValueException", err)
+	}
+	if _, tags := w.fake.Configuration(got.Name); len(tags) != 2 || tags["cogwiz:resource-name"] != "Other" || tags["team"] != "a" {
+		t.Errorf("tags = %v", tags)
 	}
 }

@@ -22,6 +22,7 @@ package cognitofake
 import (
 	"context"
 	"fmt"
+	"maps"
 	"testing"
 	"time"
 
@@ -135,11 +136,19 @@ func invalid(format string, args ...any) error {
 func (f *Fake) store() *awsfake.Store { return f.Server.Store }
 
 func (f *Fake) pool(id *string) (*awsfake.Item, *poolRec, error) {
-	it, ok := f.store().Get(typePool, aws.ToString(id))
-	if !ok {
-		return nil, nil, notFound("User pool %s does not exist.", aws.ToString(id))
+	return awsfake.Find[*poolRec](f.store(), typePool, aws.ToString(id), notFound("User pool %s does not exist.", aws.ToString(id)))
+}
+
+// child finds the resource named name inside pool poolID: the pool's
+// not-found error when there is no such pool, missing when it lacks the
+// resource.
+func child[T any](f *Fake, typ string, poolID, name *string, missing error) (T, error) {
+	if _, _, err := f.pool(poolID); err != nil {
+		var zero T
+		return zero, err
 	}
-	return it, it.Value.(*poolRec), nil
+	_, v, err := awsfake.Find[T](f.store(), typ, childID(poolID, name), missing)
+	return v, err
 }
 
 // standardSchema is what DescribeUserPool returns for every pool, whether
@@ -294,7 +303,7 @@ func (f *Fake) createUserPool(in *cip.CreateUserPoolInput) (*cip.CreateUserPoolO
 			p.SchemaAttributes = append(p.SchemaAttributes, customSchema(a))
 		}
 	}
-	it := &awsfake.Item{Type: typePool, ID: id, ARN: aws.ToString(p.Arn), Created: now,
+	it := &awsfake.Item{Type: typePool, ID: id, ARN: aws.ToString(p.Arn),
 		Value: &poolRec{p: p, mfa: cip.GetUserPoolMfaConfigOutput{MfaConfiguration: p.MfaConfiguration}}}
 	it.SetTags(in.UserPoolTags)
 	s.Put(it)
@@ -471,9 +480,7 @@ func (f *Fake) tagResource(in *cip.TagResourceInput) (*cip.TagResourceOutput, er
 	if err != nil {
 		return nil, err
 	}
-	for k, v := range in.Tags {
-		it.Tags[k] = v
-	}
+	maps.Copy(it.Tags, in.Tags)
 	return &cip.TagResourceOutput{}, nil
 }
 

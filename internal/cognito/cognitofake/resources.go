@@ -167,7 +167,7 @@ func (f *Fake) createUserPoolClient(in *cip.CreateUserPoolClientInput) (*cip.Cre
 	if in.GenerateSecret {
 		c.ClientSecret = aws.String(fmt.Sprintf("fakesecret%04dfakesecretfakesecret", n))
 	}
-	s.Put(&awsfake.Item{Type: typeClient, ID: id, Parent: it.ID, Value: &c, Created: now})
+	s.Put(&awsfake.Item{Type: typeClient, ID: id, Parent: it.ID, Value: &c})
 	return &cip.CreateUserPoolClientOutput{UserPoolClient: &c}, nil
 }
 
@@ -245,19 +245,12 @@ func (f *Fake) createGroup(in *cip.CreateGroupInput) (*cip.CreateGroupOutput, er
 	}
 	now := s.Now()
 	g := &types.GroupType{GroupName: in.GroupName, UserPoolId: in.UserPoolId, Description: in.Description, Precedence: in.Precedence, RoleArn: in.RoleArn, CreationDate: aws.Time(now), LastModifiedDate: aws.Time(now)}
-	s.Put(&awsfake.Item{Type: typeGroup, ID: id, Parent: it.ID, Value: g, Created: now})
+	s.Put(&awsfake.Item{Type: typeGroup, ID: id, Parent: it.ID, Value: g})
 	return &cip.CreateGroupOutput{Group: g}, nil
 }
 
 func (f *Fake) group(poolID, name *string) (*types.GroupType, error) {
-	if _, _, err := f.pool(poolID); err != nil {
-		return nil, err
-	}
-	it, ok := f.store().Get(typeGroup, childID(poolID, name))
-	if !ok {
-		return nil, notFound("Group not found.")
-	}
-	return it.Value.(*types.GroupType), nil
+	return child[*types.GroupType](f, typeGroup, poolID, name, notFound("Group not found."))
 }
 
 func (f *Fake) getGroup(in *cip.GetGroupInput) (*cip.GetGroupOutput, error) {
@@ -455,7 +448,7 @@ func (f *Fake) createIdentityProvider(in *cip.CreateIdentityProviderInput) (*cip
 	now := s.Now()
 	p := &types.IdentityProviderType{ProviderName: in.ProviderName, ProviderType: in.ProviderType, UserPoolId: in.UserPoolId,
 		ProviderDetails: d, AttributeMapping: mapping, IdpIdentifiers: in.IdpIdentifiers, CreationDate: aws.Time(now), LastModifiedDate: aws.Time(now)}
-	s.Put(&awsfake.Item{Type: typeIdP, ID: id, Parent: it.ID, Value: p, Created: now})
+	s.Put(&awsfake.Item{Type: typeIdP, ID: id, Parent: it.ID, Value: p})
 	// The first provider adds the identities attribute to the schema.
 	has := false
 	for _, a := range r.p.SchemaAttributes {
@@ -476,14 +469,7 @@ func describeIdP(i *types.IdentityProviderType) *types.IdentityProviderType {
 }
 
 func (f *Fake) idp(poolID, name *string) (*types.IdentityProviderType, error) {
-	if _, _, err := f.pool(poolID); err != nil {
-		return nil, err
-	}
-	it, ok := f.store().Get(typeIdP, childID(poolID, name))
-	if !ok {
-		return nil, notFound("Identity provider %s does not exist.", aws.ToString(name))
-	}
-	return it.Value.(*types.IdentityProviderType), nil
+	return child[*types.IdentityProviderType](f, typeIdP, poolID, name, notFound("Identity provider %s does not exist.", aws.ToString(name)))
 }
 
 func (f *Fake) describeIdentityProvider(in *cip.DescribeIdentityProviderInput) (*cip.DescribeIdentityProviderOutput, error) {
@@ -554,14 +540,7 @@ func (f *Fake) createResourceServer(in *cip.CreateResourceServerInput) (*cip.Cre
 }
 
 func (f *Fake) rserver(poolID, identifier *string) (*types.ResourceServerType, error) {
-	if _, _, err := f.pool(poolID); err != nil {
-		return nil, err
-	}
-	it, ok := f.store().Get(typeRS, childID(poolID, identifier))
-	if !ok {
-		return nil, notFound("Resource server %s does not exist.", aws.ToString(identifier))
-	}
-	return it.Value.(*types.ResourceServerType), nil
+	return child[*types.ResourceServerType](f, typeRS, poolID, identifier, notFound("Resource server %s does not exist.", aws.ToString(identifier)))
 }
 
 func (f *Fake) describeResourceServer(in *cip.DescribeResourceServerInput) (*cip.DescribeResourceServerOutput, error) {

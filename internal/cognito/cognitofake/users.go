@@ -28,7 +28,7 @@ func (f *Fake) adminCreateUser(in *cip.AdminCreateUserInput) (*cip.AdminCreateUs
 	now := s.Now()
 	u := &types.UserType{Username: in.Username, Attributes: in.UserAttributes, Enabled: true, UserStatus: types.UserStatusTypeForceChangePassword,
 		UserCreateDate: aws.Time(now), UserLastModifiedDate: aws.Time(now)}
-	s.Put(&awsfake.Item{Type: typeUser, ID: id, Parent: it.ID, Value: u, Created: now})
+	s.Put(&awsfake.Item{Type: typeUser, ID: id, Parent: it.ID, Value: u})
 	return &cip.AdminCreateUserOutput{User: u}, nil
 }
 

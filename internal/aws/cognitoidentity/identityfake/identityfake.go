@@ -76,11 +76,7 @@ func (f *Fake) pool(id *string) (*awsfake.Item, *poolRec, error) {
 	if !poolID.MatchString(aws.ToString(id)) {
 		return nil, nil, invalid("1 validation error detected: Value '%s' at 'identityPoolId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w-]+:[0-9a-f-]+", aws.ToString(id))
 	}
-	it, ok := f.Server.Store.Get(typePool, aws.ToString(id))
-	if !ok {
-		return nil, nil, awsfake.Errorf("ResourceNotFoundException", "IdentityPool '%s' not found.", aws.ToString(id))
-	}
-	return it, it.Value.(*poolRec), nil
+	return awsfake.Find[*poolRec](f.Server.Store, typePool, aws.ToString(id), awsfake.Errorf("ResourceNotFoundException", "IdentityPool '%s' not found.", aws.ToString(id)))
 }
 
 // check validates what create and update share.

@@ -95,11 +95,16 @@ func (f *Fake) role(name *string) (*awsfake.Item, *roleRec, error) {
 	if !roleName.MatchString(aws.ToString(name)) {
 		return nil, nil, validation("1 validation error detected: Value '%s' at 'roleName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+", aws.ToString(name))
 	}
-	it, ok := f.Server.Store.Get(typeRole, aws.ToString(name))
-	if !ok {
-		return nil, nil, noSuchEntity("The role with name %s cannot be found.", aws.ToString(name))
+	return awsfake.Find[*roleRec](f.Server.Store, typeRole, aws.ToString(name), noSuchEntity("The role with name %s cannot be found.", aws.ToString(name)))
+}
+
+// tagMap is IAM's tag list as a map.
+func tagMap(tags []types.Tag) map[string]string {
+	out := map[string]string{}
+	for _, t := range tags {
+		out[aws.ToString(t.Key)] = aws.ToString(t.Value)
 	}
-	return it, it.Value.(*roleRec), nil
+	return out
 }
 
 // view is the role as GetRole shows it: tags, and the trust policy URL-encoded.
@@ -143,11 +148,7 @@ func (f *Fake) createRole(in *iam.CreateRoleInput) (*iam.CreateRoleOutput, error
 		Description: in.Description, MaxSessionDuration: aws.Int32(3600),
 	}
 	it := &awsfake.Item{Type: typeRole, ID: name, ARN: aws.ToString(r.Arn), Value: &roleRec{role: r, inline: map[string]string{}}}
-	tags := map[string]string{}
-	for _, t := range in.Tags {
-		tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
-	}
-	it.SetTags(tags)
+	it.SetTags(tagMap(in.Tags))
 	s.Put(it)
 	return &iam.CreateRoleOutput{Role: view(it, true)}, nil
 }
@@ -306,14 +307,9 @@ func (f *Fake) tagRole(in *iam.TagRoleInput) (*iam.TagRoleOutput, error) {
 	if err != nil {
 		return nil, err
 	}
-	tags := maps.Clone(it.Tags)
-	for _, t := range in.Tags {
-		tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
+	if err := it.AddTags(tagMap(in.Tags), 50, awsfake.Errorf("LimitExceeded", "A role can have at most 50 tags.")); err != nil {
+		return nil, err
 	}
-	if len(tags) > 50 {
-		return nil, awsfake.Errorf("LimitExceeded", "A role can have at most 50 tags.")
-	}
-	it.SetTags(tags)
 	return &iam.TagRoleOutput{}, nil
 }
 

@@ -160,11 +160,7 @@ func (f *Fake) function(ref *string) (*awsfake.Item, *fnRec, error) {
 	if m == nil {
 		return nil, nil, validation("functionName", r, "Member must satisfy regular expression pattern: "+functionName.String())
 	}
-	it, ok := f.Server.Store.Get(typeFunction, m[7])
-	if !ok {
-		return nil, nil, notFound("Function not found: %s", f.arn(m[7]))
-	}
-	return it, it.Value.(*fnRec), nil
+	return awsfake.Find[*fnRec](f.Server.Store, typeFunction, m[7], notFound("Function not found: %s", f.arn(m[7])))
 }
 
 // checkRole refuses a role Lambda could not assume: unknown to IAM, not
@@ -504,12 +500,9 @@ func (f *Fake) tagResource(in *lambda.TagResourceInput) (*lambda.TagResourceOutp
 	if !ok || it.Type != typeFunction {
 		return nil, notFound("Function not found: %s", aws.ToString(in.Resource))
 	}
-	tags := maps.Clone(it.Tags)
-	maps.Copy(tags, in.Tags)
-	if len(tags) > 50 {
-		return nil, invalid("Number of tags exceeds resource tag limit.")
+	if err := it.AddTags(in.Tags, 50, invalid("Number of tags exceeds resource tag limit.")); err != nil {
+		return nil, err
 	}
-	it.SetTags(tags)
 	return &lambda.TagResourceOutput{}, nil
 }
 
