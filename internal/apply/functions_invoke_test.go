@@ -22,6 +22,7 @@ import (
 	"github.com/cogwiz/cogwiz/internal/aws/fakeaws"
 	"github.com/cogwiz/cogwiz/internal/aws/lambda/lambdafake"
 	"github.com/cogwiz/cogwiz/internal/emulator"
+	"github.com/cogwiz/cogwiz/internal/repodir"
 )
 
 // jsenv is where the AWS SDK for JavaScript v3 is installed for the
@@ -29,16 +30,10 @@ import (
 // runner that calls a handler as Lambda does.
 func jsenv(t *testing.T) (node, dir string) {
 	t.Helper()
-	dir, _ = filepath.Abs(filepath.Join("..", "functions", "jsenv"))
-	node, err := exec.LookPath("node")
-	if err == nil {
-		_, err = os.Stat(filepath.Join(dir, "node_modules", "@aws-sdk", "client-cognito-identity-provider", "package.json"))
-	}
+	dir = repodir.NodePackages(t, "internal/functions/jsenv")
+	node, err := exec.LookPath("node") // found: NodePackages checked
 	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("node and the AWS SDK for JavaScript are needed: %v", err)
-		}
-		t.Skipf("node or the AWS SDK for JavaScript is missing (%v); run `make test`", err)
+		t.Fatal(err)
 	}
 	return node, dir
 }
