@@ -114,6 +114,10 @@ func (t *Terminal) start() error {
 	t.prog = tea.NewProgram(m,
 		tea.WithInput(t.in), tea.WithOutput(t.out),
 		tea.WithoutRenderer(),
+		// Without a renderer bubbletea's frame ticker only flushes its own
+		// queued output, and the wizard queues none (no terminal queries):
+		// one tick a second instead of 60 keeps an idle wizard idle.
+		tea.WithFPS(1),
 		// Ctrl-C arrives as a key in raw mode; the command's own handler
 		// deals with signals.
 		tea.WithoutSignalHandler(),
