@@ -70,11 +70,13 @@ func (t *Terminal) Ask(ctx context.Context, q Question) (any, error) {
 
 // one shows a single question in the running program and waits for it.
 func (t *Terminal) one(ctx context.Context, q Question) (any, error) {
-	if err := t.start(); err != nil {
+	reply := make(chan result, 1)
+	ask := askMsg{q: q, reply: reply}
+	if t.prog != nil {
+		t.prog.Send(ask)
+	} else if err := t.start(ask); err != nil {
 		return nil, err
 	}
-	reply := make(chan result, 1)
-	t.prog.Send(askMsg{q: q, reply: reply})
 	select {
 	case r := <-reply:
 		return r.v, r.err
@@ -88,13 +90,12 @@ func (t *Terminal) one(ctx context.Context, q Question) (any, error) {
 	}
 }
 
-// start runs the program unless it runs already: the terminal goes into
-// raw mode, and bubbletea reads the keys and runs the model, which draws
-// itself on a screen (bubbletea's own renderer is off; see canvas).
-func (t *Terminal) start() error {
-	if t.prog != nil {
-		return nil
-	}
+// start runs the program with first as the model's first message: the
+// terminal goes into raw mode, and bubbletea reads the keys and runs the
+// model, which draws itself on a canvas (bubbletea's own renderer is off).
+// The first question is drawn here, before bubbletea sets up its key
+// reader, so that it shows as early as it can.
+func (t *Terminal) start(first askMsg) error {
 	restore, err := rawMode(t.in, t.out)
 	if err != nil {
 		return fmt.Errorf("prompt: setting up the terminal: %w", err)
@@ -111,6 +112,7 @@ func (t *Terminal) start() error {
 	m := newModel(t.color, width)
 	m.height = height
 	m.scr = newCanvas(t.out, width, height)
+	m.Update(first) // bubbletea is not running yet: the model is ours
 	t.prog = tea.NewProgram(m,
 		tea.WithInput(t.in), tea.WithOutput(t.out),
 		tea.WithoutRenderer(),
