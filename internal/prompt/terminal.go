@@ -103,10 +103,14 @@ func (t *Terminal) start(first askMsg) error {
 	t.starts++
 	t.exited = make(chan struct{})
 	width, height := t.width, 24
-	if f, ok := t.out.(term.File); ok && term.IsTerminal(f.Fd()) {
+	f, tty := t.out.(term.File)
+	tty = tty && term.IsTerminal(f.Fd())
+	if tty {
 		if w, h, err := term.GetSize(f.Fd()); err == nil && w > 0 && h > 0 {
 			width, height = w, h
 		}
+		// Pasted text arrives as one event, not as keys (Enter in it
+		// would answer the question).
 		_, _ = io.WriteString(t.out, pasteOn)
 	}
 	m := newModel(t.color, width)
@@ -132,11 +136,8 @@ func (t *Terminal) start(first askMsg) error {
 	go func() {
 		_, err := p.Run()
 		stop()
-		if m.scr != nil {
-			_, _ = io.WriteString(t.out, showCursor)
-			if f, ok := t.out.(term.File); ok && term.IsTerminal(f.Fd()) {
-				_, _ = io.WriteString(t.out, pasteOff)
-			}
+		if tty {
+			_, _ = io.WriteString(t.out, showCursor+pasteOff)
 		}
 		restore()
 		t.runErr = err
