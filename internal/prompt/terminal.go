@@ -508,9 +508,13 @@ func (m *Model) handle(msg tea.Msg) {
 	case answered:
 		m.recent = append(m.recent, entry{text: m.f.transcript(m.st, min(m.width, maxTextWidth)), answer: true})
 	case wentBack:
-		if n := len(m.recent); n > 0 && m.recent[n-1].answer {
-			m.recent = m.recent[:n-1]
+		// The lines of locked questions after the undone answer go with
+		// it: the walk passes those questions again and prints them again.
+		n := len(m.recent)
+		for n > 0 && !m.recent[n-1].answer {
+			n--
 		}
+		m.recent = m.recent[:max(n-1, 0)]
 	}
 	if m.reply != nil {
 		m.reply <- r

@@ -259,3 +259,42 @@ func TestTranscript(t *testing.T) {
 		t.Error("no line was printed above the view")
 	}
 }
+
+// Going back over locked questions takes their lines away with the
+// undone answer: the walk passes them again on its way forward and prints
+// them again.
+func TestTranscriptBackOverLockedLines(t *testing.T) {
+	m := newModel(false, 80)
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	ask := func(q Question, k tea.Msg) result {
+		t.Helper()
+		reply := make(chan result, 1)
+		m.Update(askMsg{q: q, reply: reply})
+		m.Update(k)
+		select {
+		case r := <-reply:
+			return r
+		default:
+			t.Fatalf("%s was not answered", q.ID)
+			return result{}
+		}
+	}
+	name := Question{ID: "name", Kind: Input, Title: "Name?", Default: "AppAuth"}
+	groups := Question{ID: "groups", Kind: Confirm, Title: "Groups?", CanGoBack: true}
+	locked := "🔒 Sign-in: Username"
+	ask(name, key("enter"))
+	m.Update(lineMsg(locked))
+	if r := ask(groups, key("ctrl+b")); !errors.Is(r.err, ErrBack) {
+		t.Fatalf("ctrl+b: %v", r.err)
+	}
+	s := ansi.Strip(m.Render())
+	if strings.Contains(s, "Name? AppAuth") || strings.Contains(s, locked) {
+		t.Errorf("going back left the undone answer or the locked line after it on the screen:\n%s", s)
+	}
+	ask(name, key("enter"))
+	m.Update(lineMsg(locked))
+	s = ansi.Strip(m.Render())
+	if strings.Count(s, "Name? AppAuth") != 1 || strings.Count(s, locked) != 1 {
+		t.Errorf("after walking forward again each line should be on the screen once:\n%s", s)
+	}
+}
