@@ -63,11 +63,23 @@ func (s *canvas) draw(above []string, frame string, cur *tea.Cursor) error {
 	b.WriteByte('\r')
 	move(b, s.row, cursorUp)
 	written := 0
-	row := func(text string) {
+	erased := false // everything below the last row is erased
+	row := func(text string, last bool) {
 		if written > 0 {
 			b.WriteString("\r\n")
 		}
-		b.WriteString(eraseLine)
+		if last && written > 0 {
+			// The last row erases the rows below it too: a terminal that
+			// reflows lines when it gets narrower (tmux, most emulators)
+			// may have made the last frame taller than the rows counted
+			// here. With a row written above it, this row is never the
+			// screen's first, where tmux would push the screen into the
+			// scrollback (scroll-on-clear, see below).
+			b.WriteString(eraseBelow)
+			erased = true
+		} else {
+			b.WriteString(eraseLine)
+		}
 		b.WriteString(text)
 		written++
 	}
@@ -76,7 +88,7 @@ func (s *canvas) draw(above []string, frame string, cur *tea.Cursor) error {
 		// before it is written, so a line longer than the terminal
 		// must not wrap over an old row on its own.
 		for _, l := range strings.Split(ansi.Hardwrap(text, s.width, true), "\n") {
-			row(l)
+			row(l, false)
 		}
 	}
 	lines := strings.Split(frame, "\n")
@@ -93,13 +105,13 @@ func (s *canvas) draw(above []string, frame string, cur *tea.Cursor) error {
 			cur = &c
 		}
 	}
-	for _, l := range lines {
+	for i, l := range lines {
 		if ansi.StringWidth(l) > s.width {
 			l = ansi.Truncate(l, s.width, "")
 		}
-		row(l)
+		row(l, i == len(lines)-1)
 	}
-	if written < s.rows {
+	if written < s.rows && !erased {
 		// The last frame was taller: erase what is left of it. The row
 		// below is part of it, so going there scrolls nothing.
 		b.WriteString("\r\n")

@@ -201,3 +201,30 @@ func TestCanvasFrameTallerThanTheScreen(t *testing.T) {
 		t.Errorf("%d rows went into the scrollback, want none", n)
 	}
 }
+
+// After the terminal gets narrower, a terminal that reflows lines (tmux,
+// most emulators) may have made the last frame taller than the canvas
+// counted: the next frame leaves nothing of it below.
+func TestCanvasErasesBelowAfterReflow(t *testing.T) {
+	e := vt.NewEmulator(40, 10)
+	_, _ = e.WriteString("$ cogwiz init\r\n")
+	c := newCanvas(e, 40, 10)
+	long := strings.Repeat("u", 36)
+	if err := c.draw(nil, "Name?\n> Ada\n"+long+"\nkeys", tea.NewCursor(5, 1)); err != nil {
+		t.Fatal(err)
+	}
+	wantRows(t, e, "$ cogwiz init", "Name?", "> Ada", long, "keys")
+	// The terminal goes to 30 columns and wraps the long row onto two;
+	// the cursor stays on the row of "> Ada" (rows 1-based below).
+	e.Resize(30, 10)
+	_, _ = e.WriteString("\x1b[4;1H\x1b[2K" + long[:30] + "\r\n\x1b[2K" + long[30:] + "\r\n\x1b[2Kkeys\x1b[3;6H")
+	wantRows(t, e, "$ cogwiz init", "Name?", "> Ada", long[:30], long[30:], "keys")
+	c.width = 30
+	if err := c.draw(nil, "Name?\n> Adam\n"+long[:30]+"\nkeys", tea.NewCursor(6, 1)); err != nil {
+		t.Fatal(err)
+	}
+	wantRows(t, e, "$ cogwiz init", "Name?", "> Adam", long[:30], "keys")
+	if p := e.CursorPosition(); p.X != 6 || p.Y != 2 {
+		t.Errorf("cursor at %d,%d, want 6,2", p.X, p.Y)
+	}
+}
