@@ -23,35 +23,37 @@ func wrap(text string, width int) string {
 // another on every following line (a hanging indent).
 func wrapLines(text string, width int, first, rest string) []string {
 	var out []string
+	firstW, restW := ansi.StringWidth(first), ansi.StringWidth(rest)
 	for _, para := range strings.Split(text, "\n") {
-		prefix := first
-		line := ""
+		prefix, avail := first, width-firstW
+		line, lineW := "", 0 // lineW: the width of line, kept as it grows
 		flush := func() {
 			out = append(out, prefix+line)
-			prefix, line = rest, ""
+			prefix, avail = rest, width-restW
+			line, lineW = "", 0
 		}
 		for _, word := range strings.Fields(para) {
-			avail := width - ansi.StringWidth(prefix)
+			wordW := ansi.StringWidth(word)
 			switch {
-			case line == "" && ansi.StringWidth(word) <= avail:
-				line = word
-			case line != "" && ansi.StringWidth(line)+1+ansi.StringWidth(word) <= avail:
-				line += " " + word
+			case line == "" && wordW <= avail:
+				line, lineW = word, wordW
+			case line != "" && lineW+1+wordW <= avail:
+				line, lineW = line+" "+word, lineW+1+wordW
 			default:
 				if line != "" {
 					flush()
-					avail = width - ansi.StringWidth(prefix)
 				}
-				if ansi.StringWidth(word) <= avail {
-					line = word
+				if wordW <= avail {
+					line, lineW = word, wordW
 					continue
 				}
-				pieces := breakWord(word, avail, width-ansi.StringWidth(rest))
+				pieces := breakWord(word, avail, width-restW)
 				for _, p := range pieces[:len(pieces)-1] {
 					line = p
 					flush()
 				}
 				line = pieces[len(pieces)-1]
+				lineW = ansi.StringWidth(line)
 			}
 		}
 		flush()
