@@ -3,7 +3,6 @@ package prompt
 import (
 	"bytes"
 	"io"
-	"strconv"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -33,19 +32,6 @@ func newCanvas(w io.Writer, width, height int) *canvas {
 	return &canvas{w: w, width: width, height: height}
 }
 
-// Control sequences (ECMA-48, and DEC's for the cursor and paste).
-const (
-	hideCursor  = "\x1b[?25l"
-	showCursor  = "\x1b[?25h"
-	eraseLine   = "\x1b[2K"
-	eraseBelow  = "\x1b[J"
-	pasteOn     = "\x1b[?2004h"
-	pasteOff    = "\x1b[?2004l"
-	cursorUp    = "A"
-	cursorRight = "C"
-	csi         = "\x1b["
-)
-
 // draw prints above (lines that stay, oldest first) and then frame in
 // place of the last frame, leaving the cursor at cur, or hidden when cur
 // is nil. Lines are separated by CR LF: raw mode turns off the terminal's
@@ -59,9 +45,9 @@ const (
 func (s *canvas) draw(above []string, frame string, cur *tea.Cursor) error {
 	b := &s.buf
 	b.Reset()
-	b.WriteString(hideCursor)
+	b.WriteString(ansi.HideCursor)
 	b.WriteByte('\r')
-	move(b, s.row, cursorUp)
+	move(b, s.row, ansi.CursorUp)
 	written := 0
 	erased := false // everything below the last row is erased
 	row := func(text string, last bool) {
@@ -74,11 +60,11 @@ func (s *canvas) draw(above []string, frame string, cur *tea.Cursor) error {
 			// may have made the last frame taller than the rows counted
 			// here. With a row written above it, this row is never the
 			// screen's first, where tmux would push the screen into the
-			// scrollback (scroll-on-clear, see below).
-			b.WriteString(eraseBelow)
+			// scrollback (scroll-on-clear, see above).
+			b.WriteString(ansi.EraseScreenBelow)
 			erased = true
 		} else {
-			b.WriteString(eraseLine)
+			b.WriteString(ansi.EraseEntireLine)
 		}
 		b.WriteString(text)
 		written++
@@ -115,28 +101,26 @@ func (s *canvas) draw(above []string, frame string, cur *tea.Cursor) error {
 		// The last frame was taller: erase what is left of it. The row
 		// below is part of it, so going there scrolls nothing.
 		b.WriteString("\r\n")
-		b.WriteString(eraseBelow)
-		move(b, 1, cursorUp)
+		b.WriteString(ansi.EraseScreenBelow)
+		move(b, 1, ansi.CursorUp)
 	}
 	last := len(lines) - 1
 	s.rows, s.row = len(lines), last
 	if cur != nil && cur.Y >= 0 && cur.Y <= last {
-		move(b, last-cur.Y, cursorUp)
+		move(b, last-cur.Y, ansi.CursorUp)
 		b.WriteByte('\r')
-		move(b, min(cur.X, s.width-1), cursorRight)
-		b.WriteString(showCursor)
+		move(b, min(cur.X, s.width-1), ansi.CursorForward)
+		b.WriteString(ansi.ShowCursor)
 		s.row = cur.Y
 	}
 	_, err := s.w.Write(b.Bytes())
 	return err
 }
 
-// move writes a cursor movement of n cells, none for zero.
-func move(b *bytes.Buffer, n int, dir string) {
-	if n <= 0 {
-		return
+// move writes the cursor movement dir of n cells, none for zero (the
+// sequence itself moves one cell when given zero).
+func move(b *bytes.Buffer, n int, dir func(int) string) {
+	if n > 0 {
+		b.WriteString(dir(n))
 	}
-	b.WriteString(csi)
-	b.WriteString(strconv.Itoa(n))
-	b.WriteString(dir)
 }

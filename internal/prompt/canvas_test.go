@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/vt"
 )
 
@@ -167,11 +168,11 @@ func TestCanvasNeverErasesFromTheFrameTop(t *testing.T) {
 			t.Fatal(err)
 		}
 		s := out.String()
-		for i := strings.Index(s, eraseBelow); i >= 0; {
+		for i := strings.Index(s, ansi.EraseScreenBelow); i >= 0; {
 			if !strings.HasSuffix(s[:i], "\r\n") {
 				t.Errorf("frame %q: erase below not right after a new row: %q", f, s)
 			}
-			j := strings.Index(s[i+1:], eraseBelow)
+			j := strings.Index(s[i+1:], ansi.EraseScreenBelow)
 			if j < 0 {
 				break
 			}

@@ -11,6 +11,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
 
 	"github.com/cogwiz/cogwiz/internal/sgr"
@@ -111,7 +112,7 @@ func (t *Terminal) start(first askMsg) error {
 		}
 		// Pasted text arrives as one event, not as keys (Enter in it
 		// would answer the question).
-		_, _ = io.WriteString(t.out, pasteOn)
+		_, _ = io.WriteString(t.out, ansi.SetModeBracketedPaste)
 	}
 	m := newModel(t.color, width)
 	m.height = height
@@ -137,7 +138,7 @@ func (t *Terminal) start(first askMsg) error {
 		_, err := p.Run()
 		stop()
 		if tty {
-			_, _ = io.WriteString(t.out, showCursor+pasteOff)
+			_, _ = io.WriteString(t.out, ansi.ShowCursor+ansi.ResetModeBracketedPaste)
 		}
 		restore()
 		t.runErr = err
