@@ -20,21 +20,20 @@ import (
 // relative move; the model wraps its text to the width, so nothing is cut
 // unless the terminal shrinks.
 type canvas struct {
-	w      io.Writer
-	width  int
-	height int // 0: unknown, frames are not cut
-	rows   int // rows of the last frame
-	row    int // the cursor's row in the last frame, from its top
-	buf    bytes.Buffer
+	w    io.Writer
+	rows int // rows of the last frame
+	row  int // the cursor's row in the last frame, from its top
+	buf  bytes.Buffer
 }
 
-func newCanvas(w io.Writer, width, height int) *canvas {
-	return &canvas{w: w, width: width, height: height}
+func newCanvas(w io.Writer) *canvas {
+	return &canvas{w: w}
 }
 
 // draw prints above (lines that stay, oldest first) and then frame in
-// place of the last frame, leaving the cursor at cur, or hidden when cur
-// is nil. Lines are separated by CR LF: raw mode turns off the terminal's
+// place of the last frame on a width×height screen (height 0: unknown,
+// frames are not cut), leaving the cursor at cur, or hidden when cur is
+// nil. Lines are separated by CR LF: raw mode turns off the terminal's
 // own CR before LF.
 //
 // Each row is erased as it is written, and only the rows below the new
@@ -42,7 +41,7 @@ func newCanvas(w io.Writer, width, height int) *canvas {
 // corner would make tmux, with its default scroll-on-clear, push every
 // frame into the scrollback
 // (https://man7.org/linux/man-pages/man1/tmux.1.html, scroll-on-clear).
-func (s *canvas) draw(above []string, frame string, cur *tea.Cursor) error {
+func (s *canvas) draw(width, height int, above []string, frame string, cur *tea.Cursor) error {
 	b := &s.buf
 	b.Reset()
 	b.WriteString(ansi.HideCursor)
@@ -73,12 +72,12 @@ func (s *canvas) draw(above []string, frame string, cur *tea.Cursor) error {
 		// Lines that stay are wrapped, not cut: each row is erased
 		// before it is written, so a line longer than the terminal
 		// must not wrap over an old row on its own.
-		for _, l := range strings.Split(ansi.Hardwrap(text, s.width, true), "\n") {
+		for _, l := range strings.Split(ansi.Hardwrap(text, width, true), "\n") {
 			row(l, false)
 		}
 	}
 	lines := strings.Split(frame, "\n")
-	if cut := len(lines) - s.height; s.height > 0 && cut > 0 {
+	if cut := len(lines) - height; height > 0 && cut > 0 {
 		// A frame taller than the screen could not find its top again
 		// (the terminal cannot move the cursor above its first row), and
 		// each redraw would leave a copy behind: show its last rows,
@@ -92,8 +91,8 @@ func (s *canvas) draw(above []string, frame string, cur *tea.Cursor) error {
 		}
 	}
 	for i, l := range lines {
-		if ansi.StringWidth(l) > s.width {
-			l = ansi.Truncate(l, s.width, "")
+		if ansi.StringWidth(l) > width {
+			l = ansi.Truncate(l, width, "")
 		}
 		row(l, i == len(lines)-1)
 	}
@@ -109,7 +108,7 @@ func (s *canvas) draw(above []string, frame string, cur *tea.Cursor) error {
 	if cur != nil && cur.Y >= 0 && cur.Y <= last {
 		move(b, last-cur.Y, ansi.CursorUp)
 		b.WriteByte('\r')
-		move(b, min(cur.X, s.width-1), ansi.CursorForward)
+		move(b, min(cur.X, width-1), ansi.CursorForward)
 		b.WriteString(ansi.ShowCursor)
 		s.row = cur.Y
 	}

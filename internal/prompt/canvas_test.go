@@ -2,6 +2,7 @@ package prompt
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 
@@ -13,6 +14,20 @@ import (
 // The canvas is checked on charmbracelet/x/vt, a terminal emulator
 // written apart from it: what the emulator shows after each draw is what
 // a terminal would.
+
+// sized is a canvas on a screen of a fixed size.
+type sized struct {
+	c             *canvas
+	width, height int
+}
+
+func testCanvas(w io.Writer, width, height int) *sized {
+	return &sized{c: newCanvas(w), width: width, height: height}
+}
+
+func (s *sized) draw(above []string, frame string, cur *tea.Cursor) error {
+	return s.c.draw(s.width, s.height, above, frame, cur)
+}
 
 // rows is the emulator's screen, one string per row, trailing blanks cut.
 func rows(e *vt.Emulator) []string {
@@ -51,7 +66,7 @@ func wantRows(t *testing.T, e *vt.Emulator, want ...string) {
 func TestCanvasReplacesTheFrameInPlace(t *testing.T) {
 	e := vt.NewEmulator(40, 10)
 	_, _ = e.WriteString("$ cogwiz init\r\n")
-	c := newCanvas(e, 40, 10)
+	c := testCanvas(e, 40, 10)
 	draw := func(above []string, frame string, cur *tea.Cursor) {
 		t.Helper()
 		if err := c.draw(above, frame, cur); err != nil {
@@ -88,7 +103,7 @@ func TestCanvasReplacesTheFrameInPlace(t *testing.T) {
 func TestCanvasFullWidthLines(t *testing.T) {
 	e := vt.NewEmulator(20, 8)
 	_, _ = e.WriteString("keep me\r\n")
-	c := newCanvas(e, 20, 8)
+	c := testCanvas(e, 20, 8)
 	full := strings.Repeat("x", 20)
 	wide := strings.Repeat("y", 30)
 	if err := c.draw(nil, full+"\n"+wide+"\n"+full, nil); err != nil {
@@ -108,7 +123,7 @@ func TestCanvasAtTheBottomOfTheScreen(t *testing.T) {
 	for i := 1; i <= 6; i++ {
 		_, _ = fmt.Fprintf(e, "line %d\r\n", i) // the screen scrolls once
 	}
-	c := newCanvas(e, 30, 6)
+	c := testCanvas(e, 30, 6)
 	if err := c.draw(nil, "Q?\n> a\n  b", nil); err != nil {
 		t.Fatal(err)
 	}
@@ -126,7 +141,7 @@ func TestCanvasAtTheBottomOfTheScreen(t *testing.T) {
 // scrollback once, and no frame there.
 func TestCanvasScrollbackHoldsEachLineOnce(t *testing.T) {
 	e := vt.NewEmulator(30, 6)
-	c := newCanvas(e, 30, 6)
+	c := testCanvas(e, 30, 6)
 	var printed []string
 	for i := 1; i <= 8; i++ {
 		line := fmt.Sprintf("✔ Q%d? yes", i)
@@ -160,7 +175,7 @@ func TestCanvasScrollbackHoldsEachLineOnce(t *testing.T) {
 // default scroll-on-clear copies into the scrollback, one copy per frame.
 func TestCanvasNeverErasesFromTheFrameTop(t *testing.T) {
 	var out strings.Builder
-	c := newCanvas(&out, 40, 24)
+	c := testCanvas(&out, 40, 24)
 	frames := []string{"a\nb\nc\nd", "a", "", "a\nb", "a\nb\nc", ""}
 	for _, f := range frames {
 		out.Reset()
@@ -185,7 +200,7 @@ func TestCanvasNeverErasesFromTheFrameTop(t *testing.T) {
 // itself: no copy of it is left above.
 func TestCanvasFrameTallerThanTheScreen(t *testing.T) {
 	e := vt.NewEmulator(30, 4)
-	c := newCanvas(e, 30, 4)
+	c := testCanvas(e, 30, 4)
 	tall := "Title one\nTitle two\n> a\n  b\nkeys"
 	if err := c.draw(nil, tall, tea.NewCursor(2, 2)); err != nil {
 		t.Fatal(err)
@@ -209,7 +224,7 @@ func TestCanvasFrameTallerThanTheScreen(t *testing.T) {
 func TestCanvasErasesBelowAfterReflow(t *testing.T) {
 	e := vt.NewEmulator(40, 10)
 	_, _ = e.WriteString("$ cogwiz init\r\n")
-	c := newCanvas(e, 40, 10)
+	c := testCanvas(e, 40, 10)
 	long := strings.Repeat("u", 36)
 	if err := c.draw(nil, "Name?\n> Ada\n"+long+"\nkeys", tea.NewCursor(5, 1)); err != nil {
 		t.Fatal(err)

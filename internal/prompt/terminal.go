@@ -116,7 +116,7 @@ func (t *Terminal) start(first askMsg) error {
 	}
 	m := newModel(t.color, width)
 	m.height = height
-	m.scr = newCanvas(t.out, width, height)
+	m.scr = newCanvas(t.out)
 	m.Update(first) // bubbletea is not running yet: the model is ours
 	t.prog = tea.NewProgram(m,
 		tea.WithInput(t.in), tea.WithOutput(t.out),
@@ -462,15 +462,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		if msg.Width > 0 {
 			m.width = msg.Width
-			if m.scr != nil {
-				m.scr.width = msg.Width
-			}
 		}
 		if msg.Height > 0 {
 			m.height = msg.Height
-			if m.scr != nil {
-				m.scr.height = msg.Height
-			}
 		}
 	case askMsg:
 		m.f, m.reply = newField(msg.q), msg.reply
@@ -546,7 +540,7 @@ func (m *Model) paint() {
 	s, cur := m.render()
 	// A terminal that cannot be written to ends the walk through the
 	// input side; there is nothing better to do with the error here.
-	_ = m.scr.draw(m.toPrint, s, cur)
+	_ = m.scr.draw(m.width, m.height, m.toPrint, s, cur)
 	m.toPrint = nil
 }
 
