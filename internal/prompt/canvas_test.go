@@ -244,3 +244,25 @@ func TestCanvasErasesBelowAfterReflow(t *testing.T) {
 		t.Errorf("cursor at %d,%d, want 6,2", p.X, p.Y)
 	}
 }
+
+// Messages that change nothing on the screen draw nothing: bubbletea sends
+// the environment and the colour profile as the program starts.
+func TestModelDrawsOnlyWhatChanges(t *testing.T) {
+	var out strings.Builder
+	m := newModel(false, 80)
+	m.scr = newCanvas(&out)
+	m.Update(askMsg{q: Question{ID: "name", Kind: Input, Title: "Name?", Default: "Ada"}, reply: make(chan result, 1)})
+	if !strings.Contains(out.String(), "Name?") {
+		t.Fatalf("the question was not drawn: %q", out.String())
+	}
+	out.Reset()
+	m.Update(tea.EnvMsg{"TERM=xterm"})
+	m.Update(tea.ColorProfileMsg{})
+	if out.Len() > 0 {
+		t.Errorf("messages that change nothing drew %q", out.String())
+	}
+	m.Update(key("x"))
+	if !strings.Contains(out.String(), "Adax") {
+		t.Errorf("a key was not drawn: %q", out.String())
+	}
+}

@@ -487,6 +487,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.handle(msg)
+	default:
+		// bubbletea's own messages (the environment, the colour
+		// profile, key releases) change nothing to draw.
+		return m, nil
 	}
 	cmd := m.flush()
 	m.paint()
