@@ -133,7 +133,10 @@ func (t *Terminal) start(first askMsg) error {
 		tea.WithColorProfile(colorprofile.Ascii),
 	)
 	p, exited := t.prog, t.exited
-	stop := watchSize(t.out, func(w, h int) { p.Send(tea.WindowSizeMsg{Width: w, Height: h}) })
+	stop := func() {}
+	if tty {
+		stop = watchSize(f, func(w, h int) { p.Send(tea.WindowSizeMsg{Width: w, Height: h}) })
+	}
 	go func() {
 		_, err := p.Run()
 		stop()

@@ -26,13 +26,9 @@ func rawMode(in io.Reader, _ io.Writer) (restore func(), err error) {
 	return func() { _ = term.Restore(f.Fd(), state) }, nil
 }
 
-// watchSize calls resized with the terminal's new size whenever the
-// window changes (SIGWINCH), until stop is called.
-func watchSize(out io.Writer, resized func(width, height int)) (stop func()) {
-	f, ok := out.(term.File)
-	if !ok || !term.IsTerminal(f.Fd()) {
-		return func() {}
-	}
+// watchSize calls resized with the new size of the terminal f whenever
+// the window changes (SIGWINCH), until stop is called.
+func watchSize(f term.File, resized func(width, height int)) (stop func()) {
 	ch := make(chan os.Signal, 1)
 	signal.Notify(ch, syscall.SIGWINCH)
 	done := make(chan struct{})

@@ -59,6 +59,6 @@ func addConsoleMode(fd uintptr, flags uint32, undo *[]func()) error {
 // watchSize is a no-op on Windows: there is no SIGWINCH, and the console
 // reports a new size among its input records instead, which the key
 // reader passes on to the model as a tea.WindowSizeMsg.
-func watchSize(io.Writer, func(width, height int)) (stop func()) {
+func watchSize(term.File, func(width, height int)) (stop func()) {
 	return func() {}
 }
