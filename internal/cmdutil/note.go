@@ -7,14 +7,14 @@ import (
 	"github.com/cogwiz/cogwiz/internal/render"
 )
 
-// Note says on stderr something the user should know that is not an
-// error, as "note: text", wrapped on spaces at the terminal's width with
-// the same hanging indent as errors.
-func Note(ios *iostreams.IOStreams, text string) {
-	fmt.Fprintln(ios.ErrOut, render.Wrap("note: "+text, ios.WrapWidth(), "  "))
+// Say prints "label: text" on stderr, wrapped on spaces at the terminal's
+// width with a hanging indent: the one voice of errors, notes and hints.
+func Say(ios *iostreams.IOStreams, label, text string) {
+	fmt.Fprintln(ios.ErrOut, render.Wrap(label+": "+text, ios.WrapWidth(), "  "))
 }
 
-// Hint follows a note with its fix, as "hint: text", wrapped the same way.
-func Hint(ios *iostreams.IOStreams, text string) {
-	fmt.Fprintln(ios.ErrOut, render.Wrap("hint: "+text, ios.WrapWidth(), "  "))
-}
+// Note says something the user should know that is not an error.
+func Note(ios *iostreams.IOStreams, text string) { Say(ios, "note", text) }
+
+// Hint follows an error or a note with its fix.
+func Hint(ios *iostreams.IOStreams, text string) { Say(ios, "hint", text) }

@@ -29,7 +29,6 @@ import (
 	"github.com/cogwiz/cogwiz/internal/cmd/validate"
 	"github.com/cogwiz/cogwiz/internal/cmdutil"
 	"github.com/cogwiz/cogwiz/internal/config"
-	"github.com/cogwiz/cogwiz/internal/render"
 )
 
 // NewCmdRoot builds the whole command tree over f.
@@ -278,9 +277,8 @@ func printError(f *cmdutil.Factory, cmd *cobra.Command, err error) {
 	if errors.As(err, &fe) && hint == "" {
 		hint = fmt.Sprintf("run `%s --help` for usage", cmd.CommandPath())
 	}
-	width := f.IOStreams.WrapWidth()
-	fmt.Fprintln(w, render.Wrap("error: "+msg, width, "  "))
+	cmdutil.Say(f.IOStreams, "error", msg)
 	if hint != "" {
-		fmt.Fprintln(w, render.Wrap("hint: "+hint, width, "  "))
+		cmdutil.Hint(f.IOStreams, hint)
 	}
 }
